@@ -1,0 +1,58 @@
+package io.iovc.syntax;
+
+import io.iovc.syntax.UValue.UMember;
+import io.iovc.syntax.UValue.UObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * libucl's object semantics over the tree (spec §2.4, §2.5.1): keys are compared byte for byte;
+ * a repeated key of the same priority joins an implicit array behind the first value; a higher
+ * {@code .priority} replaces the earlier value in its place, a lower one is dropped. Iterating an
+ * object (what iovctl does) yields the first value of each key in insertion order.
+ */
+public final class UclModel {
+  private UclModel() {}
+
+  /** One key of an object: the values libucl keeps for it, first (the one iovctl sees) first. */
+  public record Entry(String key, List<UMember> chain, List<UMember> dropped) {
+    public UMember first() {
+      return chain.get(0);
+    }
+  }
+
+  public static List<Entry> entries(UObject o) {
+    List<String> order = new ArrayList<>();
+    Map<String, List<UMember>> chains = new HashMap<>();
+    Map<String, List<UMember>> dropped = new HashMap<>();
+    for (UMember m : o.members()) {
+      String k = m.key().name();
+      List<UMember> chain = chains.get(k);
+      if (chain == null) {
+        chain = new ArrayList<>();
+        chain.add(m);
+        chains.put(k, chain);
+        order.add(k);
+        continue;
+      }
+      int old = chain.get(0).key().priority() & 0xF;
+      int neu = m.key().priority() & 0xF;
+      if (old == neu) {
+        chain.add(m);
+      } else if (old > neu) {
+        dropped.computeIfAbsent(k, x -> new ArrayList<>()).add(m);
+      } else {
+        dropped.computeIfAbsent(k, x -> new ArrayList<>()).addAll(chain);
+        chain.clear();
+        chain.add(m);
+      }
+    }
+    List<Entry> out = new ArrayList<>(order.size());
+    for (String k : order) {
+      out.add(new Entry(k, List.copyOf(chains.get(k)), List.copyOf(dropped.getOrDefault(k, List.of()))));
+    }
+    return out;
+  }
+}
