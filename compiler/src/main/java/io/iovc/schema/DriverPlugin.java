@@ -1,0 +1,52 @@
+package io.iovc.schema;
+
+import io.iovc.diag.Code;
+import java.util.List;
+
+/**
+ * A FreeBSD PF driver's SR-IOV schema and knowledge, found with {@link java.util.ServiceLoader}
+ * (on the class path or in a plugin directory). A plugin is data: it declares, it does not run
+ * checks itself; the checker applies its {@link ValueHint}s and limits.
+ */
+public interface DriverPlugin {
+  /** Short driver name, as {@code --driver} takes it: {@code ixl}, {@code cxgbe}… */
+  String name();
+
+  /** One line for {@code iovc drivers}: the cards it serves. */
+  String description();
+
+  /**
+   * Regular expressions (whole match) for the {@code /dev/iov/} node names this driver creates,
+   * e.g. {@code ixl[0-9]+}.
+   */
+  List<String> devicePatterns();
+
+  /** Names of the Linux kernel drivers for the same hardware, e.g. {@code i40e}. */
+  List<String> linuxDrivers();
+
+  /** Driver parameters of the PF, in schema order (empty for every FreeBSD driver so far). */
+  default List<ParamSpec> pfParams() {
+    return List.of();
+  }
+
+  /** Driver parameters of each VF, in schema order. */
+  List<ParamSpec> vfParams();
+
+  /** Most VFs the driver can create (0 when only the hardware knows). */
+  default int maxVfs() {
+    return 0;
+  }
+
+  /** Why {@link #maxVfs()} is what it is, for the warning. */
+  default String maxVfsReason() {
+    return "";
+  }
+
+  /** The plugin's own diagnostic codes, with their long explanations. */
+  default List<CodeDoc> codes() {
+    return List.of();
+  }
+
+  /** A plugin code and its explanation for {@code iovc explain}. */
+  record CodeDoc(Code code, String explanation) {}
+}

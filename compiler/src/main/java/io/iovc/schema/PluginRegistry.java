@@ -1,0 +1,149 @@
+package io.iovc.schema;
+
+import io.iovc.diag.Codes;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+
+/**
+ * The driver plugins iovc can use: those on the class path, then the jars in each plugin
+ * directory ({@code --plugin-path}, {@code IOVC_PLUGIN_PATH}). A jar that cannot be loaded is
+ * reported by name in {@link #problems()}; it never stops iovc.
+ */
+public final class PluginRegistry {
+  /** A plugin and where it was found. */
+  public record Loaded(DriverPlugin plugin, String source, List<Pattern> patterns) {
+    public boolean servesDevice(String device) {
+      for (Pattern p : patterns) {
+        if (p.matcher(device).matches()) return true;
+      }
+      return false;
+    }
+  }
+
+  private final List<Loaded> plugins = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+
+  private PluginRegistry() {}
+
+  public static PluginRegistry load(List<Path> pluginDirs) {
+    PluginRegistry r = new PluginRegistry();
+    r.loadFrom(ServiceLoader.load(DriverPlugin.class, PluginRegistry.class.getClassLoader()), "class path");
+    for (Path dir : pluginDirs) {
+      if (!Files.isDirectory(dir)) {
+        r.problems.add("plugin directory " + dir + " does not exist");
+        continue;
+      }
+      List<Path> jars = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jar")) {
+        for (Path p : ds) jars.add(p);
+      } catch (IOException e) {
+        r.problems.add("cannot list plugin directory " + dir + ": " + e.getMessage());
+      }
+      jars.sort(null);
+      for (Path jar : jars) r.loadJar(jar);
+    }
+    return r;
+  }
+
+  /** Only the plugins on the class path. */
+  public static PluginRegistry classPath() {
+    return load(List.of());
+  }
+
+  @SuppressWarnings("PMD.CloseResource")
+  private void loadJar(Path jar) {
+    try {
+      URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, PluginRegistry.class.getClassLoader());
+      int before = plugins.size();
+      loadFrom(ServiceLoader.load(DriverPlugin.class, cl), jar.toString());
+      if (plugins.size() == before && problems.stream().noneMatch(p -> p.startsWith(jar.toString()))) {
+        problems.add(jar + ": no iovc driver plugin in this jar (no META-INF/services/" + DriverPlugin.class.getName() + ")");
+      }
+    } catch (IOException | RuntimeException | LinkageError e) {
+      problems.add(jar + ": cannot be loaded: " + e);
+    }
+  }
+
+  private void loadFrom(ServiceLoader<DriverPlugin> loader, String source) {
+    Iterator<DriverPlugin> it = loader.iterator();
+    while (true) {
+      DriverPlugin p;
+      try {
+        if (!it.hasNext()) break;
+        p = it.next();
+      } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+        problems.add(source + ": a plugin failed to load: " + rootMessage(e));
+        if (e instanceof ServiceConfigurationError) continue;
+        break;
+      }
+      try {
+        String name = p.name();
+        if (name == null || name.isBlank()) throw new IllegalStateException("the plugin has no name");
+        List<Pattern> pats = new ArrayList<>();
+        for (String s : p.devicePatterns()) pats.add(Pattern.compile(s));
+        if (byName(name).isPresent()) {
+          problems.add(source + ": plugin `" + name + "` is already provided by " + byName(name).get().source() + "; ignored");
+          continue;
+        }
+        Schema.fromPlugin(p); // the declared schema must be buildable
+        for (DriverPlugin.CodeDoc c : p.codes()) Codes.register(c.code(), c.explanation());
+        plugins.add(new Loaded(p, source, List.copyOf(pats)));
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(source + ": plugin " + p.getClass().getName() + " is broken: " + rootMessage(e));
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  public List<Loaded> plugins() {
+    return List.copyOf(plugins);
+  }
+
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  public Optional<Loaded> byName(String name) {
+    for (Loaded l : plugins) {
+      if (l.plugin().name().equalsIgnoreCase(name)) return Optional.of(l);
+    }
+    return Optional.empty();
+  }
+
+  /** The plugin whose device patterns match a /dev/iov node name such as {@code ixl0}. */
+  public Optional<Loaded> forDevice(String device) {
+    for (Loaded l : plugins) {
+      if (l.servesDevice(device)) return Optional.of(l);
+    }
+    return Optional.empty();
+  }
+
+  /** The plugin for a Linux kernel driver name such as {@code i40e}. */
+  public Optional<Loaded> forLinuxDriver(String driver) {
+    String d = driver.toLowerCase(Locale.ROOT);
+    for (Loaded l : plugins) {
+      for (String n : l.plugin().linuxDrivers()) {
+        if (n.equalsIgnoreCase(d)) return Optional.of(l);
+      }
+    }
+    return Optional.empty();
+  }
+}
