@@ -1,0 +1,1033 @@
+package io.iovc.check;
+
+import io.iovc.diag.Code;
+import io.iovc.diag.Codes;
+import io.iovc.diag.Diagnostic;
+import io.iovc.diag.Edit;
+import io.iovc.diag.Fix;
+import io.iovc.schema.DriverPlugin;
+import io.iovc.schema.ParamSpec;
+import io.iovc.schema.ParamType;
+import io.iovc.schema.Schema;
+import io.iovc.schema.ValueHint;
+import io.iovc.syntax.Ascii;
+import io.iovc.syntax.SourceText;
+import io.iovc.syntax.Span;
+import io.iovc.syntax.SyntaxTree;
+import io.iovc.syntax.UValue;
+import io.iovc.syntax.UValue.UMember;
+import io.iovc.syntax.UValue.UObject;
+import io.iovc.syntax.UclModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * iovctl's semantics (spec §3): {@code find_device}, {@code parse_config_file}, {@code
+ * parse_device_config}, {@code add_config} and {@code validate_config}, in that order, over the
+ * tree libucl would build. iovctl stops at the first problem; the checker reports all of them, and
+ * adds warnings for input iovctl accepts but that is almost surely a mistake (spec §10). A file
+ * gets an error diagnostic exactly when iovctl (or the kernel, for the size limit) refuses it.
+ */
+public final class Checker {
+  private static final Pattern VF_PATTERN = Pattern.compile("VF-([1-9][0-9]*|0)", Pattern.CASE_INSENSITIVE);
+
+  private final SyntaxTree tree;
+  private final SourceText src;
+  private final Schema schema;
+  private final List<Diagnostic> diags = new ArrayList<>();
+  private boolean crashed; // iovctl would have crashed; later checks would be noise
+  /** Parameters that were written but refused (lower-cased "section/key"): no "missing" cascade. */
+  private final java.util.Set<String> refused = new java.util.HashSet<>();
+  /** Lines where a `//` "comment" was read as a key: the rest of such a line is that comment. */
+  private final java.util.Set<Integer> slashLines = new java.util.HashSet<>();
+
+  private Checker(SyntaxTree tree, Schema schema) {
+    this.tree = tree;
+    this.src = tree.source();
+    this.schema = schema;
+  }
+
+  /** Checks a parsed file against a schema. The schema may be null (syntax and layout only). */
+  public static CheckResult check(SyntaxTree tree, Schema schema) {
+    Checker c = new Checker(tree, schema);
+    CheckedConfig config = c.run();
+    List<Diagnostic> all = new ArrayList<>(tree.diagnostics());
+    all.addAll(c.diags);
+    all = Suppressions.apply(tree, all);
+    all.sort((a, b) -> a.span().compareTo(b.span()));
+    boolean errors = all.stream().anyMatch(Diagnostic::isError);
+    return new CheckResult(tree, schema, all, errors ? null : config);
+  }
+
+  /**
+   * What iovctl's find_device returns: {@code PF.device} of the first top-level key equal to
+   * {@code PF} ignoring case, when it is a string. Used to choose the schema before checking.
+   */
+  public static String findDevice(SyntaxTree tree) {
+    for (Item top : items(tree.root(), null, null)) {
+      if (top.key == null) return null;
+      if (Ascii.equalsIgnoreCase(top.key, "PF")) {
+        for (Item i : items(top.value, top.chain, top.key)) {
+          if (i.key == null) return null;
+          if (Ascii.equalsIgnoreCase(i.key, "device")) {
+            return i.value instanceof UValue.UString s ? Ascii.cString(s.value()) : null;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ libucl iteration
+
+  /** One element of {@code ucl_iterate_object(obj, &it, true)}: key (C string, null in arrays). */
+  private record Item(String key, UValue value, UMember member, List<UMember> chain) {}
+
+  /**
+   * {@code ucl_iterate_object(v, &it, true)}: an object yields the first value of each key, an
+   * array its elements (no key), a scalar itself and the values chained behind it.
+   */
+  private static List<Item> items(UValue v, List<UMember> chainOfV, String keyOfV) {
+    List<Item> out = new ArrayList<>();
+    if (v instanceof UObject o) {
+      for (UclModel.Entry e : UclModel.entries(o)) {
+        UMember m = e.first();
+        out.add(new Item(Ascii.cString(m.key().name()), m.value(), m, e.chain()));
+      }
+    } else if (v instanceof UValue.UArray a) {
+      for (UValue e : a.items()) out.add(new Item(null, e, null, List.of()));
+    } else if (v instanceof UValue.UDeep) {
+      // content beyond the tree depth: only reachable as a parameter value, never iterated
+    } else if (chainOfV != null && !chainOfV.isEmpty()) {
+      for (UMember m : chainOfV) out.add(new Item(keyOfV, m.value(), m, List.of(m)));
+    } else {
+      out.add(new Item(keyOfV, v, null, List.of()));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ the run
+
+  private CheckedConfig run() {
+    UValue root = tree.root();
+    if (root instanceof UValue.UArray a) {
+      if (!a.items().isEmpty()) {
+        add(Diagnostic.of(Codes.TOP_LEVEL_ARRAY, a.span(), "the file is an array `[ … ]`, not a set of sections")
+            .label("iovctl crashes (SIGSEGV) on this")
+            .help("write sections such as `PF { … }` at the top level")
+            .build());
+        return null;
+      }
+    }
+    List<Item> top = items(root, null, null);
+    lintDuplicates(root, "section", Codes.DUPLICATE_SECTION);
+
+    // find_device
+    String device = null;
+    boolean deviceProblem = false;
+    Item pfItem = null;
+    for (Item t : top) {
+      if (Ascii.equalsIgnoreCase(t.key, "PF")) {
+        pfItem = t;
+        for (Item i : items(t.value, t.chain, t.key)) {
+          if (i.key == null) {
+            arrayCrash(i.value, "PF");
+            return null;
+          }
+          if (Ascii.equalsIgnoreCase(i.key, "device")) {
+            if (i.value instanceof UValue.UString s) {
+              device = Ascii.cString(s.value());
+            } else {
+              deviceProblem = true;
+              add(Diagnostic.of(Codes.DEVICE_NOT_STRING, i.value.span(), "`device` must be a string, not " + describe(i.value))
+                  .label("not a string")
+                  .iovctl("Config PF.device must be a string: <an unrelated errno>")
+                  .help(stringHelp(i.value, "the PF's device name, e.g. \"ixl0\""))
+                  .fix(quoteFix(i.value))
+                  .build());
+            }
+            break;
+          }
+        }
+        break;
+      }
+    }
+    if (device == null && !deviceProblem) {
+      Span at = pfItem != null ? keySpan(pfItem) : Span.at(0);
+      Diagnostic.Builder d = Diagnostic.of(Codes.NO_DEVICE, at, pfItem == null ? "no `PF` section: the file does not say which device to configure" : "the PF section has no `device`")
+          .label(pfItem == null ? "" : "`device` missing")
+          .iovctl("Config file does not specify device");
+      if (pfItem == null && src.length() >= 3 && (src.bytes()[0] & 0xff) == 0xEF && (src.bytes()[1] & 0xff) == 0xBB && (src.bytes()[2] & 0xff) == 0xBF) {
+        d.help("the file starts with a UTF-8 byte order mark, which libucl reads as part of the first key; save the file without a BOM")
+            .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")));
+      } else if (pfItem == null) {
+        d.help("start the file with `PF { device = \"ixl0\"; num_vfs = 2; }`");
+      } else {
+        d.help("add `device = \"<name>\";` to the PF section (the node under /dev/iov)");
+      }
+      add(d.build());
+    }
+    if (device != null) lintDevice(device, pfItem);
+    if (schema == null) return null;
+
+    // parse_config_file
+    Map<String, ConfigSection> config = new LinkedHashMap<>();
+    List<ConfigSection> sections = new ArrayList<>();
+    boolean processedVf = false;
+    ConfigSection defaults = null;
+    for (Item t : top) {
+      if (t.key == null) {
+        add(Diagnostic.of(Codes.TOP_LEVEL_ARRAY, t.value.span(), "the file is an array, not a set of sections").label("iovctl crashes on this").build());
+        return null;
+      }
+      ConfigSection.Kind kind;
+      int index = -1;
+      if (Ascii.equalsIgnoreCase(t.key, "PF")) {
+        kind = ConfigSection.Kind.PF;
+      } else if (Ascii.equalsIgnoreCase(t.key, "DEFAULT")) {
+        kind = ConfigSection.Kind.DEFAULT;
+        if (processedVf) {
+          add(Diagnostic.of(Codes.DEFAULT_AFTER_VF, keySpan(t), "the DEFAULT section must come before every VF section")
+              .label("after a VF section")
+              .iovctl("'default' section must precede all VF sections")
+              .help("move DEFAULT { … } above the first VF-n section")
+              .build());
+        }
+      } else if (VF_PATTERN.matcher(t.key).matches()) {
+        kind = ConfigSection.Kind.VF;
+        processedVf = true;
+        index = vfIndexOf(t.key);
+      } else {
+        unexpectedSection(t);
+        continue;
+      }
+      ConfigSection s = parseDeviceConfig(t, kind, index, config);
+      if (crashed) return null;
+      if (s != null) {
+        sections.add(s);
+        if (kind == ConfigSection.Kind.DEFAULT) defaults = s;
+      }
+    }
+
+    // validate_config
+    ConfigSection pf = null;
+    for (ConfigSection s : sections) {
+      if (s.kind() == ConfigSection.Kind.PF) pf = s;
+    }
+    Span pfSpan = pf != null ? pf.member().key().span() : Span.at(0);
+    validateRequired(pf, Schema.Device.PF, "PF", pfSpan);
+    ConfigParam numVfsParam = pf == null ? null : pf.param("num_vfs");
+    int numVfs = -1;
+    if (numVfsParam != null) {
+      if (numVfsParam.value() instanceof TypedValue.Num n) {
+        numVfs = (int) (n.value() & 0xFFFF);
+        if (numVfs == 0) {
+          add(Diagnostic.of(Codes.NUM_VFS_ZERO, numVfsParam.member().value().span(), n.value() == 0 ? "num_vfs is 0: there must be at least one VF" : "num_vfs is " + Long.toUnsignedString(n.value()) + ", which iovctl truncates to 0")
+              .label("at least 1")
+              .iovctl("PF.num_vfs must be at least 1")
+              .help("to remove all VFs use `iovc delete` (iovctl -D); a config file always creates some")
+              .build());
+        }
+      } else {
+        add(Diagnostic.of(Codes.BAD_SCHEMA, numVfsParam.member().value().span(), "the schema gives num_vfs a type iovctl cannot read as a number")
+            .label("iovctl aborts here")
+            .build());
+        return null;
+      }
+    } else if (!hasError() && !refused.contains("pf/num_vfs")) {
+      // Not required by this (odd) schema and not written: nvlist_get_number aborts.
+      add(Diagnostic.of(Codes.REQUIRED_MISSING, pfSpan, "num_vfs is not set")
+          .label("iovctl aborts without num_vfs")
+          .help("add `num_vfs = <count>;` to the PF section")
+          .build());
+    }
+    if (numVfs > 0) validateVfs(numVfs, defaults, sections, numVfsParam);
+    lintDriver(sections, numVfs, numVfsParam);
+    if (hasError()) return null;
+    return new CheckedConfig(device, numVfs, sections);
+  }
+
+  private boolean hasError() {
+    for (Diagnostic d : tree.diagnostics()) {
+      if (d.isError()) return true;
+    }
+    for (Diagnostic d : diags) {
+      if (d.isError()) return true;
+    }
+    return false;
+  }
+
+  private void add(Diagnostic d) {
+    diags.add(d);
+  }
+
+  private static Span keySpan(Item t) {
+    return t.member != null ? t.member.key().span() : t.value.span();
+  }
+
+  private static int vfIndexOf(String key) {
+    Matcher m = VF_PATTERN.matcher(key);
+    if (!m.matches()) return -1;
+    String digits = m.group(1);
+    if (digits.length() > 5) return Integer.MAX_VALUE;
+    return Integer.parseInt(digits);
+  }
+
+  /**
+   * True when this key comes after a {@code //} key on the same line: the user meant the line as
+   * a comment, and reporting each word of it again would only bury the real message.
+   */
+  private boolean restOfSlashLine(Item t) {
+    if (t.member == null) return false;
+    int line = src.line(t.member.key().span().start());
+    if (t.key.startsWith("//")) {
+      slashLines.add(line);
+      return false;
+    }
+    return slashLines.contains(line);
+  }
+
+  private String slashMessage(Item t, String where) {
+    String text = src.text(t.member != null ? t.member.span() : t.value.span());
+    if (text.length() > 40) text = text.substring(0, 37) + "…";
+    return "`//` does not start a comment in UCL: libucl reads `" + text + "` as a key and its value" + where;
+  }
+
+  private void unexpectedSection(Item t) {
+    if (restOfSlashLine(t)) return;
+    String k = Ascii.display(t.key);
+    Diagnostic.Builder d = Diagnostic.of(Codes.UNEXPECTED_SECTION, keySpan(t), t.key.startsWith("//") ? slashMessage(t, "") : "`" + k + "` is not a section iovctl knows")
+        .label("expected PF, DEFAULT or VF-<n>")
+        .iovctl("Unexpected top-level node: " + k);
+    Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)").matcher(t.key);
+    if (t.key.equals("//") || t.key.startsWith("//")) {
+      d.help("`//` is not a comment in UCL; use `#`");
+      if (t.member != null) d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(t.member.key().span().start(), t.member.key().span().start() + 2), "#")));
+    } else if (m.matches()) {
+      String fixed = "VF-" + Long.parseLong(m.group(1).length() > 18 ? "0" : m.group(1));
+      d.help("VF sections are named `VF-<n>` with no leading zeros, e.g. `" + fixed + "`");
+      if (t.member != null && !t.member.key().quoted()) d.fix(Fix.of("rename to `" + fixed + "`", new Edit(t.member.key().span(), fixed)));
+    } else if (t.key.startsWith("\u00ef\u00bb\u00bf")) {
+      d.help("the file starts with a UTF-8 byte order mark; save it without one");
+    } else if (!(t.value instanceof UObject)) {
+      d.help("settings go inside a section, e.g. `PF { " + k + " = … }`");
+    } else {
+      d.help("the sections are PF, DEFAULT and VF-0 … VF-<num_vfs-1>");
+    }
+    add(d.build());
+  }
+
+  private void arrayCrash(UValue v, String where) {
+    crashed = true;
+    add(Diagnostic.of(Codes.ARRAY_VALUE, v.span(), "an array cannot be used here")
+        .label("iovctl crashes (SIGSEGV) on arrays")
+        .help("write the section as `" + where + " { key = value; … }`")
+        .build());
+  }
+
+  // ------------------------------------------------------------------ parse_device_config
+
+  private ConfigSection parseDeviceConfig(Item t, ConfigSection.Kind kind, int index, Map<String, ConfigSection> config) {
+    String lower = Ascii.toLower(t.key);
+    ConfigSection previous = config.get(lower);
+    if (previous != null) {
+      add(Diagnostic.of(Codes.MULTIPLE_DEFINITIONS, keySpan(t), "`" + Ascii.display(t.key) + "` is defined twice (section names ignore case)")
+          .label("second definition")
+          .label(previous.member() != null ? previous.member().key().span() : null, "first defined here")
+          .iovctl("Multiple definitions of '" + Ascii.display(t.key) + "' in config file")
+          .help("merge the two sections")
+          .build());
+      return null;
+    }
+    Schema.Device dev = kind == ConfigSection.Kind.PF ? Schema.Device.PF : Schema.Device.VF;
+    String sectionName = Ascii.display(t.key);
+    if (!(t.value instanceof UObject) && !(t.value instanceof UValue.UArray)) {
+      // libucl iterates a scalar as itself: its key is the section name
+      add(Diagnostic.of(Codes.SECTION_NOT_OBJECT, t.value.span(), "`" + sectionName + "` must be a `{ … }` block, not " + describe(t.value))
+          .label("not a block")
+          .iovctl(sectionName + ": Invalid config key '" + sectionName + "'")
+          .help("write `" + sectionName + " { key = value; }`")
+          .build());
+      return null;
+    }
+    if (t.value instanceof UObject o) lintDuplicates(o, "parameter", Codes.DUPLICATE_PARAM);
+    List<ConfigParam> driver = new ArrayList<>();
+    List<ConfigParam> iov = new ArrayList<>();
+    for (Item i : items(t.value, t.chain, t.key)) {
+      if (i.key == null) {
+        arrayCrash(t.value, sectionName);
+        return null;
+      }
+      Schema.Param p = schema.lookup(dev, Schema.Subsystem.IOV, i.key);
+      List<ConfigParam> target = iov;
+      if (p == null) {
+        p = schema.lookup(dev, Schema.Subsystem.DRIVER, i.key);
+        target = driver;
+      }
+      if (p == null) {
+        unknownKey(i, sectionName, dev);
+        continue;
+      }
+      TypedValue v = addConfig(i, p);
+      if (crashed) return null;
+      if (v == null) {
+        refused.add(lower + "/" + Ascii.toLower(i.key));
+        continue;
+      }
+      ConfigParam dup = null;
+      for (ConfigParam q : target) {
+        if (Ascii.equalsIgnoreCase(q.name(), i.key)) dup = q;
+      }
+      if (dup != null) {
+        crashed = true;
+        add(Diagnostic.of(Codes.CASE_DUPLICATE_PARAM, i.member.key().span(), "`" + Ascii.display(i.key) + "` repeats `" + Ascii.display(dup.name()) + "` (parameter names ignore case)")
+            .label("second spelling")
+            .label(dup.member().key().span(), "first here")
+            .note("iovctl aborts (SIGABRT) on this: libnv refuses the second name")
+            .help("keep one of the two")
+            .fix(Fix.of("remove this line", new Edit(i.member.span(), "")))
+            .build());
+        return null;
+      }
+      target.add(new ConfigParam(i.key, v, i.member, p));
+    }
+    ConfigSection s = new ConfigSection(t.key, kind, index, t.member, driver, iov);
+    config.put(lower, s);
+    return s;
+  }
+
+  private void unknownKey(Item i, String sectionName, Schema.Device dev) {
+    if (restOfSlashLine(i)) return;
+    String k = Ascii.display(i.key);
+    Span at = i.member != null ? i.member.key().span() : i.value.span();
+    Diagnostic.Builder d = Diagnostic.of(Codes.UNKNOWN_KEY, at, i.key.startsWith("//") ? slashMessage(i, " in " + sectionName) : "unknown parameter `" + k + "` in " + sectionName)
+        .label("not in the " + schemaName() + " schema for " + (dev == Schema.Device.PF ? "the PF" : "a VF"))
+        .iovctl(sectionName + ": Invalid config key '" + k + "'");
+    Schema.Param other = schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, i.key);
+    String suggestion = closest(i.key, dev);
+    if (i.key.startsWith("//")) {
+      d.help("`//` is not a comment in UCL; use `#`");
+      d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(at.start(), at.start() + 2), "#")));
+    } else if (other != null) {
+      d.help(dev == Schema.Device.PF
+          ? "`" + other.name() + "` is a VF parameter: put it in DEFAULT { } or a VF-n section"
+          : "`" + other.name() + "` belongs in the PF section");
+    } else if (suggestion != null) {
+      d.help("did you mean `" + Ascii.display(suggestion) + "`?");
+      if (i.member != null && !i.member.key().quoted()) d.fix(Fix.of("change to `" + Ascii.display(suggestion) + "`", new Edit(at, Ascii.display(suggestion))));
+    } else if (VF_PATTERN.matcher(i.key).matches() || Ascii.equalsIgnoreCase(i.key, "DEFAULT") || Ascii.equalsIgnoreCase(i.key, "PF")) {
+      d.help("sections cannot be nested; is a `}` missing above?");
+    } else {
+      d.help("run `iovc schema` to list the parameters this driver accepts");
+    }
+    add(d.build());
+  }
+
+  private String schemaName() {
+    return schema.plugin() != null ? schema.plugin().name() : "driver";
+  }
+
+  private String closest(String key, Schema.Device dev) {
+    String best = null;
+    int bestDist = Integer.MAX_VALUE;
+    for (Schema.Subsystem s : Schema.Subsystem.values()) {
+      for (Schema.Param p : schema.params(dev, s)) {
+        int d = distance(Ascii.toLower(key), Ascii.toLower(p.name()));
+        if (d < bestDist) {
+          bestDist = d;
+          best = p.name();
+        }
+      }
+    }
+    return best != null && bestDist <= Math.max(2, best.length() / 3) ? best : null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  // ------------------------------------------------------------------ add_config
+
+  private TypedValue addConfig(Item i, Schema.Param p) {
+    String typeName = p.typeName();
+    if (typeName == null) {
+      crashed = true;
+      add(Diagnostic.of(Codes.BAD_SCHEMA, i.member.key().span(), "the schema entry for `" + p.name() + "` has no type")
+          .label("iovctl aborts here")
+          .build());
+      return null;
+    }
+    ParamType type = ParamType.byName(typeName);
+    String k = Ascii.display(i.key);
+    UValue v = i.value;
+    if (type == null) {
+      add(Diagnostic.of(Codes.UNKNOWN_TYPE, i.member.key().span(), "the schema gives `" + k + "` the type `" + Ascii.display(typeName) + "`, which iovctl does not know")
+          .iovctl("Unexpected type '" + Ascii.display(typeName) + "' in schema")
+          .help("this is a schema problem, not a config problem; update iovctl/iovc or the schema")
+          .build());
+      return null;
+    }
+    String shown = v instanceof UValue.UString s ? Ascii.display(Ascii.cString(s.value())) : "(null)";
+    String notType = "Value '" + shown + "' of key '" + k + "' is not of type " + Ascii.display(typeName);
+    switch (type) {
+      case BOOL:
+        if (v instanceof UValue.UBool b) return new TypedValue.Bool(b.value());
+        typeError(v, k, "a boolean (true/false, yes/no, on/off)", notType, boolHelp(v), boolFix(v));
+        return null;
+      case STRING:
+        if (v instanceof UValue.UString s) return new TypedValue.Str(Ascii.cString(s.value()));
+        typeError(v, k, "a string", notType, stringHelp(v, "a string"), quoteFix(v));
+        return null;
+      case UNICAST_MAC:
+        return mac(i, k, shown, notType);
+      case VLAN:
+        return vlan(i, k, notType);
+      default:
+        return uint(i, k, type, typeName, notType);
+    }
+  }
+
+  private void typeError(UValue v, String key, String expected, String iovctlMsg, String help, Fix fix) {
+    Code code = Codes.TYPE_MISMATCH;
+    String msg = "`" + key + "` must be " + expected + ", not " + describe(v);
+    add(Diagnostic.of(code, v.span(), msg)
+        .label(describeShort(v))
+        .iovctl(iovctlMsg)
+        .help(help)
+        .fix(fix)
+        .build());
+  }
+
+  private TypedValue uint(Item i, String k, ParamType type, String typeName, String notType) {
+    UValue v = i.value;
+    long val;
+    if (v instanceof UValue.UInt n) {
+      val = n.value();
+    } else if (v instanceof UValue.UFloat f) {
+      val = toInt64(f.value());
+    } else {
+      if (v instanceof UValue.UString s && looksNumeric(s.value())) {
+        add(Diagnostic.of(Codes.QUOTED_NUMBER, v.span(), "`" + k + "` must be a number, but it is quoted")
+            .label("a string, not a number")
+            .iovctl(notType)
+            .help("remove the quotes: UCL reads \"" + Ascii.display(s.value()) + "\" as text")
+            .fix(unquoteFix(s))
+            .build());
+      } else {
+        typeError(v, k, "a whole number (" + Ascii.display(typeName) + ")", notType, "write a number such as 2", null);
+      }
+      return null;
+    }
+    if (val < 0 || Long.compareUnsigned(val, type.max()) > 0) {
+      String range = "0.." + Long.toUnsignedString(type.max());
+      String shownVal = v instanceof UValue.UFloat f && !Double.isFinite(f.value()) ? src.text(v.span()) : Long.toString(val);
+      add(Diagnostic.of(Codes.INT_RANGE, v.span(), "`" + k + "` must be in " + range + " (" + Ascii.display(typeName) + "), not " + shownVal)
+          .label("out of range")
+          .iovctl(notType)
+          .help(val < 0 ? "use a value of 0 or more" : "use a value of at most " + Long.toUnsignedString(type.max()))
+          .build());
+      return null;
+    }
+    numberLints(v, k, val);
+    return new TypedValue.Num(val);
+  }
+
+  private void numberLints(UValue v, String k, long val) {
+    if (v instanceof UValue.UFloat f) {
+      if (f.time()) {
+        add(Diagnostic.of(Codes.SUFFIX_NUMBER, v.span(), "`" + src.text(v.span()) + "` is a time in UCL; `" + k + "` becomes " + val)
+            .label("read as " + fmt(f.value()) + " seconds")
+            .help("write the number itself: " + val)
+            .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+            .build());
+      } else if (f.value() != Math.rint(f.value()) || f.suffixed() || (f.value() == 0 && 1 / f.value() < 0)) {
+        add(Diagnostic.of(Codes.FLOAT_TRUNCATED, v.span(), "`" + k + "` is a whole number; iovctl truncates " + src.text(v.span()) + " to " + val)
+            .label("becomes " + val)
+            .help("write " + val + " (or the value you meant)")
+            .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+            .build());
+      }
+    } else if (v instanceof UValue.UInt n && n.suffixed()) {
+      String text = src.text(v.span());
+      String why = text.toLowerCase(java.util.Locale.ROOT).endsWith("m") ? " (`m` means ×1000000 in UCL, not minutes)" : "";
+      add(Diagnostic.of(Codes.SUFFIX_NUMBER, v.span(), "`" + text + "` has a multiplier suffix; `" + k + "` becomes " + Long.toUnsignedString(val) + why)
+          .label("read as " + Long.toUnsignedString(val))
+          .help("write the number itself: " + Long.toUnsignedString(val))
+          .fix(Fix.of("write " + Long.toUnsignedString(val), new Edit(v.span(), Long.toUnsignedString(val))))
+          .build());
+    }
+  }
+
+  private static String fmt(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+    return Double.toString(d);
+  }
+
+  /** C's (int64_t) cast on x86-64 (cvttsd2si): NaN and out-of-range give INT64_MIN. */
+  static long toInt64(double d) {
+    if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18) return Long.MIN_VALUE;
+    return (long) d;
+  }
+
+  private TypedValue vlan(Item i, String k, String notType) {
+    UValue v = i.value;
+    if (v instanceof UValue.UString s) {
+      if (Ascii.equalsIgnoreCase(Ascii.cString(s.value()), "trunk")) return new TypedValue.Num(4096);
+      Diagnostic.Builder d = Diagnostic.of(Codes.BAD_VLAN, v.span(), "`" + k + "` must be a VLAN id (0..4095) or `trunk`, not " + describe(v))
+          .label("not a VLAN")
+          .iovctl(notType);
+      if (looksNumeric(s.value())) d.help("remove the quotes: a quoted number is a string").fix(unquoteFix(s));
+      else d.help("write a number from 1 to 4095, or `trunk`");
+      add(d.build());
+      return null;
+    }
+    long val;
+    if (v instanceof UValue.UInt n) {
+      val = n.value();
+    } else if (v instanceof UValue.UFloat f) {
+      val = toInt64(f.value());
+    } else {
+      typeError(v, k, "a VLAN id (0..4095) or `trunk`", notType, "write a number from 1 to 4095, or `trunk`", null);
+      return null;
+    }
+    if (val < 0 || val > 4095) {
+      Diagnostic.Builder d = Diagnostic.of(Codes.BAD_VLAN, v.span(), "`" + k + "` must be in 0..4095 or `trunk`, not " + val)
+          .label("out of range")
+          .iovctl(notType);
+      if (val == 4096) d.help("write `trunk` for 4096 (the VF manages its own VLANs)").fix(Fix.of("write trunk", new Edit(v.span(), "trunk")));
+      else d.help("VLAN ids are 1..4095");
+      add(d.build());
+      return null;
+    }
+    numberLints(v, k, val);
+    if (val == 0) {
+      add(Diagnostic.of(Codes.VLAN_ZERO, v.span(), "VLAN 0 is accepted by iovctl, but the drivers refuse it when they create the VF")
+          .label("ix, igb and cxgbe return ENOTSUP")
+          .note("the VF is then silently missing: the ioctl still succeeds")
+          .help("use a VLAN id from 1 to 4095, or `trunk`, or leave vlan out")
+          .build());
+    }
+    return new TypedValue.Num(val);
+  }
+
+  private TypedValue mac(Item i, String k, String shown, String notType) {
+    UValue v = i.value;
+    if (!(v instanceof UValue.UString s)) {
+      typeError(v, k, "a MAC address string such as \"02:00:00:00:00:01\"", notType, "write the address in quotes, e.g. \"02:00:00:00:00:01\"", null);
+      return null;
+    }
+    String str = Ascii.cString(s.value());
+    MacParse r = parseMac(str);
+    if (r.bytes == null) {
+      add(Diagnostic.of(Codes.BAD_MAC, v.span(), "`" + Ascii.display(str) + "` is not a MAC address")
+          .label(r.problem)
+          .iovctl("Value '" + shown + "' of key '" + k + "' is not of type unicast-mac")
+          .help("write six hex octets separated by `:`, e.g. \"02:00:00:00:00:01\"" + (str.contains("-") || str.contains(".") ? " (`-` and `.` are not accepted)" : ""))
+          .fix(r.suggestion == null ? null : Fix.of("write " + r.suggestion, new Edit(v.span(), "\"" + r.suggestion + "\"")))
+          .build());
+      return null;
+    }
+    byte[] m = r.bytes;
+    String canonical = new TypedValue.Mac(m).display();
+    if ((m[0] & 1) != 0) {
+      String local = String.format("%02x", (m[0] & 0xfe) | 0x02) + canonical.substring(2);
+      add(Diagnostic.of(Codes.MULTICAST_MAC, v.span(), "`" + canonical + "` is a multicast address; a VF needs a unicast MAC")
+          .label("first octet is odd")
+          .iovctl("Value '" + shown + "' of key '" + k + "' is a multicast address")
+          .help("the lowest bit of the first octet must be 0; locally administered unicast addresses start with x2, x6, xa or xe, e.g. " + local)
+          .fix(Fix.of("write " + local, new Edit(v.span(), "\"" + local + "\"")))
+          .build());
+      return null;
+    }
+    boolean zero = true;
+    for (byte x : m) zero &= x == 0;
+    if (zero) {
+      add(Diagnostic.of(Codes.ZERO_MAC, v.span(), "the all-zero MAC address is accepted by iovctl, but several drivers refuse it")
+          .label("00:00:00:00:00:00")
+          .note("ix and igb return EINVAL for it when they create the VF, and the ioctl still succeeds")
+          .help("leave mac-addr out to let the driver choose, or give a real address")
+          .build());
+    } else if (!str.equals(canonical) && !str.equalsIgnoreCase(canonical)) {
+      add(Diagnostic.of(Codes.ODD_MAC, v.span(), "unusual spelling of the MAC address " + canonical)
+          .label("iovctl reads it as " + canonical)
+          .help("write it as " + canonical)
+          .fix(Fix.of("write " + canonical, new Edit(v.span(), "\"" + canonical + "\"")))
+          .build());
+    }
+    return new TypedValue.Mac(m);
+  }
+
+  /** Result of iovctl's add_unicast_mac_config parse. */
+  private record MacParse(byte[] bytes, String problem, String suggestion) {}
+
+  /**
+   * iovctl's MAC parsing (spec §3.5): strtok on ':' (empty fields skipped), each token 1–2 bytes,
+   * strtoul base 16 consuming the whole token, at most 255, exactly six.
+   */
+  static MacParse parseMac(String s) {
+    byte[] mac = new byte[6];
+    int n = 0;
+    int i = 0;
+    while (true) {
+      while (i < s.length() && s.charAt(i) == ':') i++;
+      if (i >= s.length()) break;
+      int j = i;
+      while (j < s.length() && s.charAt(j) != ':') j++;
+      String tok = s.substring(i, j);
+      i = j;
+      if (tok.length() > 2) return new MacParse(null, "octet `" + Ascii.display(tok) + "` is longer than two hex digits", suggest(s));
+      long val = strtoul16(tok);
+      if (val < 0) return new MacParse(null, "`" + Ascii.display(tok) + "` is not a hex number", suggest(s));
+      if (Long.compareUnsigned(val, 255) > 0) return new MacParse(null, "`" + Ascii.display(tok) + "` is not an octet", null);
+      if (n >= 6) return new MacParse(null, "more than six octets", null);
+      mac[n++] = (byte) val;
+    }
+    if (n != 6) return new MacParse(null, n + " octet" + (n == 1 ? "" : "s") + " instead of six", suggest(s));
+    return new MacParse(mac, null, null);
+  }
+
+  /** A canonical spelling for MACs written with '-' or '.', or null. */
+  private static String suggest(String s) {
+    String hex = s.replaceAll("[-.:\\s]", "");
+    if (hex.matches("[0-9a-fA-F]{12}")) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 12; i += 2) {
+        if (i > 0) sb.append(':');
+        sb.append(hex, i, i + 2);
+      }
+      return sb.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+    return null;
+  }
+
+  /**
+   * {@code strtoul(tok, &end, 16)} requiring {@code *end == '\0'}: leading white space, a sign
+   * and a 0x prefix are allowed. Returns -1 when the token is not entirely consumed; negative
+   * numbers wrap like C (a huge unsigned value, returned as its negative long).
+   */
+  static long strtoul16(String tok) {
+    int i = 0;
+    int n = tok.length();
+    while (i < n && (tok.charAt(i) == ' ' || (tok.charAt(i) >= 9 && tok.charAt(i) <= 13))) i++;
+    boolean neg = false;
+    if (i < n && (tok.charAt(i) == '+' || tok.charAt(i) == '-')) {
+      neg = tok.charAt(i) == '-';
+      i++;
+    }
+    if (i + 1 < n && tok.charAt(i) == '0' && (tok.charAt(i + 1) == 'x' || tok.charAt(i + 1) == 'X') && i + 2 < n && Character.digit(tok.charAt(i + 2), 16) >= 0) {
+      i += 2;
+    }
+    int start = i;
+    long v = 0;
+    while (i < n && tok.charAt(i) < 0x80 && Character.digit(tok.charAt(i), 16) >= 0) {
+      v = v * 16 + Character.digit(tok.charAt(i), 16);
+      i++;
+    }
+    if (i == start || i != n) return -1;
+    if (neg && v != 0) return Long.MAX_VALUE; // wraps to a huge unsigned value: above 255
+    return v;
+  }
+
+  // ------------------------------------------------------------------ validate_config
+
+  private void validateRequired(ConfigSection s, Schema.Device dev, String name, Span at) {
+    for (Schema.Subsystem sub : new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
+      for (Schema.Param p : schema.params(dev, sub)) {
+        if (!schemaParamUsable(p, at)) return;
+        if (!p.required()) continue;
+        List<ConfigParam> have = s == null ? List.of() : sub == Schema.Subsystem.IOV ? s.iov() : s.driver();
+        if (find(have, p.name()) == null && !refused.contains(Ascii.toLower(name) + "/" + Ascii.toLower(p.name()))) {
+          Diagnostic.Builder d = Diagnostic.of(Codes.REQUIRED_MISSING, at, "required parameter `" + Ascii.display(p.name()) + "` is missing from " + name)
+              .label("no `" + Ascii.display(p.name()) + "`")
+              .iovctl("Required parameter '" + Ascii.display(p.name()) + "' not found in '" + name + "'");
+          if (Ascii.equalsIgnoreCase(p.name(), "num_vfs")) d.help("add `num_vfs = <how many VFs>;` to the PF section");
+          else d.help("add `" + Ascii.display(p.name()) + " = …;` to the " + name + " section");
+          add(d.build());
+        }
+      }
+    }
+  }
+
+  private boolean schemaParamUsable(Schema.Param p, Span at) {
+    if (p.list() == null || p.requiredFlag() == null) {
+      crashed = true;
+      add(Diagnostic.of(Codes.BAD_SCHEMA, at, "the schema entry `" + Ascii.display(p.name()) + "` is malformed")
+          .label("iovctl aborts when it validates against this schema")
+          .build());
+      return false;
+    }
+    return true;
+  }
+
+  private static ConfigParam find(List<ConfigParam> list, String name) {
+    for (ConfigParam p : list) {
+      if (Ascii.equalsIgnoreCase(p.name(), name)) return p;
+    }
+    return null;
+  }
+
+  private void validateVfs(int numVfs, ConfigSection defaults, List<ConfigSection> sections, ConfigParam numVfsParam) {
+    Span numSpan = numVfsParam.member().value().span();
+    // Required VF parameters, after DEFAULT is folded in.
+    for (Schema.Subsystem sub : new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
+      for (Schema.Param p : schema.params(Schema.Device.VF, sub)) {
+        if (!schemaParamUsable(p, numSpan)) return;
+        if (!p.required()) continue;
+        if (defaults != null && find(sub == Schema.Subsystem.IOV ? defaults.iov() : defaults.driver(), p.name()) != null) continue;
+        if (refused.contains("default/" + Ascii.toLower(p.name()))) continue;
+        List<Integer> missing = new ArrayList<>();
+        List<Span> labels = new ArrayList<>();
+        for (int i = 0; i < numVfs; i++) {
+          ConfigSection vf = vfSection(sections, i);
+          if (vf == null || find(sub == Schema.Subsystem.IOV ? vf.iov() : vf.driver(), p.name()) == null
+              && !refused.contains(Ascii.toLower(vf.name()) + "/" + Ascii.toLower(p.name()))) {
+            missing.add(i);
+            if (vf != null && labels.size() < 8) labels.add(vf.member().key().span());
+          }
+        }
+        if (missing.isEmpty()) continue;
+        String pn = Ascii.display(p.name());
+        Diagnostic.Builder d = Diagnostic.of(Codes.REQUIRED_MISSING, numSpan, "required parameter `" + pn + "` is missing for " + vfList(missing))
+            .label("these VFs are created here")
+            .iovctl("Required parameter '" + pn + "' not found in 'VF-" + missing.get(0) + "'")
+            .help(defaults != null ? "add `" + pn + " = …;` to DEFAULT { } to set it for every VF" : "add `DEFAULT { " + pn + " = …; }` before the VF sections to set it for every VF");
+        for (Span sp : labels) d.label(sp, "no `" + pn + "` here");
+        add(d.build());
+      }
+    }
+    // Leftover VF sections: index too large or not below num_vfs.
+    for (ConfigSection s : sections) {
+      if (s.kind() != ConfigSection.Kind.VF) continue;
+      Matcher m = VF_PATTERN.matcher(s.name());
+      if (!m.matches()) continue;
+      String digits = m.group(1);
+      java.math.BigInteger n = new java.math.BigInteger(digits);
+      java.math.BigInteger ulongMax = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+      if (n.compareTo(ulongMax) > 0) n = ulongMax;
+      Span at = s.member().key().span();
+      if (n.compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
+        add(Diagnostic.of(Codes.VF_NUMBER_TOO_LARGE, at, "`" + Ascii.display(s.name()) + "`: VF numbers stop at 65535")
+            .label("too large")
+            .iovctl("VF number " + n + " is too large to be valid")
+            .help("VFs are numbered 0 … num_vfs-1")
+            .build());
+      } else if (n.intValue() >= numVfs) {
+        add(Diagnostic.of(Codes.VF_OUT_OF_BOUNDS, at, "`" + Ascii.display(s.name()) + "` is beyond the last VF: num_vfs is " + numVfs + ", so VFs are VF-0 … VF-" + (numVfs - 1))
+            .label("no such VF")
+            .label(numSpan, "num_vfs set here")
+            .iovctl("VF number " + n + " is out of bounds (num_vfs=" + numVfs + ")")
+            .help("raise num_vfs to " + (n.intValue() + 1) + ", or remove this section")
+            .fix(Fix.of("set num_vfs to " + (n.intValue() + 1), new Edit(numSpan, Integer.toString(n.intValue() + 1))))
+            .build());
+      }
+    }
+  }
+
+  private static ConfigSection vfSection(List<ConfigSection> sections, int i) {
+    String name = "VF-" + i;
+    for (ConfigSection s : sections) {
+      if (s.kind() == ConfigSection.Kind.VF && Ascii.equalsIgnoreCase(s.name(), name)) return s;
+    }
+    return null;
+  }
+
+  private static String vfList(List<Integer> vfs) {
+    if (vfs.size() == 1) return "VF-" + vfs.get(0);
+    StringBuilder sb = new StringBuilder();
+    int shown = Math.min(vfs.size(), 4);
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) sb.append(", ");
+      sb.append("VF-").append(vfs.get(i));
+    }
+    if (vfs.size() > shown) sb.append(" … (").append(vfs.size()).append(" VFs)");
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------ lints
+
+  /** Exact duplicate keys in one object: libucl keeps the first; iovctl never sees the rest. */
+  private void lintDuplicates(UValue v, String what, Code code) {
+    if (!(v instanceof UObject o)) return;
+    for (UclModel.Entry e : UclModel.entries(o)) {
+      UMember first = e.first();
+      for (int i = 1; i < e.chain().size(); i++) {
+        UMember m = e.chain().get(i);
+        add(Diagnostic.of(code, m.key().span(), "this " + what + " `" + Ascii.display(m.key().name()) + "` is ignored: iovctl uses only the first one")
+            .label("ignored")
+            .label(first.key().span(), "this one is used")
+            .help(what.equals("section") ? "merge the two sections into one" : "keep one value")
+            .fix(Fix.of("remove the ignored " + what, new Edit(lineSpan(m.span()), "")))
+            .build());
+      }
+      for (UMember m : e.dropped()) {
+        boolean lost = (m.key().priority() & 0xF) < (e.first().key().priority() & 0xF);
+        add(Diagnostic.of(code, m.key().span(), "this " + what + " `" + Ascii.display(m.key().name()) + "` is " + (lost ? "dropped" : "replaced") + " because of `.priority`")
+            .label(lost ? "lower priority: dropped" : "replaced by a higher priority")
+            .label(e.first().key().span(), "this one is used")
+            .build());
+      }
+    }
+  }
+
+  /** The span of whole lines covering {@code s}, for fixes that delete an entry. */
+  private Span lineSpan(Span s) {
+    int startLine = src.line(s.start());
+    int endLine = src.line(Math.max(s.start(), s.end() - 1));
+    int a = src.lineStart(startLine);
+    int b = endLine < src.lineCount() ? src.lineStart(endLine + 1) : src.length();
+    String before = src.text(new Span(a, s.start())).strip();
+    String after = src.text(new Span(s.end(), Math.min(b, src.length()))).strip();
+    if (!before.isEmpty() || !(after.isEmpty() || after.equals(";") || after.equals(","))) return s;
+    return new Span(a, b);
+  }
+
+  private void lintDevice(String device, Item pfItem) {
+    UMember m = null;
+    for (Item i : items(pfItem.value, pfItem.chain, pfItem.key)) {
+      if (i.key != null && Ascii.equalsIgnoreCase(i.key, "device")) {
+        m = i.member;
+        break;
+      }
+    }
+    Span at = m != null ? m.value().span() : keySpan(pfItem);
+    if (device.isEmpty()) {
+      add(Diagnostic.of(Codes.EMPTY_DEVICE, at, "`device` is empty")
+          .label("iovctl would open /dev/iov/")
+          .help("write the PF's name, e.g. \"ixl0\"")
+          .build());
+    } else if (device.contains("/")) {
+      String base = device.substring(device.lastIndexOf('/') + 1);
+      add(Diagnostic.of(Codes.DEVICE_SLASH, at, "`device` must be a bare name: iovctl opens /dev/iov/" + Ascii.display(device))
+          .label("a path, not a device name")
+          .note("`iovctl -C` prefixes /dev/iov/ to PF.device, so this path cannot be opened; only `-d` accepts full paths")
+          .help(base.isEmpty() ? "write just the device name, e.g. \"ixl0\"" : "write \"" + Ascii.display(base) + "\"")
+          .fix(base.isEmpty() ? null : Fix.of("write \"" + Ascii.display(base) + "\"", new Edit(at, "\"" + Ascii.display(base) + "\"")))
+          .build());
+    }
+  }
+
+  /** The driver's documented quirks (plugin hints) and VF limit. */
+  private void lintDriver(List<ConfigSection> sections, int numVfs, ConfigParam numVfsParam) {
+    DriverPlugin plugin = schema.plugin();
+    if (plugin == null) return;
+    if (plugin.maxVfs() > 0 && numVfs > plugin.maxVfs() && numVfsParam != null) {
+      add(Diagnostic.of(Codes.DRIVER_MAX_VFS, numVfsParam.member().value().span(), plugin.name() + " supports at most " + plugin.maxVfs() + " VFs; the kernel will refuse " + numVfs)
+          .label("above " + plugin.maxVfs())
+          .note(plugin.maxVfsReason())
+          .help("lower num_vfs to " + plugin.maxVfs() + " or less")
+          .build());
+    }
+    for (ConfigSection s : sections) {
+      for (ConfigParam p : s.driver()) {
+        ParamSpec spec = p.schemaParam().spec();
+        if (spec == null) continue;
+        long v;
+        if (p.value() instanceof TypedValue.Num n) v = n.value();
+        else if (p.value() instanceof TypedValue.Bool b) v = b.value() ? 1 : 0;
+        else v = 0;
+        for (ValueHint h : spec.hints()) {
+          if (!h.matches(v)) continue;
+          String msg = h.message().replace("{value}", p.value().display());
+          add(Diagnostic.of(h.code(), p.member().value().span(), msg)
+              .label(plugin.name() + ": " + h.code().title())
+              .build());
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ wording
+
+  static boolean looksNumeric(String s) {
+    return s.strip().matches("[-+]?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?[a-zA-Z]{0,3})");
+  }
+
+  private String describe(UValue v) {
+    String text = src.text(v.span());
+    if (text.length() > 40) text = text.substring(0, 37) + "…";
+    if (v instanceof UValue.UString s) {
+      return switch (s.kind()) {
+        case UNQUOTED -> "the text `" + text + "`";
+        case HEREDOC -> "a heredoc string";
+        default -> "the string " + text;
+      };
+    }
+    if (v instanceof UValue.UInt || v instanceof UValue.UFloat) return "the number " + text;
+    if (v instanceof UValue.UBool) return "the boolean `" + text + "`";
+    if (v instanceof UValue.UNull n) return n.implicit() ? "nothing (the file ends)" : "null";
+    if (v instanceof UObject || v instanceof UValue.UDeep && !((UValue.UDeep) v).array()) return "a `{ }` block";
+    if (v instanceof UValue.UArray || v instanceof UValue.UDeep) return "an array";
+    return "nothing";
+  }
+
+  private static String describeShort(UValue v) {
+    if (v instanceof UValue.UString) return "a string";
+    if (v instanceof UValue.UInt) return "an integer";
+    if (v instanceof UValue.UFloat f) return f.time() ? "a time" : "a number";
+    if (v instanceof UValue.UBool) return "a boolean";
+    if (v instanceof UValue.UNull) return "null";
+    if (v instanceof UObject) return "a block";
+    return "an array";
+  }
+
+  private String stringHelp(UValue v, String what) {
+    if (v instanceof UValue.UBool) return "`" + src.text(v.span()) + "` is a boolean in UCL; write \"" + src.text(v.span()) + "\" for the text";
+    if (v instanceof UValue.UInt || v instanceof UValue.UFloat) return "numbers are not strings in UCL; write \"" + src.text(v.span()) + "\"";
+    if (v instanceof UValue.UNull) return "`null` is not a string; write " + what;
+    return "write " + what;
+  }
+
+  private Fix quoteFix(UValue v) {
+    if (v instanceof UValue.UBool || v instanceof UValue.UInt || v instanceof UValue.UFloat || v instanceof UValue.UNull n && !n.implicit()) {
+      String t = src.text(v.span());
+      return Fix.of("write \"" + t + "\"", new Edit(v.span(), "\"" + t + "\""));
+    }
+    return null;
+  }
+
+  private Fix unquoteFix(UValue.UString s) {
+    String inner = Ascii.display(s.value()).strip();
+    return Fix.of("write " + inner, new Edit(s.span(), inner));
+  }
+
+  private String boolHelp(UValue v) {
+    if (v instanceof UValue.UString s) {
+      String t = Ascii.toLower(Ascii.cString(s.value()));
+      if (t.equals("true") || t.equals("false") || t.equals("yes") || t.equals("no") || t.equals("on") || t.equals("off")) {
+        return "remove the quotes: a quoted word is a string";
+      }
+    }
+    if (v instanceof UValue.UInt n && (n.value() == 0 || n.value() == 1)) return "write `" + (n.value() == 1 ? "true" : "false") + "`: numbers are not booleans";
+    return "write `true` or `false`";
+  }
+
+  private Fix boolFix(UValue v) {
+    if (v instanceof UValue.UString s) {
+      String t = Ascii.toLower(Ascii.cString(s.value()));
+      if (t.matches("true|false|yes|no|on|off")) return Fix.of("write " + t, new Edit(v.span(), t));
+    }
+    if (v instanceof UValue.UInt n && (n.value() == 0 || n.value() == 1)) {
+      String w = n.value() == 1 ? "true" : "false";
+      return Fix.of("write " + w, new Edit(v.span(), w));
+    }
+    return null;
+  }
+}

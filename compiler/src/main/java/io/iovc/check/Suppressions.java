@@ -1,0 +1,168 @@
+package io.iovc.check;
+
+import io.iovc.diag.Code;
+import io.iovc.diag.Codes;
+import io.iovc.diag.Diagnostic;
+import io.iovc.diag.Edit;
+import io.iovc.diag.Fix;
+import io.iovc.diag.Severity;
+import io.iovc.syntax.SourceText;
+import io.iovc.syntax.Span;
+import io.iovc.syntax.SyntaxTree;
+import io.iovc.syntax.UValue;
+import io.iovc.syntax.UclParser;
+import io.iovc.syntax.UclToken;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inline suppression comments (spec/ecosystem.md §3.5), shellcheck style:
+ *
+ * <ul>
+ *   <li>{@code # iovc disable=IOV228,IOV221} on its own line: the next key or section (the whole
+ *       block when it precedes {@code VF-3 {});
+ *   <li>before the first key of the file, or {@code # iovc disable-file=…}: the whole file;
+ *   <li>at the end of a line holding a key: that line;
+ *   <li>{@code # iovc disable-next-line=…}: the next line.
+ * </ul>
+ *
+ * Only warnings can be disabled: an error is something iovctl refuses, and a comment cannot change
+ * that. Unknown codes, error codes and suppressions that silence nothing are reported.
+ */
+final class Suppressions {
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("(?:#|/\\*)\\s*iovc\\s+(disable|disable-next-line|disable-file)\\s*=\\s*([A-Za-z0-9_]+(?:\\s*,\\s*[A-Za-z0-9_]+)*)");
+
+  private record Directive(Span comment, Span codesSpan, List<String> codes, Span scope, String kind) {}
+
+  private Suppressions() {}
+
+  static List<Diagnostic> apply(SyntaxTree tree, List<Diagnostic> diags) {
+    List<Directive> directives = find(tree);
+    if (directives.isEmpty()) return diags;
+    Map<Directive, Set<String>> used = new HashMap<>();
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : diags) {
+      boolean hidden = false;
+      if (d.severity() != Severity.ERROR) {
+        for (Directive dir : directives) {
+          if (dir.codes.contains(d.code().id()) && inScope(dir.scope, d.span())) {
+            used.computeIfAbsent(dir, k -> new LinkedHashSet<>()).add(d.code().id());
+            hidden = true;
+          }
+        }
+      }
+      if (!hidden) out.add(d);
+    }
+    for (Directive dir : directives) {
+      Set<String> u = used.getOrDefault(dir, Set.of());
+      for (String id : dir.codes) {
+        Code c = Codes.lookup(id);
+        if (c == null) {
+          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, dir.codesSpan, "`" + id + "` is not an iovc diagnostic code")
+              .label("unknown code")
+              .help("run `iovc explain` with a code from iovc's output, e.g. IOV228")
+              .build());
+        } else if (c.severity() == Severity.ERROR) {
+          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, dir.codesSpan, id + " is an error and cannot be disabled")
+              .label("iovctl refuses such files")
+              .help("fix the problem instead; a comment cannot make iovctl or the kernel accept the file")
+              .build());
+        } else if (!u.contains(id)) {
+          out.add(Diagnostic.of(Codes.UNUSED_SUPPRESSION, dir.codesSpan, "`" + id + "` is disabled here but nothing " + (dir.kind.equals("file") ? "in the file" : "below it") + " reports it")
+              .label("unused")
+              .help("remove it so that the warning shows again when it applies")
+              .fix(dir.codes.size() == 1 ? Fix.of("remove the suppression comment", new Edit(dir.comment, "")) : null)
+              .build());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean inScope(Span scope, Span s) {
+    return s.start() >= scope.start() && s.start() <= scope.end();
+  }
+
+  private static List<Directive> find(SyntaxTree tree) {
+    List<Directive> out = new ArrayList<>();
+    SourceText src = tree.source();
+    List<UclToken> tokens = tree.tokens();
+    int firstKey = src.length();
+    for (UclToken t : tokens) {
+      if (!t.isHidden() && !t.synthetic) {
+        firstKey = t.startOffset();
+        break;
+      }
+    }
+    Map<Integer, Span> members = new HashMap<>();
+    collect(tree.root(), members);
+    for (int idx = 0; idx < tokens.size(); idx++) {
+      UclToken t = tokens.get(idx);
+      if (t.getType() != UclParser.COMMENT) continue;
+      String text = src.text(t.span());
+      Matcher m = DIRECTIVE.matcher(text);
+      if (!m.find()) continue;
+      List<String> codes = new ArrayList<>();
+      for (String c : m.group(2).split(",")) codes.add(c.strip().toUpperCase(java.util.Locale.ROOT));
+      int codesStart = t.startOffset() + text.substring(0, m.start(2)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      int codesEnd = codesStart + m.group(2).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      Span codesSpan = new Span(codesStart, codesEnd);
+      int line = src.line(t.startOffset());
+      Span scope;
+      String kind;
+      if (m.group(1).equals("disable-file") || t.endOffset() <= firstKey) {
+        scope = new Span(0, src.length());
+        kind = "file";
+      } else if (m.group(1).equals("disable-next-line")) {
+        scope = line < src.lineCount() ? new Span(src.lineStart(line + 1), src.lineEnd(line + 1)) : Span.at(src.length());
+        kind = "line";
+      } else if (codeBefore(tokens, idx, src, line)) {
+        scope = new Span(src.lineStart(line), src.lineEnd(line));
+        kind = "line";
+      } else {
+        scope = Span.at(t.endOffset());
+        for (int j = idx + 1; j < tokens.size(); j++) {
+          UclToken n = tokens.get(j);
+          if (n.getType() == UclParser.KEY) {
+            Span ms = members.get(n.startOffset());
+            scope = ms != null ? ms : n.span();
+            break;
+          }
+        }
+        kind = "next";
+      }
+      out.add(new Directive(t.span(), codesSpan, codes, scope, kind));
+    }
+    return out;
+  }
+
+  private static boolean codeBefore(List<UclToken> tokens, int idx, SourceText src, int line) {
+    for (int j = idx - 1; j >= 0; j--) {
+      UclToken p = tokens.get(j);
+      if (src.line(p.startOffset()) != line && src.line(Math.max(p.startOffset(), p.endOffset() - 1)) != line) return false;
+      if (p.getType() != UclParser.WS && p.getType() != UclParser.NEWLINE && !(p.synthetic)) return true;
+    }
+    return false;
+  }
+
+  /** Outermost member span by key start offset. */
+  private static void collect(UValue v, Map<Integer, Span> out) {
+    if (v instanceof UValue.UObject o) {
+      for (UValue.UEntry e : o.entries()) {
+        if (e instanceof UValue.UMember m) {
+          out.putIfAbsent(m.key().span().start(), m.span());
+          collect(m.value(), out);
+        }
+      }
+    } else if (v instanceof UValue.UArray a) {
+      for (UValue i : a.items()) collect(i, out);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.iovc.pipeline;
+
+import io.iovc.check.CheckResult;
+import io.iovc.check.Checker;
+import io.iovc.diag.Codes;
+import io.iovc.diag.Diagnostic;
+import io.iovc.lower.Lowering;
+import io.iovc.nvlist.NvList;
+import io.iovc.nvlist.NvPacker;
+import io.iovc.schema.Schema;
+import io.iovc.syntax.Span;
+import io.iovc.syntax.SyntaxTree;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole pipeline for one file: check, lower, pack, and the kernel's size limit. The CLI and
+ * the language server both call this; neither adds rules of its own.
+ */
+public final class Pipeline {
+  /** {@code hw.pci.iov_max_config}: the kernel refuses larger configs with EMSGSIZE. */
+  public static final long DEFAULT_MAX_CONFIG = 1L << 20;
+
+  private Pipeline() {}
+
+  /** The outcome: diagnostics, and when there is no error the nvlist and its packed bytes. */
+  public record Result(CheckResult check, NvList config, byte[] packed, List<Diagnostic> diagnostics) {
+    public Result {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  /** Checks only (no packing): what {@code iovc check} and the editor need. */
+  public static Result check(SyntaxTree tree, Schema schema, long maxSize) {
+    return run(tree, schema, maxSize, false);
+  }
+
+  public static Result compile(SyntaxTree tree, Schema schema, long maxSize) {
+    return run(tree, schema, maxSize, true);
+  }
+
+  private static Result run(SyntaxTree tree, Schema schema, long maxSize, boolean pack) {
+    CheckResult check = Checker.check(tree, schema);
+    List<Diagnostic> diags = new ArrayList<>(check.diagnostics());
+    if (check.config() == null) return new Result(check, null, null, diags);
+    NvList nv = Lowering.lower(check.config());
+    long size = NvPacker.packedSize(nv);
+    if (size > maxSize) {
+      Span at = check.config().pf().param("num_vfs").member().value().span();
+      diags.add(Diagnostic.of(Codes.TOO_BIG, at, "the packed configuration is " + size + " bytes; the kernel accepts at most " + maxSize)
+          .label(check.config().numVfs() + " VFs")
+          .note("the limit is the sysctl hw.pci.iov_max_config (default 1 MiB); the kernel answers EMSGSIZE")
+          .help("use fewer VFs, or raise hw.pci.iov_max_config and pass --max-size " + size)
+          .build());
+      return new Result(check, null, null, diags);
+    }
+    byte[] bytes = pack ? NvPacker.pack(nv) : null;
+    return new Result(check, nv, bytes, diags);
+  }
+}
