@@ -1,0 +1,102 @@
+package io.iovc.cli;
+
+import io.iovc.diag.Diagnostic;
+import io.iovc.diag.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code iovc check FILE|DIR…}: every problem in every file, in the chosen format. */
+@Command(
+    name = "check",
+    aliases = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check iovctl.conf files: every problem at once, with line, column, code and a fix.",
+      "Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 3 unreadable input or no schema."
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files or directories (*.conf below them); - reads standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "human, gcc, json, sarif, github or checkstyle (github when GITHUB_ACTIONS=true; else human).")
+  String format;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never (NO_COLOR is honoured).")
+  String color;
+
+  @Option(names = "--strict", description = "Exit 1 on warnings too.")
+  boolean strict;
+
+  @Mixin SchemaOptions schema;
+
+  @Override
+  public Integer call() throws UserError {
+    String fmt = format != null ? format : "true".equals(System.getenv("GITHUB_ACTIONS")) ? "github" : "human";
+    if (!List.of("human", "gcc", "json", "sarif", "github", "checkstyle").contains(fmt)) {
+      throw new UserError(2, "unknown --format `" + fmt + "`; use human, gcc, json, sarif, github or checkstyle");
+    }
+    if (!List.of("auto", "always", "never").contains(color)) throw new UserError(2, "--color takes auto, always or never");
+    List<Analysis> all = new ArrayList<>();
+    for (Inputs.Input in : Inputs.expand(files, schema.maxInput)) all.add(Analysis.run(in, schema, false));
+    boolean unusable = false;
+    boolean errors = false;
+    boolean warnings = false;
+    int errorCount = 0;
+    int warningCount = 0;
+    int infoCount = 0;
+    List<MachineFormats.FileResult> results = new ArrayList<>();
+    for (Analysis a : all) {
+      unusable |= a.unusable;
+      for (Diagnostic d : a.diagnostics) {
+        if (d.severity() == Severity.ERROR) {
+          errors = true;
+          errorCount++;
+        } else if (d.severity() == Severity.WARNING) {
+          warnings = true;
+          warningCount++;
+        } else {
+          infoCount++;
+        }
+      }
+      results.add(new MachineFormats.FileResult(a.input.source(), a.diagnostics));
+    }
+    for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
+    switch (fmt) {
+      case "gcc" -> Output.out.print(MachineFormats.gcc(results));
+      case "json" -> Output.out.print(MachineFormats.json(results));
+      case "sarif" -> Output.out.print(MachineFormats.sarif(results, Main.VERSION));
+      case "github" -> Output.out.print(MachineFormats.github(results));
+      case "checkstyle" -> Output.out.print(MachineFormats.checkstyle(results));
+      default -> {
+        HumanRenderer r = new HumanRenderer(Output.colorFor(color, false));
+        for (Analysis a : all) {
+          for (Diagnostic d : a.diagnostics) {
+            Output.out.print(r.render(a.input.source(), d));
+            Output.out.println();
+          }
+        }
+        Output.out.println(summary(all.size(), errorCount, warningCount, infoCount));
+      }
+    }
+    Output.flush();
+    if (unusable) return 3;
+    if (errors || (strict && warnings)) return 1;
+    return 0;
+  }
+
+  static String summary(int files, int errors, int warnings, int infos) {
+    String f = files == 1 ? "1 file" : files + " files";
+    if (errors == 0 && warnings == 0 && infos == 0) return "iovc: " + f + " checked, no problems";
+    return "iovc: " + f + " checked: " + plural(errors, "error") + ", " + plural(warnings, "warning")
+        + (infos > 0 ? ", " + plural(infos, "note") : "");
+  }
+
+  static String plural(int n, String w) {
+    return n + " " + w + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,96 @@
+package io.iovc.cli;
+
+import io.iovc.diag.Diagnostic;
+import io.iovc.nvlist.NvDump;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code iovc compile FILE}: the exact bytes {@code iovctl -C} hands to the kernel ({@code -o}),
+ * or its {@code -n} listing. Nothing is written unless the whole file checked clean.
+ */
+@Command(
+    name = "compile",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compile an iovctl.conf into the packed nvlist iovctl -C sends with IOV_CONFIG.",
+      "With errors: diagnostics on stderr, exit 1, nothing written."
+    })
+final class CompileCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "The configuration file (- for standard input).")
+  String file;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the packed bytes to OUT (- for standard output).")
+  String output;
+
+  @Option(names = {"-n", "--dry-run"}, description = "Print exactly what `iovctl -C -n -f FILE` prints.")
+  boolean dryRun;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+  String color;
+
+  @Mixin SchemaOptions schema;
+
+  @Override
+  public Integer call() throws UserError {
+    Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
+    Analysis a = Analysis.run(in, schema, true);
+    for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
+    HumanRenderer r = new HumanRenderer(Output.colorFor(color, true));
+    for (Diagnostic d : a.diagnostics) {
+      Output.err.print(r.render(in.source(), d));
+      Output.err.println();
+    }
+    if (a.unusable) return 3;
+    if (a.hasErrors()) {
+      long n = a.diagnostics.stream().filter(Diagnostic::isError).count();
+      Output.err.println("iovc: " + in.name() + " not compiled: " + CheckCommand.plural((int) n, "error"));
+      return 1;
+    }
+    byte[] bytes = a.result.packed();
+    String device = a.result.check().config().device();
+    if (dryRun) {
+      Output.rawOut(listing(device, a.result.config(), bytes.length));
+    }
+    if (output != null) {
+      if (output.equals("-")) {
+        Output.out.write(bytes, 0, bytes.length);
+      } else {
+        write(Path.of(output), bytes);
+      }
+    }
+    if (!dryRun && output == null) {
+      Output.out.println(in.name() + ": " + bytes.length + " bytes for /dev/iov/" + io.iovc.syntax.Ascii.display(device)
+          + " (" + a.result.check().config().numVfs() + " VF" + (a.result.check().config().numVfs() == 1 ? "" : "s") + "); -o FILE writes them, -n lists them");
+    }
+    Output.flush();
+    return 0;
+  }
+
+  /** iovctl's config_iov dry-run output (spec §1.5), byte for byte. */
+  static String listing(String device, io.iovc.nvlist.NvList config, int size) {
+    return "Would enable SR-IOV on device '/dev/iov/" + device + "'.\n"
+        + "The following configuration parameters would be used:\n"
+        + NvDump.fdump(config)
+        + "The configuration parameters consume " + size + " bytes when packed.\n";
+  }
+
+  static void write(Path out, byte[] bytes) throws UserError {
+    try {
+      Path abs = out.toAbsolutePath();
+      Path tmp = Files.createTempFile(abs.getParent(), ".iovc-", ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      throw new UserError(3, "cannot write " + out + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.iovc.cli;
+
+import io.iovc.diag.Codes;
+import io.iovc.diag.Diagnostic;
+import io.iovc.syntax.SourceText;
+import io.iovc.syntax.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reading the files named on the command line: {@code -} is standard input, a directory means the
+ * {@code *.conf} files below it. A file that cannot be read becomes a diagnostic, never an
+ * exception; files larger than {@code --max-input} are refused before they are read.
+ */
+final class Inputs {
+  /** Default upper bound of an input file: far above any real iovctl.conf (65535 VFs fit in ~6 MB). */
+  static final long DEFAULT_MAX_INPUT = 32L << 20;
+
+  /** One input: its text, or why it could not be read. */
+  record Input(String name, Path path, SourceText source, Diagnostic problem) {}
+
+  private Inputs() {}
+
+  static List<Input> expand(List<String> args, long maxInput) {
+    List<Input> out = new ArrayList<>();
+    for (String a : args) {
+      if (a.equals("-")) {
+        out.add(stdin(maxInput));
+        continue;
+      }
+      Path p = Path.of(a);
+      if (Files.isDirectory(p)) {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(f -> f.getFileName().toString().endsWith(".conf") && Files.isRegularFile(f)).forEach(found::add);
+        } catch (IOException | RuntimeException e) {
+          out.add(problem(a, null, "cannot list the directory: " + e.getMessage()));
+          continue;
+        }
+        found.sort(null);
+        if (found.isEmpty()) out.add(problem(a, null, "no *.conf files in this directory"));
+        for (Path f : found) out.add(read(f.toString(), f, maxInput));
+      } else {
+        out.add(read(a, p, maxInput));
+      }
+    }
+    return out;
+  }
+
+  static Input read(String name, Path p, long maxInput) {
+    try {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) return problem(name, p, "no such file");
+      if (!Files.isRegularFile(p)) return problem(name, p, "not a regular file (iovctl only reads regular files)");
+      long size = Files.size(p);
+      if (size > maxInput) {
+        return problem(name, p, "the file is " + size + " bytes; iovc reads at most " + maxInput + " (--max-input)");
+      }
+      byte[] bytes = Files.readAllBytes(p);
+      if (bytes.length > maxInput) return problem(name, p, "the file grew beyond --max-input while being read");
+      return new Input(name, p, new SourceText(name, bytes), null);
+    } catch (NoSuchFileException e) {
+      return problem(name, p, "no such file");
+    } catch (AccessDeniedException e) {
+      return problem(name, p, "permission denied");
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      return problem(name, p, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static Input stdin(long maxInput) {
+    try {
+      InputStream in = System.in;
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxInput + 1));
+      if (bytes.length > maxInput) return problem("<stdin>", null, "standard input is longer than " + maxInput + " bytes (--max-input)");
+      return new Input("<stdin>", null, new SourceText("<stdin>", bytes), null);
+    } catch (IOException | OutOfMemoryError e) {
+      return problem("<stdin>", null, "cannot read standard input: " + e.getMessage());
+    }
+  }
+
+  private static Input problem(String name, Path p, String why) {
+    Diagnostic d = Diagnostic.of(Codes.UNREADABLE, Span.at(0), name + ": " + why).build();
+    return new Input(name, p, new SourceText(name, new byte[0]), d);
+  }
+}

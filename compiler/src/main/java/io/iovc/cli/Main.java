@@ -1,0 +1,85 @@
+package io.iovc.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code iovc} command. Exit status: 0 success, 1 problems found or compile refused, 2 usage
+ * error, 3 unreadable input, unknown driver or unusable schema, 70 internal error (never a stack
+ * trace unless IOVC_DEBUG is set).
+ */
+@Command(
+    name = "iovc",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Compiler, linter and language server for SR-IOV configuration files (iovctl.conf).",
+    subcommands = {
+      CheckCommand.class,
+      CompileCommand.class,
+      SchemaCommand.class,
+      DriversCommand.class,
+      DumpCommand.class,
+      ExplainCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Callable<Integer> {
+  public static final String VERSION = "0.1.0";
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(Output.err);
+    return 2;
+  }
+
+  public static void main(String[] args) {
+    int code = run(args);
+    Output.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit status (for tests). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(new java.io.PrintWriter(Output.out, true));
+    cl.setErr(new java.io.PrintWriter(Output.err, true));
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      if (ex instanceof UserError u) {
+        Output.err.println("iovc: " + u.getMessage());
+        return u.exitCode();
+      }
+      return internal(ex);
+    });
+    try {
+      return cl.execute(args);
+    } catch (RuntimeException | Error e) {
+      return internal(e);
+    }
+  }
+
+  private static int internal(Throwable ex) {
+    if (ex instanceof OutOfMemoryError) {
+      Output.err.println("iovc: out of memory (the input is too large for this heap)");
+      return 3;
+    }
+    Output.err.println("iovc: internal error: " + ex);
+    if (System.getenv("IOVC_DEBUG") != null) ex.printStackTrace(Output.err);
+    else Output.err.println("iovc: please report this; set IOVC_DEBUG=1 for details");
+    return 70;
+  }
+
+  /** {@code --version}: the version and the plugins found. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      var reg = io.iovc.schema.PluginRegistry.load(java.util.List.of());
+      StringBuilder plugins = new StringBuilder();
+      for (var l : reg.plugins()) plugins.append(plugins.length() == 0 ? "" : ", ").append(l.plugin().name());
+      return new String[] {
+        "iovc " + VERSION,
+        "driver plugins: " + (plugins.length() == 0 ? "none" : plugins),
+        "java " + System.getProperty("java.version")
+      };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.iovc.cli;
+
+import io.iovc.nvlist.NvPacker;
+import io.iovc.pipeline.SchemaChoice;
+import io.iovc.schema.Schema;
+import io.iovc.schema.SchemaException;
+import io.iovc.syntax.Ucl;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code iovc schema}: what {@code iovctl -S} prints, for a plugin, a schema file or a config. */
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a schema the way `iovctl -S` prints it.",
+      "The schema comes from --driver NAME, --schema FILE, or the PF.device of a config FILE."
+    })
+final class SchemaCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "A config file whose PF.device picks the driver.")
+  String file;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the packed schema nvlist (the bytes IOV_GET_SCHEMA returns) to OUT instead.")
+  String output;
+
+  @Mixin SchemaOptions schema;
+
+  @Override
+  public Integer call() throws UserError {
+    Schema s = schema.explicitSchema();
+    if (s == null) s = schema.driverSchema();
+    if (s == null && file != null) {
+      Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
+      if (in.problem() != null) throw new UserError(3, in.problem().message());
+      var choice = SchemaChoice.choose(Ucl.parse(in.source(), Ucl.fileVariables(in.path())), schema.registry(), null, null);
+      if (choice.schema() == null) {
+        throw new UserError(3, choice.problem() != null ? choice.problem().message() + "; " + choice.problem().help() : file + " has no PF.device to choose a driver by; use --driver");
+      }
+      s = choice.schema();
+    }
+    if (s == null) throw new UserError(2, "say which schema: --driver NAME, --schema FILE, or a config FILE");
+    if (output != null) {
+      byte[] b = NvPacker.pack(s.nvlist());
+      if (output.equals("-")) Output.out.write(b, 0, b.length);
+      else CompileCommand.write(Path.of(output), b);
+      Output.flush();
+      return 0;
+    }
+    try {
+      Output.rawOut(s.toIovctlText());
+    } catch (SchemaException e) {
+      Output.rawOut(e.partialOutput());
+      Output.flush();
+      throw new UserError(1, e.getMessage());
+    }
+    Output.flush();
+    return 0;
+  }
+}
