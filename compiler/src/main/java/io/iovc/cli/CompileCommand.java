@@ -37,11 +37,21 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
   String color;
 
+  @Option(names = "--apply", description = "Check against the running kernel and create the VFs (FreeBSD: IOV_CONFIG; Linux: sysfs and netlink).")
+  boolean apply;
+
+  @Option(names = "--backend", paramLabel = "NAME", description = "freebsd or linux (default: the running OS).")
+  String backend;
+
+  @Option(names = "--replace", description = "With --apply: delete the PF's existing VFs first (only after the file checked clean).")
+  boolean replace;
+
   @Mixin SchemaOptions schema;
 
   @Override
   public Integer call() throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
+    if (apply) return apply(in);
     Analysis a = Analysis.run(in, schema, true);
     for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
     HumanRenderer r = new HumanRenderer(Output.colorFor(color, true));
@@ -73,6 +83,32 @@ final class CompileCommand implements Callable<Integer> {
     }
     Output.flush();
     return 0;
+  }
+
+  private int apply(Inputs.Input in) throws UserError {
+    if (in.problem() != null) throw new UserError(66, in.problem().message());
+    if (dryRun || output != null) throw new UserError(2, "--apply cannot be combined with -n or -o");
+    String name = backend != null ? backend : io.iovc.kernel.Backends.forThisOs();
+    if (name == null) {
+      throw new UserError(69, "--apply needs FreeBSD or Linux; this is " + System.getProperty("os.name") + " (use --backend to force one)");
+    }
+    io.iovc.kernel.Backend b;
+    try {
+      b = io.iovc.kernel.Backends.get(name);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(2, e.getMessage());
+    }
+    io.iovc.schema.Schema explicit = schema.explicitSchema();
+    if (explicit == null) explicit = schema.driverSchema();
+    io.iovc.kernel.ApplyResult r = b.apply(new io.iovc.kernel.ApplyRequest(in.path(), in.source(), schema.registry(), explicit, schema.maxSize, replace, Output.out));
+    HumanRenderer hr = new HumanRenderer(Output.colorFor(color, true));
+    for (Diagnostic d : r.diagnostics()) {
+      Output.err.print(hr.render(in.source(), d));
+      Output.err.println();
+    }
+    for (String m : r.messages()) Output.err.println("iovc: " + m);
+    Output.flush();
+    return r.exitStatus();
   }
 
   /** iovctl's config_iov dry-run output (spec §1.5), byte for byte. */

@@ -1,0 +1,27 @@
+package io.iovc.kernel;
+
+import io.iovc.schema.PluginRegistry;
+import io.iovc.schema.Schema;
+import io.iovc.syntax.SourceText;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * What {@code iovc compile --apply FILE} asks of a backend.
+ *
+ * @param path the file (null for standard input)
+ * @param source its bytes
+ * @param registry the driver plugins
+ * @param explicitSchema a schema forced by {@code --schema} or {@code --driver}, or null
+ * @param maxSize the kernel's size limit ({@code --max-size})
+ * @param replace delete existing VFs first ({@code --replace}), only after the file checked clean
+ * @param out progress and results for the user
+ */
+public record ApplyRequest(
+    Path path,
+    SourceText source,
+    PluginRegistry registry,
+    Schema explicitSchema,
+    long maxSize,
+    boolean replace,
+    PrintStream out) {}
