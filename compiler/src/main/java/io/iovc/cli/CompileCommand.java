@@ -1,7 +1,6 @@
 package io.iovc.cli;
 
 import io.iovc.diag.Diagnostic;
-import io.iovc.nvlist.NvDump;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ final class CompileCommand implements Callable<Integer> {
     byte[] bytes = a.result.packed();
     String device = a.result.check().config().device();
     if (dryRun) {
-      Output.rawOut(listing(device, a.result.config(), bytes.length));
+      Output.rawOut(io.iovc.pipeline.DryRun.listing(device, a.result.config(), bytes.length));
     }
     if (output != null) {
       if (output.equals("-")) {
@@ -109,14 +108,6 @@ final class CompileCommand implements Callable<Integer> {
     for (String m : r.messages()) Output.err.println("iovc: " + m);
     Output.flush();
     return r.exitStatus();
-  }
-
-  /** iovctl's config_iov dry-run output (spec §1.5), byte for byte. */
-  static String listing(String device, io.iovc.nvlist.NvList config, int size) {
-    return "Would enable SR-IOV on device '/dev/iov/" + device + "'.\n"
-        + "The following configuration parameters would be used:\n"
-        + NvDump.fdump(config)
-        + "The configuration parameters consume " + size + " bytes when packed.\n";
   }
 
   static void write(Path out, byte[] bytes) throws UserError {

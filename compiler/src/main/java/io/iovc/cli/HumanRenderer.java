@@ -14,7 +14,7 @@ import java.util.List;
  * carets under the spans and their labels, then notes and a {@code help:} line. Tabs become four
  * spaces and control bytes are shown escaped, so the carets always line up.
  */
-final class HumanRenderer {
+public final class HumanRenderer {
   private static final String RESET = "\u001b[0m";
   private static final String BOLD = "\u001b[1m";
   private static final String RED = "\u001b[1;31m";
@@ -25,7 +25,7 @@ final class HumanRenderer {
 
   private final boolean color;
 
-  HumanRenderer(boolean color) {
+  public HumanRenderer(boolean color) {
     this.color = color;
   }
 
@@ -44,7 +44,8 @@ final class HumanRenderer {
   /** One mark under a line: columns in display cells. */
   private record Mark(int line, int from, int to, boolean primary, String label) {}
 
-  String render(SourceText src, Diagnostic d) {
+  /** One diagnostic as text, ending with a newline. */
+  public String render(SourceText src, Diagnostic d) {
     StringBuilder sb = new StringBuilder();
     String sc = sevColor(d.severity());
     sb.append(c(sc, d.severity().label() + "[" + d.code().id() + "]")).append(c(BOLD, ": " + d.message())).append('\n');
@@ -116,7 +117,7 @@ final class HumanRenderer {
   }
 
   /** Tabs to 4 spaces, control characters escaped, so that every char is one cell. */
-  static String display(String s) {
+  public static String display(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
       if (cp == '\t') sb.append("    ");

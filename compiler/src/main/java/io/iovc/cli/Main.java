@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       DriversCommand.class,
       DumpCommand.class,
+      FmtCommand.class,
       ExplainCommand.class,
       CommandLine.HelpCommand.class
     })

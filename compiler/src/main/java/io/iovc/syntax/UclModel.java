@@ -55,4 +55,48 @@ public final class UclModel {
     }
     return out;
   }
+
+  /**
+   * A canonical text of what libucl builds from the file (keys, values with their types, implicit
+   * arrays, priorities), without positions: two files mean the same to libucl, and so to iovctl,
+   * exactly when their fingerprints are equal. Content collapsed into DEEP tokens is compared as
+   * its source text.
+   */
+  public static String fingerprint(SyntaxTree t) {
+    StringBuilder sb = new StringBuilder();
+    fingerprint(t.root(), t.source(), sb);
+    return sb.toString();
+  }
+
+  private static void fingerprint(UValue v, SourceText src, StringBuilder sb) {
+    if (v instanceof UObject o) {
+      sb.append('{');
+      for (Entry e : entries(o)) {
+        for (UMember m : e.chain()) {
+          sb.append(m.key().name().length()).append(':').append(m.key().name()).append('@').append(m.key().priority() & 0xF).append('=');
+          fingerprint(m.value(), src, sb);
+        }
+      }
+      sb.append('}');
+    } else if (v instanceof UValue.UArray a) {
+      sb.append('[');
+      for (UValue i : a.items()) fingerprint(i, src, sb);
+      sb.append(']');
+    } else if (v instanceof UValue.UString s) {
+      sb.append("s").append(s.value().length()).append(':').append(s.value());
+    } else if (v instanceof UValue.UInt i) {
+      sb.append('i').append(i.value()).append(';');
+    } else if (v instanceof UValue.UFloat f) {
+      sb.append(f.time() ? 't' : 'f').append(Double.doubleToRawLongBits(f.value())).append(';');
+    } else if (v instanceof UValue.UBool b) {
+      sb.append(b.value() ? 'T' : 'F');
+    } else if (v instanceof UValue.UNull) {
+      sb.append('N');
+    } else if (v instanceof UValue.UDeep d) {
+      String raw = src.raw(d.span());
+      sb.append("D").append(raw.length()).append(':').append(raw);
+    } else {
+      sb.append('?');
+    }
+  }
 }

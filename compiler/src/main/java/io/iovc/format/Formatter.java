@@ -1,0 +1,274 @@
+package io.iovc.format;
+
+import io.iovc.syntax.SourceText;
+import io.iovc.syntax.Span;
+import io.iovc.syntax.SyntaxTree;
+import io.iovc.syntax.Ucl;
+import io.iovc.syntax.UclModel;
+import io.iovc.syntax.UclParser;
+import io.iovc.syntax.UclToken;
+import io.iovc.syntax.UValue;
+import io.iovc.syntax.UValue.UEntry;
+import io.iovc.syntax.UValue.UMember;
+import io.iovc.syntax.UValue.UObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical layout of an iovctl.conf ({@code iovc fmt}, editor formatting):
+ *
+ * <pre>
+ * PF {
+ * 	device = "ixl0";
+ * 	num_vfs = 2;
+ * }
+ *
+ * VF-0 {
+ * 	mac-addr = "02:00:00:00:00:01";	# a comment stays where it was
+ * }
+ * </pre>
+ *
+ * One tab per level, {@code key = value;}, one blank line between sections, blank lines inside a
+ * section kept (at most one), every comment kept on its line. Values are copied byte for byte, so
+ * nothing is re-quoted or re-spelled. Objects that libucl opens implicitly ({@code a b { }}) get
+ * their braces written out. Before returning, the result is parsed again and must give the same
+ * libucl tree as the input; otherwise formatting is refused, so {@code fmt} can never change what
+ * a file means (or the bytes it compiles to).
+ */
+public final class Formatter {
+  /** Formatting is not possible (syntax errors) or not safe for this input. */
+  public static final class FormatException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public FormatException(String message) {
+      super(message);
+    }
+  }
+
+  private final SyntaxTree tree;
+  private final SourceText src;
+  private final List<UclToken> tokens;
+  private final StringBuilder out = new StringBuilder();
+
+  private Formatter(SyntaxTree tree) {
+    this.tree = tree;
+    this.src = tree.source();
+    this.tokens = tree.tokens();
+  }
+
+  /** The formatted file as bytes. The variables are those the file was parsed with. */
+  public static byte[] format(SyntaxTree tree, Map<String, String> vars) throws FormatException {
+    if (tree.hasErrors()) throw new FormatException("the file has syntax errors; fix them first (iovc check shows them)");
+    if (!(tree.root() instanceof UObject root)) {
+      return tree.source().bytes().clone();
+    }
+    Formatter f = new Formatter(tree);
+    f.file(root);
+    byte[] result = f.out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    SyntaxTree again = Ucl.parse(new SourceText(tree.source().name(), result), vars);
+    if (again.hasErrors() || !UclModel.fingerprint(again).equals(UclModel.fingerprint(tree))) {
+      throw new FormatException("iovc cannot format this file without changing its meaning; it was left as it is");
+    }
+    if (comments(again).equals(comments(tree))) return result;
+    throw new FormatException("iovc cannot format this file without losing a comment; it was left as it is");
+  }
+
+  /** Formats and returns text (for editors); the input bytes are read as UTF-8. */
+  public static String formatText(SyntaxTree tree, Map<String, String> vars) throws FormatException {
+    return new String(format(tree, vars), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> comments(SyntaxTree t) {
+    List<String> c = new ArrayList<>();
+    for (UclToken k : t.tokens()) {
+      if (k.getType() == UclParser.COMMENT) c.add(k.getText().strip());
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------- layout
+
+  private void file(UObject root) {
+    if (root.implicit()) {
+      members(root, 0, 0, src.length(), true);
+    } else {
+      out.append("{\n");
+      int open = root.span().start();
+      int close = root.span().end() - 1;
+      members(root, 1, open + 1, close, true);
+      out.append("}\n");
+      int rest = root.span().end();
+      if (rest < src.length()) {
+        String tail = src.raw(new Span(rest, src.length()));
+        String trimmed = tail.replaceFirst("^[ \t]*\r?\n?", "");
+        out.append(trimmed);
+        if (!trimmed.isEmpty() && !trimmed.endsWith("\n")) out.append('\n');
+      }
+    }
+    // exactly one newline at the end
+    while (out.length() > 1 && out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
+      out.setLength(out.length() - 1);
+    }
+    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
+    if (out.length() == 1) out.setLength(0);
+  }
+
+  /** Hidden tokens whose start lies in [from, to). */
+  private List<UclToken> hiddenIn(int from, int to) {
+    List<UclToken> r = new ArrayList<>();
+    int i = firstTokenAt(from);
+    for (; i < tokens.size(); i++) {
+      UclToken t = tokens.get(i);
+      if (t.startOffset() >= to) break;
+      if (t.startOffset() >= from && t.isHidden()) r.add(t);
+    }
+    return r;
+  }
+
+  private int firstTokenAt(int offset) {
+    int lo = 0;
+    int hi = tokens.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.get(mid).startOffset() < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A comment and what surrounds it. */
+  private record Comment(String text, boolean ownLine, boolean blankBefore, String lead) {}
+
+  private List<Comment> commentsIn(List<UclToken> hidden, boolean startsAfterCode) {
+    List<Comment> r = new ArrayList<>();
+    int newlines = startsAfterCode ? 0 : 1;
+    String ws = " ";
+    for (UclToken t : hidden) {
+      if (t.getType() == UclParser.NEWLINE) {
+        newlines++;
+        ws = " ";
+      } else if (t.getType() == UclParser.WS) {
+        String w = t.getText();
+        ws = w.matches("[ \t]{1,16}") ? w : " ";
+      } else if (t.getType() == UclParser.COMMENT) {
+        String text = t.getText();
+        if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
+        r.add(new Comment(text.stripTrailing(), newlines > 0, newlines > 1, ws));
+        newlines = 0;
+        ws = " ";
+      } else {
+        ws = " ";
+      }
+    }
+    return r;
+  }
+
+  private static int newlines(List<UclToken> hidden) {
+    int n = 0;
+    for (UclToken t : hidden) {
+      if (t.getType() == UclParser.NEWLINE) n++;
+      else if (t.getType() == UclParser.COMMENT) n = 0;
+    }
+    return n;
+  }
+
+  private void members(UObject o, int depth, int innerStart, int innerEnd, boolean topLevel) {
+    String ind = "\t".repeat(depth);
+    int cursor = innerStart;
+    boolean first = true;
+    boolean afterCode = false;
+    for (UEntry e : o.entries()) {
+      List<UclToken> gap = hiddenIn(cursor, e.span().start());
+      List<Comment> cs = commentsIn(gap, afterCode);
+      int k = 0;
+      if (afterCode && !cs.isEmpty() && !cs.get(0).ownLine) {
+        trailing(cs.get(0));
+        k = 1;
+      }
+      if (afterCode) out.append('\n');
+      boolean blank = !first && ((topLevel && e instanceof UMember m && isBlock(m.value())) || (k < cs.size() ? cs.get(k).blankBefore : newlinesBeforeKey(gap) > 1));
+      if (blank) out.append('\n');
+      for (int i = k; i < cs.size(); i++) {
+        if (i > k && cs.get(i).blankBefore) out.append('\n');
+        out.append(ind).append(cs.get(i).text).append('\n');
+      }
+      if (k < cs.size() && newlines(gap) > 1) out.append('\n');
+      entry(e, depth);
+      cursor = e.span().end();
+      first = false;
+      afterCode = true;
+    }
+    List<UclToken> gap = hiddenIn(cursor, innerEnd);
+    List<Comment> cs = commentsIn(gap, afterCode);
+    int k = 0;
+    if (afterCode && !cs.isEmpty() && !cs.get(0).ownLine) {
+      trailing(cs.get(0));
+      k = 1;
+    }
+    if (afterCode) out.append('\n');
+    for (int i = k; i < cs.size(); i++) {
+      if ((afterCode || i > k) && cs.get(i).blankBefore) out.append('\n');
+      out.append(ind).append(cs.get(i).text).append('\n');
+    }
+  }
+
+  private int newlinesBeforeKey(List<UclToken> gap) {
+    return newlines(gap);
+  }
+
+  private static boolean isBlock(UValue v) {
+    return v instanceof UObject || (v instanceof UValue.UDeep d && !d.array());
+  }
+
+  /** A comment after code on the same line keeps the blanks before it (aligned comments stay). */
+  private void trailing(Comment c) {
+    out.append(c.lead).append(c.text);
+  }
+
+  private void entry(UEntry e, int depth) {
+    String ind = "\t".repeat(depth);
+    if (e instanceof UValue.UMacro m) {
+      out.append(ind).append(src.raw(m.span()).stripTrailing());
+      return;
+    }
+    UMember m = (UMember) e;
+    out.append(ind).append(src.raw(m.key().span()));
+    UValue v = m.value();
+    // Comments between the key and its value move behind the entry.
+    List<Comment> inner = commentsIn(hiddenIn(m.key().span().end(), v.span().start()), true);
+    if (v instanceof UObject o) {
+      out.append(' ');
+      object(o, depth);
+    } else {
+      out.append(" = ").append(scalarText(v)).append(';');
+    }
+    for (Comment c : inner) trailing(c);
+  }
+
+  private void object(UObject o, int depth) {
+    if (o.implicit()) {
+      // `a b { … }`: libucl made `a` an object holding `b`; write the braces out.
+      out.append("{\n");
+      members(o, depth + 1, o.span().start(), o.span().end(), false);
+      out.append("\t".repeat(depth)).append('}');
+      return;
+    }
+    int open = o.span().start();
+    int close = o.span().end() - 1;
+    if (o.entries().isEmpty() && commentsIn(hiddenIn(open + 1, close), true).isEmpty()) {
+      out.append("{ }");
+      return;
+    }
+    out.append("{\n");
+    members(o, depth + 1, open + 1, close, false);
+    out.append("\t".repeat(depth)).append('}');
+  }
+
+  private String scalarText(UValue v) {
+    if (v instanceof UValue.UNull n && n.implicit()) return "null";
+    if (v instanceof UValue.UMissing) return "null";
+    return src.raw(v.span());
+  }
+}
