@@ -207,14 +207,14 @@ public final class Checker {
         continue;
       }
       ConfigSection s = parseDeviceConfig(t, kind, index, config);
-      if (crashed) return null;
       if (s != null) {
         sections.add(s);
         if (kind == ConfigSection.Kind.DEFAULT) defaults = s;
       }
     }
 
-    // validate_config
+    // validate_config: iovctl got here only without crashing; after a crash its checks would be guesses
+    if (crashed) return null;
     ConfigSection pf = null;
     for (ConfigSection s : sections) {
       if (s.kind() == ConfigSection.Kind.PF) pf = s;
@@ -374,7 +374,6 @@ public final class Checker {
         continue;
       }
       TypedValue v = addConfig(i, p);
-      if (crashed) return null;
       if (v == null) {
         refused.add(lower + "/" + Ascii.toLower(i.key));
         continue;

@@ -40,6 +40,7 @@ public final class PluginRegistry {
   public static PluginRegistry load(List<Path> pluginDirs) {
     PluginRegistry r = new PluginRegistry();
     r.loadFrom(ServiceLoader.load(DriverPlugin.class, PluginRegistry.class.getClassLoader()), "class path");
+    r.plugins.sort(java.util.Comparator.comparing(l -> l.plugin().name()));
     for (Path dir : pluginDirs) {
       if (!Files.isDirectory(dir)) {
         r.problems.add("plugin directory " + dir + " does not exist");

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class NvMutationTest {
 
-    private static final long BUDGET_NANOS = 2_000_000_000L;
-    private static final int MAX_ITERATIONS = 400_000;
+    private static final int MAX_ITERATIONS = 60_000;
     private static final long[] INTERESTING = {0, 1, 2, 7, 8, 19, 20, 0xff, 0x100, 0x7fffffffL, 0xffffffffL,
         Long.MAX_VALUE, -1, Long.MIN_VALUE};
 
@@ -29,10 +28,9 @@ class NvMutationTest {
     void mutatedBuffersNeverEscapeWithAnythingButNvFormatException() {
         List<byte[]> seeds = seeds();
         Random r = new Random(0x1ee7c0deL);
-        long start = System.nanoTime();
         int iterations = 0;
         int accepted = 0;
-        while (iterations < MAX_ITERATIONS && System.nanoTime() - start < BUDGET_NANOS) {
+        while (iterations < MAX_ITERATIONS) {
             byte[] seed = seeds.get(r.nextInt(seeds.size()));
             byte[] b = mutate(r, seed);
             int flags = r.nextInt(8) == 0 ? r.nextInt(4) : (seed[2] & 3);

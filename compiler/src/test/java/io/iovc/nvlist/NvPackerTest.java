@@ -208,20 +208,12 @@ class NvPackerTest {
         SpecInvariants.check(b);
     }
 
-    /** 65535 VFs with typical parameters (~20 MB) pack in well under a second, in linear time. */
+    /** 65535 VFs with typical parameters (~20 MB); the speed is measured by the benchmarks. */
     @Test
-    void maximalConfigPacksFast() {
+    void maximalConfigPacks() {
         NvList config = maxConfig();
-        NvPacker.pack(config); // warm-up
-        byte[] b = null;
-        long ms = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) { // best of three, to be robust against a busy machine
-            long t0 = System.nanoTime();
-            b = NvPacker.pack(config);
-            ms = Math.min(ms, (System.nanoTime() - t0) / 1_000_000);
-        }
+        byte[] b = NvPacker.pack(config);
         assertTrue(b.length > 15_000_000, "size " + b.length);
-        assertTrue(ms < 1000, "packing " + b.length + " bytes took " + ms + " ms");
         assertEquals(b.length, NvPacker.packedSize(config));
         // The first and the last VF are laid out as in a small config.
         assertEquals(0x6c, b[0]);
