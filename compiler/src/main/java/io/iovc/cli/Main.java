@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CheckCommand.class,
       CompileCommand.class,
+      DeleteCommand.class,
       SchemaCommand.class,
       DriversCommand.class,
       DumpCommand.class,
@@ -41,6 +42,7 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit status (for tests). */
   public static int run(String... args) {
+    if (IovctlCompat.applies(args)) return IovctlCompat.run(args);
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new java.io.PrintWriter(Output.out, true));
     cl.setErr(new java.io.PrintWriter(Output.err, true));

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Print a schema the way `iovctl -S` prints it.",
-      "The schema comes from --driver NAME, --schema FILE, or the PF.device of a config FILE."
+      "The schema comes from -d DEV (the running kernel), --driver NAME, --schema FILE, or the PF.device of a config FILE."
     })
 final class SchemaCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "0..1", description = "A config file whose PF.device picks the driver.")
@@ -28,10 +28,17 @@ final class SchemaCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the packed schema nvlist (the bytes IOV_GET_SCHEMA returns) to OUT instead.")
   String output;
 
+  @Option(names = {"-d", "--device"}, paramLabel = "DEV", description = "Print the live schema of this PF (FreeBSD: IOV_GET_SCHEMA on /dev/iov/DEV), as `iovctl -S -d DEV` does; -o saves its bytes.")
+  String device;
+
+  @Option(names = "--diff", description = "Compare the live schema (-d) or --schema FILE with the driver plugin and name what differs (exit 1 if anything does).")
+  boolean diff;
+
   @Mixin SchemaOptions schema;
 
   @Override
   public Integer call() throws UserError {
+    if (device != null || diff) return SchemaFromKernel.run(device, diff, output, schema, file);
     Schema s = schema.explicitSchema();
     if (s == null) s = schema.driverSchema();
     if (s == null && file != null) {

@@ -103,6 +103,7 @@ public final class Codes {
   public static final Code TOO_BIG = e("IOV311", "packed configuration exceeds the kernel limit");
   public static final Code DRIVER_MAX_VFS = w("IOV312", "more VFs than the driver supports");
   public static final Code DEFAULT_UNUSED = w("IOV313", "DEFAULT sets nothing any VF uses");
+  public static final Code TOO_MANY_VFS_FOR_CARD = e("IOV314", "num_vfs above the card's TotalVFs");
 
   private Codes() {}
 
