@@ -51,6 +51,10 @@ public final class Formatter {
   private final SourceText src;
   private final List<UclToken> tokens;
   private final StringBuilder out = new StringBuilder();
+  /** The line being written ends in a # comment: nothing more may go on it. */
+  private boolean lineHasHash;
+  /** Indentation of the entry being written, for comments moved onto their own line. */
+  private String entryIndent = "";
 
   private Formatter(SyntaxTree tree) {
     this.tree = tree;
@@ -94,8 +98,11 @@ public final class Formatter {
     if (root.implicit()) {
       members(root, 0, 0, src.length(), true);
     } else {
-      out.append("{\n");
+      // What precedes the file's `{` is copied as it is: libucl reads a blank line or a block
+      // comment there differently from a `#` line, so re-spacing it could change the verdict.
       int open = root.span().start();
+      out.append(src.raw(new Span(0, open)));
+      out.append("{\n");
       int close = root.span().end() - 1;
       members(root, 1, open + 1, close, true);
       out.append("}\n");
@@ -113,6 +120,17 @@ public final class Formatter {
     }
     if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
     if (out.length() == 1) out.setLength(0);
+    // libucl ignores a macro name cut off by the end of the file; a newline would make it a call.
+    if (endsInOpenMacro() && out.length() > 0 && out.charAt(out.length() - 1) == '\n') out.setLength(out.length() - 1);
+  }
+
+  private boolean endsInOpenMacro() {
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      UclToken t = tokens.get(i);
+      if (t.isHidden() || t.synthetic) continue;
+      return t.getType() == UclParser.MACRO && t.macroValue == null && t.endOffset() == src.length();
+    }
+    return false;
   }
 
   /** Hidden tokens whose start lies in [from, to). */
@@ -187,14 +205,15 @@ public final class Formatter {
         trailing(cs.get(0));
         k = 1;
       }
-      if (afterCode) out.append('\n');
+      if (afterCode) nl();
       boolean blank = !first && ((topLevel && e instanceof UMember m && isBlock(m.value())) || (k < cs.size() ? cs.get(k).blankBefore : newlinesBeforeKey(gap) > 1));
-      if (blank) out.append('\n');
+      if (blank) nl();
       for (int i = k; i < cs.size(); i++) {
-        if (i > k && cs.get(i).blankBefore) out.append('\n');
-        out.append(ind).append(cs.get(i).text).append('\n');
+        if (i > k && cs.get(i).blankBefore) nl();
+        out.append(ind).append(cs.get(i).text);
+        nl();
       }
-      if (k < cs.size() && newlines(gap) > 1) out.append('\n');
+      if (k < cs.size() && newlines(gap) > 1) nl();
       entry(e, depth);
       cursor = e.span().end();
       first = false;
@@ -207,11 +226,17 @@ public final class Formatter {
       trailing(cs.get(0));
       k = 1;
     }
-    if (afterCode) out.append('\n');
+    if (afterCode) nl();
     for (int i = k; i < cs.size(); i++) {
-      if ((afterCode || i > k) && cs.get(i).blankBefore) out.append('\n');
-      out.append(ind).append(cs.get(i).text).append('\n');
+      if ((afterCode || i > k) && cs.get(i).blankBefore) nl();
+      out.append(ind).append(cs.get(i).text);
+      nl();
     }
+  }
+
+  private void nl() {
+    out.append('\n');
+    lineHasHash = false;
   }
 
   private int newlinesBeforeKey(List<UclToken> gap) {
@@ -222,13 +247,23 @@ public final class Formatter {
     return v instanceof UObject || (v instanceof UValue.UDeep d && !d.array());
   }
 
-  /** A comment after code on the same line keeps the blanks before it (aligned comments stay). */
+  /**
+   * A comment after code on the same line keeps the blanks before it (aligned comments stay). A
+   * line already ending in a {@code #} comment cannot take another one: it goes on its own line.
+   */
   private void trailing(Comment c) {
-    out.append(c.lead).append(c.text);
+    if (lineHasHash) {
+      nl();
+      out.append(entryIndent).append(c.text);
+    } else {
+      out.append(c.lead).append(c.text);
+    }
+    if (c.text.startsWith("#") || c.text.contains("\n")) lineHasHash = true;
   }
 
   private void entry(UEntry e, int depth) {
     String ind = "\t".repeat(depth);
+    entryIndent = ind;
     if (e instanceof UValue.UMacro m) {
       out.append(ind).append(src.raw(m.span()).stripTrailing());
       return;
@@ -244,13 +279,15 @@ public final class Formatter {
     } else {
       out.append(" = ").append(scalarText(v)).append(';');
     }
+    entryIndent = ind;
     for (Comment c : inner) trailing(c);
   }
 
   private void object(UObject o, int depth) {
     if (o.implicit()) {
       // `a b { … }`: libucl made `a` an object holding `b`; write the braces out.
-      out.append("{\n");
+      out.append('{');
+      nl();
       members(o, depth + 1, o.span().start(), o.span().end(), false);
       out.append("\t".repeat(depth)).append('}');
       return;
@@ -261,7 +298,8 @@ public final class Formatter {
       out.append("{ }");
       return;
     }
-    out.append("{\n");
+    out.append('{');
+    nl();
     members(o, depth + 1, open + 1, close, false);
     out.append("\t".repeat(depth)).append('}');
   }
