@@ -42,6 +42,8 @@ public final class Checker {
   private boolean crashed; // iovctl would have crashed; later checks would be noise
   /** Parameters that were written but refused (lower-cased "section/key"): no "missing" cascade. */
   private final java.util.Set<String> refused = new java.util.HashSet<>();
+  /** PF.device already reported as not a string (iovctl stops there; no second message). */
+  private boolean deviceReported;
   /** Lines where a `//` "comment" was read as a key: the rest of such a line is that comment. */
   private final java.util.Set<Integer> slashLines = new java.util.HashSet<>();
 
@@ -56,11 +58,34 @@ public final class Checker {
     Checker c = new Checker(tree, schema);
     CheckedConfig config = c.run();
     List<Diagnostic> all = new ArrayList<>(tree.diagnostics());
-    all.addAll(c.diags);
+    all.addAll(syntaxErrorsFirst(tree, c.diags));
     all = Suppressions.apply(tree, all);
     all.sort((a, b) -> a.span().compareTo(b.span()));
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     return new CheckResult(tree, schema, all, errors ? null : config);
+  }
+
+  /** Codes about the file as a whole: after a syntax error the whole is not known. */
+  private static final java.util.Set<Code> WHOLE_FILE = java.util.Set.of(
+      Codes.NO_DEVICE, Codes.REQUIRED_MISSING, Codes.VF_OUT_OF_BOUNDS, Codes.DRIVER_MAX_VFS,
+      Codes.DEFAULT_UNUSED, Codes.NUM_VFS_ZERO, Codes.TOO_BIG);
+
+  /**
+   * iovctl stops at a syntax error, and after one iovc's tree is a repair: findings behind the first
+   * syntax error, and findings about the file as a whole, would often be echoes of it. Findings in
+   * front of it are real and kept.
+   */
+  private static List<Diagnostic> syntaxErrorsFirst(SyntaxTree tree, List<Diagnostic> semantic) {
+    int first = Integer.MAX_VALUE;
+    for (Diagnostic d : tree.diagnostics()) {
+      if (d.isError()) first = Math.min(first, d.span().start());
+    }
+    if (first == Integer.MAX_VALUE) return semantic;
+    List<Diagnostic> kept = new ArrayList<>();
+    for (Diagnostic d : semantic) {
+      if (d.span().end() < first && !WHOLE_FILE.contains(d.code())) kept.add(d);
+    }
+    return kept;
   }
 
   /**
@@ -68,13 +93,22 @@ public final class Checker {
    * {@code PF} ignoring case, when it is a string. Used to choose the schema before checking.
    */
   public static String findDevice(SyntaxTree tree) {
+    DeviceRef r = findDeviceRef(tree);
+    return r == null ? null : r.name();
+  }
+
+  /** PF.device as iovctl's find_device sees it, and where it is written. */
+  public record DeviceRef(String name, Span span) {}
+
+  /** Like {@link #findDevice} with the value's span; null when iovctl finds no device. */
+  public static DeviceRef findDeviceRef(SyntaxTree tree) {
     for (Item top : items(tree.root(), null, null)) {
       if (top.key == null) return null;
       if (Ascii.equalsIgnoreCase(top.key, "PF")) {
         for (Item i : items(top.value, top.chain, top.key)) {
           if (i.key == null) return null;
           if (Ascii.equalsIgnoreCase(i.key, "device")) {
-            return i.value instanceof UValue.UString s ? Ascii.cString(s.value()) : null;
+            return i.value instanceof UValue.UString s ? new DeviceRef(Ascii.cString(s.value()), s.span()) : null;
           }
         }
         return null;
@@ -157,16 +191,23 @@ public final class Checker {
         break;
       }
     }
+    deviceReported = deviceProblem;
     if (device == null && !deviceProblem) {
-      Span at = pfItem != null ? keySpan(pfItem) : Span.at(0);
-      Diagnostic.Builder d = Diagnostic.of(Codes.NO_DEVICE, at, pfItem == null ? "no `PF` section: the file does not say which device to configure" : "the PF section has no `device`")
-          .label(pfItem == null ? "" : "`device` missing")
+      Span at = pfItem != null ? keySpan(pfItem) : top.isEmpty() ? Span.at(0) : keySpan(top.get(0));
+      boolean pfNotBlock = pfItem != null && !(pfItem.value instanceof UObject);
+      String msg = pfItem == null ? "no `PF` section: the file does not say which device to configure"
+          : pfNotBlock ? "`PF` must be a `{ … }` block holding `device` and `num_vfs`, not " + describe(pfItem.value)
+          : "the PF section has no `device`";
+      Diagnostic.Builder d = Diagnostic.of(Codes.NO_DEVICE, at, msg)
+          .label(pfItem == null ? (top.isEmpty() ? "" : "the first section; PF { … } is missing") : pfNotBlock ? "not a block" : "`device` missing")
           .iovctl("Config file does not specify device");
       if (pfItem == null && src.length() >= 3 && (src.bytes()[0] & 0xff) == 0xEF && (src.bytes()[1] & 0xff) == 0xBB && (src.bytes()[2] & 0xff) == 0xBF) {
         d.help("the file starts with a UTF-8 byte order mark, which libucl reads as part of the first key; save the file without a BOM")
             .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")));
       } else if (pfItem == null) {
         d.help("start the file with `PF { device = \"ixl0\"; num_vfs = 2; }`");
+      } else if (pfNotBlock) {
+        d.help("write `PF { device = \"ixl0\"; num_vfs = 2; }`");
       } else {
         d.help("add `device = \"<name>\";` to the PF section (the node under /dev/iov)");
       }
@@ -236,6 +277,7 @@ public final class Checker {
       } else {
         add(Diagnostic.of(Codes.BAD_SCHEMA, numVfsParam.member().value().span(), "the schema gives num_vfs a type iovctl cannot read as a number")
             .label("iovctl aborts here")
+            .help("the schema is wrong, not the file: num_vfs is uint16_t in every kernel; check where the schema came from")
             .build());
         return null;
       }
@@ -246,7 +288,10 @@ public final class Checker {
           .help("add `num_vfs = <count>;` to the PF section")
           .build());
     }
-    if (numVfs > 0) validateVfs(numVfs, defaults, sections, numVfsParam);
+    if (numVfs > 0) {
+      validateVfs(numVfs, defaults, sections, numVfsParam);
+      lintUnusedDefaults(numVfs, defaults, sections);
+    }
     lintDriver(sections, numVfs, numVfsParam);
     if (hasError()) return null;
     return new CheckedConfig(device, numVfs, sections);
@@ -304,7 +349,10 @@ public final class Checker {
     Diagnostic.Builder d = Diagnostic.of(Codes.UNEXPECTED_SECTION, keySpan(t), t.key.startsWith("//") ? slashMessage(t, "") : "`" + k + "` is not a section iovctl knows")
         .label("expected PF, DEFAULT or VF-<n>")
         .iovctl("Unexpected top-level node: " + k);
-    Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)").matcher(t.key);
+    Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key);
+    if (!m.matches() && Ascii.equalsIgnoreCase(t.key, "VF") && t.value instanceof UObject o && o.implicit() && !o.members().isEmpty()) {
+      m = Pattern.compile("0*([0-9]+)").matcher(o.members().get(0).key().name()); // `VF 0 { }`
+    }
     if (t.key.equals("//") || t.key.startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
       if (t.member != null) d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(t.member.key().span().start(), t.member.key().span().start() + 2), "#")));
@@ -477,6 +525,7 @@ public final class Checker {
     ParamType type = ParamType.byName(typeName);
     String k = Ascii.display(i.key);
     UValue v = i.value;
+    if (v instanceof UValue.UMissing) return null; // the syntax error was reported
     if (type == null) {
       add(Diagnostic.of(Codes.UNKNOWN_TYPE, i.member.key().span(), "the schema gives `" + k + "` the type `" + Ascii.display(typeName) + "`, which iovctl does not know")
           .iovctl("Unexpected type '" + Ascii.display(typeName) + "' in schema")
@@ -505,6 +554,7 @@ public final class Checker {
   }
 
   private void typeError(UValue v, String key, String expected, String iovctlMsg, String help, Fix fix) {
+    if (deviceReported && Ascii.equalsIgnoreCase(key, "device")) return; // IOV302 said it already
     Code code = Codes.TYPE_MISMATCH;
     String msg = "`" + key + "` must be " + expected + ", not " + describe(v);
     add(Diagnostic.of(code, v.span(), msg)
@@ -523,7 +573,13 @@ public final class Checker {
     } else if (v instanceof UValue.UFloat f) {
       val = toInt64(f.value());
     } else {
-      if (v instanceof UValue.UString s && looksNumeric(s.value())) {
+      if (v instanceof UValue.UString s && s.kind() == UValue.StringKind.UNQUOTED && numberLookalike(s.value()) != null) {
+        add(Diagnostic.of(Codes.TYPE_MISMATCH, v.span(), "`" + k + "` must be a number; UCL reads `" + src.text(v.span()) + "` as text")
+            .label("text, not a number")
+            .iovctl(notType)
+            .help(numberLookalike(s.value()))
+            .build());
+      } else if (v instanceof UValue.UString s && s.kind() != UValue.StringKind.UNQUOTED && looksNumeric(s.value())) {
         add(Diagnostic.of(Codes.QUOTED_NUMBER, v.span(), "`" + k + "` must be a number, but it is quoted")
             .label("a string, not a number")
             .iovctl(notType)
@@ -537,11 +593,12 @@ public final class Checker {
     }
     if (val < 0 || Long.compareUnsigned(val, type.max()) > 0) {
       String range = "0.." + Long.toUnsignedString(type.max());
-      String shownVal = v instanceof UValue.UFloat f && !Double.isFinite(f.value()) ? src.text(v.span()) : Long.toString(val);
+      boolean nonFinite = v instanceof UValue.UFloat f && !Double.isFinite(f.value());
+      String shownVal = nonFinite ? src.text(v.span()) : Long.toString(val);
       add(Diagnostic.of(Codes.INT_RANGE, v.span(), "`" + k + "` must be in " + range + " (" + Ascii.display(typeName) + "), not " + shownVal)
-          .label("out of range")
+          .label(nonFinite ? "not a number iovctl can use" : "out of range")
           .iovctl(notType)
-          .help(val < 0 ? "use a value of 0 or more" : "use a value of at most " + Long.toUnsignedString(type.max()))
+          .help(nonFinite ? "nan and inf are floating-point words in UCL; write a whole number" : val < 0 ? "use a value of 0 or more" : "use a value of at most " + Long.toUnsignedString(type.max()))
           .build());
       return null;
     }
@@ -551,7 +608,15 @@ public final class Checker {
 
   private void numberLints(UValue v, String k, long val) {
     if (v instanceof UValue.UFloat f) {
-      if (f.time()) {
+      String text = src.text(v.span());
+      if (f.suffixed() && !f.time()) {
+        boolean fraction = f.value() != Math.rint(f.value());
+        add(Diagnostic.of(Codes.SUFFIX_NUMBER, v.span(), "`" + text + "` has a multiplier suffix; `" + k + "` becomes " + val + (fraction ? " (" + fmt(f.value()) + " truncated)" : ""))
+            .label("read as " + fmt(f.value()))
+            .help("write the number itself: " + val)
+            .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+            .build());
+      } else if (f.time()) {
         add(Diagnostic.of(Codes.SUFFIX_NUMBER, v.span(), "`" + src.text(v.span()) + "` is a time in UCL; `" + k + "` becomes " + val)
             .label("read as " + fmt(f.value()) + " seconds")
             .help("write the number itself: " + val)
@@ -564,6 +629,13 @@ public final class Checker {
             .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
             .build());
       }
+    } else if (v instanceof UValue.UInt n && n.hex() && !src.text(v.span()).matches("(?i)-?0x.*")) {
+      String text = src.text(v.span());
+      add(Diagnostic.of(Codes.ODD_NUMBER, v.span(), "UCL reads `" + text + "` as the hex number after the `x`: `" + k + "` becomes " + Long.toUnsignedString(val))
+          .label("read as " + Long.toUnsignedString(val))
+          .help("write " + Long.toUnsignedString(val) + ", or 0x… for hex")
+          .fix(Fix.of("write " + Long.toUnsignedString(val), new Edit(v.span(), Long.toUnsignedString(val))))
+          .build());
     } else if (v instanceof UValue.UInt n && n.suffixed()) {
       String text = src.text(v.span());
       String why = text.toLowerCase(java.util.Locale.ROOT).endsWith("m") ? " (`m` means ×1000000 in UCL, not minutes)" : "";
@@ -593,7 +665,8 @@ public final class Checker {
       Diagnostic.Builder d = Diagnostic.of(Codes.BAD_VLAN, v.span(), "`" + k + "` must be a VLAN id (0..4095) or `trunk`, not " + describe(v))
           .label("not a VLAN")
           .iovctl(notType);
-      if (looksNumeric(s.value())) d.help("remove the quotes: a quoted number is a string").fix(unquoteFix(s));
+      if (s.kind() != UValue.StringKind.UNQUOTED && looksNumeric(s.value())) d.help("remove the quotes: a quoted number is a string").fix(unquoteFix(s));
+      else if (s.kind() == UValue.StringKind.UNQUOTED && numberLookalike(s.value()) != null) d.help(numberLookalike(s.value()));
       else d.help("write a number from 1 to 4095, or `trunk`");
       add(d.build());
       return null;
@@ -639,7 +712,8 @@ public final class Checker {
       add(Diagnostic.of(Codes.BAD_MAC, v.span(), "`" + Ascii.display(str) + "` is not a MAC address")
           .label(r.problem)
           .iovctl("Value '" + shown + "' of key '" + k + "' is not of type unicast-mac")
-          .help("write six hex octets separated by `:`, e.g. \"02:00:00:00:00:01\"" + (str.contains("-") || str.contains(".") ? " (`-` and `.` are not accepted)" : ""))
+          .help(r.suggestion != null ? "write \"" + r.suggestion + "\": six hex octets separated by `:`" + (str.contains("-") || str.contains(".") ? " (`-` and `.` are not accepted)" : "")
+              : "write six hex octets separated by `:`, e.g. \"02:00:00:00:00:01\"")
           .fix(r.suggestion == null ? null : Fix.of("write " + r.suggestion, new Edit(v.span(), "\"" + r.suggestion + "\"")))
           .build());
       return null;
@@ -807,7 +881,9 @@ public final class Checker {
         Diagnostic.Builder d = Diagnostic.of(Codes.REQUIRED_MISSING, numSpan, "required parameter `" + pn + "` is missing for " + vfList(missing))
             .label("these VFs are created here")
             .iovctl("Required parameter '" + pn + "' not found in 'VF-" + missing.get(0) + "'")
-            .help(defaults != null ? "add `" + pn + " = …;` to DEFAULT { } to set it for every VF" : "add `DEFAULT { " + pn + " = …; }` before the VF sections to set it for every VF");
+            .help(p.type() == ParamType.UNICAST_MAC
+                ? "give each VF its own `" + pn + " = \"…\";` in its VF-n section (a MAC in DEFAULT would be shared by every VF, which drivers refuse)"
+                : defaults != null ? "add `" + pn + " = …;` to DEFAULT { } to set it for every VF" : "add `DEFAULT { " + pn + " = …; }` before the VF sections to set it for every VF");
         for (Span sp : labels) d.label(sp, "no `" + pn + "` here");
         add(d.build());
       }
@@ -836,6 +912,27 @@ public final class Checker {
             .help("raise num_vfs to " + (n.intValue() + 1) + ", or remove this section")
             .fix(Fix.of("set num_vfs to " + (n.intValue() + 1), new Edit(numSpan, Integer.toString(n.intValue() + 1))))
             .build());
+      }
+    }
+  }
+
+  /** A DEFAULT parameter that every VF sets itself is never used (IOV313). */
+  private void lintUnusedDefaults(int numVfs, ConfigSection defaults, List<ConfigSection> sections) {
+    if (defaults == null) return;
+    for (List<ConfigParam> list : List.of(defaults.driver(), defaults.iov())) {
+      for (ConfigParam d : list) {
+        boolean used = false;
+        for (int i = 0; i < numVfs && !used; i++) {
+          ConfigSection vf = vfSection(sections, i);
+          used = vf == null || vf.param(d.name()) == null;
+        }
+        if (!used) {
+          add(Diagnostic.of(Codes.DEFAULT_UNUSED, d.member().key().span(), "every VF sets `" + Ascii.display(d.name()) + "` itself, so this default is never used")
+              .label("overridden in all " + numVfs + " VF sections")
+              .help("remove it from DEFAULT, or remove the per-VF values that repeat it")
+              .fix(Fix.of("remove the unused default", new Edit(lineSpan(d.member().span()), "")))
+              .build());
+        }
       }
     }
   }
@@ -912,7 +1009,7 @@ public final class Checker {
           .label("iovctl would open /dev/iov/")
           .help("write the PF's name, e.g. \"ixl0\"")
           .build());
-    } else if (device.contains("/")) {
+    } else if (device.contains("/") && !device.matches("(?s).*\\s//.*")) {
       String base = device.substring(device.lastIndexOf('/') + 1);
       add(Diagnostic.of(Codes.DEVICE_SLASH, at, "`device` must be a bare name: iovctl opens /dev/iov/" + Ascii.display(device))
           .label("a path, not a device name")
@@ -954,6 +1051,23 @@ public final class Checker {
   }
 
   // ------------------------------------------------------------------ wording
+
+  /** Why libucl read an unquoted word that looks like a number as text, or null. */
+  static String numberLookalike(String s) {
+    String t = s.strip();
+    if (t.matches("\\+[0-9].*")) return "UCL numbers cannot start with `+`; write " + t.substring(1);
+    if (t.matches("\\.[0-9]+")) return "UCL numbers need a digit before the point; write 0" + t;
+    if (t.matches("-?[0-9]+(_[0-9]+)+")) return "UCL numbers have no `_` separators; write " + t.replace("_", "");
+    if (t.matches("(?i)-?0b[01]+")) return "UCL has no binary numbers; write the value in decimal or hex (0x…)";
+    if (t.matches("(?i)-?0x")) return "`0x` needs hex digits after it";
+    if (t.matches("-?[0-9]+(\\.[0-9]*)?[eE][-+]?")) return "the exponent needs digits, e.g. 1e3";
+    if (t.matches("(?i)-?[0-9]+(\\.[0-9]+)?(k|m|g|kb|mb|gb|s|ms|min|h|d|w|y)")) {
+      return "a number with a suffix is text when a space and `}` or `]` follow on the same line; end the value with `;` (`" + t + ";`) or a line break";
+    }
+    if (t.matches("-?[0-9]+([ \\t]+[^ \\t]+)+")) return "this is several words; UCL keeps `" + t + "` as one piece of text";
+    if (t.matches("-?[0-9][0-9.]*[0-9.]")) return "this is not a number UCL can read (more than one `.`?)";
+    return null;
+  }
 
   static boolean looksNumeric(String s) {
     return s.strip().matches("[-+]?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?[a-zA-Z]{0,3})");

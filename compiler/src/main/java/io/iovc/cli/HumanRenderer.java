@@ -48,7 +48,7 @@ public final class HumanRenderer {
   public String render(SourceText src, Diagnostic d) {
     StringBuilder sb = new StringBuilder();
     String sc = sevColor(d.severity());
-    sb.append(c(sc, d.severity().label() + "[" + d.code().id() + "]")).append(c(BOLD, ": " + d.message())).append('\n');
+    sb.append(c(sc, d.severity().label() + "[" + d.code().id() + "]")).append(c(BOLD, ": " + clean(d.message()))).append('\n');
     Span sp = clamp(src, d.span());
     int line = src.line(sp.start());
     int col = src.column(sp.start());
@@ -80,12 +80,24 @@ public final class HumanRenderer {
       int from = Math.max(0, m.from - shift);
       int len = Math.max(1, Math.min(m.to, window[1] + (window[0] > 0 ? 1 : 0)) - m.from);
       String under = " ".repeat(from) + (m.primary ? "^" : "-").repeat(len);
-      String lbl = m.label == null || m.label.isEmpty() ? "" : " " + m.label;
+      String lbl = m.label == null || m.label.isEmpty() ? "" : " " + clean(m.label);
       sb.append(pad).append(c(BLUE, " |")).append(' ').append(c(m.primary ? sc : BLUE, under + lbl)).append('\n');
     }
     if (!d.notes().isEmpty() || d.help() != null) sb.append(pad).append(c(BLUE, " |")).append('\n');
-    for (String n : d.notes()) sb.append(pad).append(c(BLUE, " = ")).append(c(BOLD, "note:")).append(' ').append(n).append('\n');
-    if (d.help() != null) sb.append(pad).append(c(BLUE, " = ")).append(c(CYAN, "help:")).append(' ').append(d.help()).append('\n');
+    for (String n : d.notes()) sb.append(pad).append(c(BLUE, " = ")).append(c(BOLD, "note:")).append(' ').append(clean(n)).append('\n');
+    if (d.help() != null) sb.append(pad).append(c(BLUE, " = ")).append(c(CYAN, "help:")).append(' ').append(clean(d.help())).append('\n');
+    return sb.toString();
+  }
+
+  /** Message text: one line, control characters and invisible marks shown. */
+  static String clean(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(cp -> {
+      if (cp == '\t' || cp == '\n' || cp == '\r') sb.append(' ');
+      else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
+      else if (cp == 0xFEFF) sb.append("<BOM>");
+      else sb.appendCodePoint(cp);
+    });
     return sb.toString();
   }
 
@@ -109,18 +121,21 @@ public final class HumanRenderer {
     int a = Math.max(s.start(), lineStart);
     int b = Math.min(Math.max(s.end(), a), lineEnd);
     String before = src.text(new Span(lineStart, Math.min(a, lineEnd)));
-    String inside = src.text(new Span(Math.min(a, lineEnd), b));
+    String upTo = src.text(new Span(lineStart, b));
     int from = display(before).length();
-    int to = from + Math.max(display(inside).length(), 0);
+    int to = Math.max(display(upTo).length(), from);
     if (to == from) to = from + 1;
     return new Mark(line, from, to, primary, label);
   }
 
-  /** Tabs to 4 spaces, control characters escaped, so that every char is one cell. */
+  /**
+   * A source line for display: tabs expanded to the next multiple of 8 columns (so aligned
+   * comments stay aligned), control characters escaped, so that every char is one cell.
+   */
   public static String display(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
-      if (cp == '\t') sb.append("    ");
+      if (cp == '\t') sb.append(" ".repeat(8 - sb.length() % 8));
       else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
       else if (cp == 0xFEFF) sb.append("<BOM>");
       else if (cp == 0xFFFD) sb.append('\ufffd');

@@ -39,7 +39,6 @@ public final class Codes {
   public static final Code UNUSED_SUPPRESSION = w("IOV001", "unused suppression");
   public static final Code UNKNOWN_SUPPRESSION = w("IOV002", "suppression names an unknown code");
   public static final Code UNREADABLE = e("IOV003", "input cannot be read");
-  public static final Code PLUGIN_PROBLEM = w("IOV004", "a driver plugin could not be loaded");
   public static final Code NO_SCHEMA = e("IOV005", "no schema for this file");
   public static final Code BAD_SCHEMA = e("IOV006", "schema is invalid");
 
@@ -81,6 +80,7 @@ public final class Codes {
   public static final Code DEVICE_SLASH = w("IOV223", "PF.device is a path, not a device name");
   public static final Code ZERO_MAC = w("IOV224", "all-zero MAC address");
   public static final Code ODD_MAC = w("IOV225", "unusual MAC address spelling");
+  public static final Code ODD_NUMBER = w("IOV222", "number spelled in a way UCL reads differently");
   public static final Code VLAN_ZERO = w("IOV226", "VLAN 0");
   public static final Code DUPLICATE_PARAM = w("IOV228", "duplicate parameter is ignored");
   public static final Code EMPTY_DEVICE = w("IOV229", "PF.device is empty");

@@ -79,6 +79,14 @@ public final class Formatter {
     throw new FormatException("iovc cannot format this file without losing a comment; it was left as it is");
   }
 
+  /** The layout alone, without the safety check: for tests and for investigating a refusal. */
+  public static byte[] layoutUnchecked(SyntaxTree tree) {
+    if (!(tree.root() instanceof UObject root)) return tree.source().bytes().clone();
+    Formatter f = new Formatter(tree);
+    f.file(root);
+    return f.out.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   /** Formats and returns text (for editors); the input bytes are read as UTF-8. */
   public static String formatText(SyntaxTree tree, Map<String, String> vars) throws FormatException {
     return new String(format(tree, vars), StandardCharsets.UTF_8);
@@ -197,6 +205,7 @@ public final class Formatter {
     int cursor = innerStart;
     boolean first = true;
     boolean afterCode = false;
+    boolean previousWasMacro = false;
     for (UEntry e : o.entries()) {
       List<UclToken> gap = hiddenIn(cursor, e.span().start());
       List<Comment> cs = commentsIn(gap, afterCode);
@@ -206,7 +215,10 @@ public final class Formatter {
         k = 1;
       }
       if (afterCode) nl();
-      boolean blank = !first && ((topLevel && e instanceof UMember m && isBlock(m.value())) || (k < cs.size() ? cs.get(k).blankBefore : newlinesBeforeKey(gap) > 1));
+      // At the top level a blank line goes before each section, or before the macro lines that
+      // precede it (.priority applies to what follows), never between them.
+      boolean sectionStart = topLevel && (e instanceof UValue.UMacro || e instanceof UMember m && isBlock(m.value()));
+      boolean blank = !first && !previousWasMacro && (sectionStart || (k < cs.size() ? cs.get(k).blankBefore : newlinesBeforeKey(gap) > 1));
       if (blank) nl();
       for (int i = k; i < cs.size(); i++) {
         if (i > k && cs.get(i).blankBefore) nl();
@@ -218,6 +230,7 @@ public final class Formatter {
       cursor = e.span().end();
       first = false;
       afterCode = true;
+      previousWasMacro = topLevel && e instanceof UValue.UMacro;
     }
     List<UclToken> gap = hiddenIn(cursor, innerEnd);
     List<Comment> cs = commentsIn(gap, afterCode);
@@ -275,18 +288,24 @@ public final class Formatter {
     List<Comment> inner = commentsIn(hiddenIn(m.key().span().end(), v.span().start()), true);
     if (v instanceof UObject o) {
       out.append(' ');
-      object(o, depth);
+      object(o, depth, inner); // comments between the name and `{` go behind the `{`
+    } else if (scalarText(v).startsWith("=") || scalarText(v).startsWith(":")) {
+      // `key <CR>= x`: libucl took `= x` as the value; only the original spelling says that.
+      out.setLength(out.length() - src.raw(m.key().span()).length());
+      out.append(src.raw(new Span(m.key().span().start(), v.span().end()))).append(';');
     } else {
       out.append(" = ").append(scalarText(v)).append(';');
+      entryIndent = ind;
+      for (Comment c : inner) trailing(c);
     }
-    entryIndent = ind;
-    for (Comment c : inner) trailing(c);
   }
 
-  private void object(UObject o, int depth) {
+  private void object(UObject o, int depth, List<Comment> afterBrace) {
+    String ind = "\t".repeat(depth);
     if (o.implicit()) {
       // `a b { … }`: libucl made `a` an object holding `b`; write the braces out.
       out.append('{');
+      afterOpen(afterBrace, ind);
       nl();
       members(o, depth + 1, o.span().start(), o.span().end(), false);
       out.append("\t".repeat(depth)).append('}');
@@ -294,14 +313,20 @@ public final class Formatter {
     }
     int open = o.span().start();
     int close = o.span().end() - 1;
-    if (o.entries().isEmpty() && commentsIn(hiddenIn(open + 1, close), true).isEmpty()) {
+    if (o.entries().isEmpty() && afterBrace.isEmpty() && commentsIn(hiddenIn(open + 1, close), true).isEmpty()) {
       out.append("{ }");
       return;
     }
     out.append('{');
+    afterOpen(afterBrace, ind);
     nl();
     members(o, depth + 1, open + 1, close, false);
     out.append("\t".repeat(depth)).append('}');
+  }
+
+  private void afterOpen(List<Comment> comments, String ind) {
+    entryIndent = ind + "\t";
+    for (Comment c : comments) trailing(c);
   }
 
   private String scalarText(UValue v) {

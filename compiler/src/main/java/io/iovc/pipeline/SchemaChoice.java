@@ -45,19 +45,33 @@ public final class SchemaChoice {
     if (driver != null) {
       var p = registry.byName(driver);
       if (p.isPresent()) return new Choice(Schema.fromPlugin(p.get().plugin()), null, how);
-      return new Choice(null, Diagnostic.of(Codes.NO_SCHEMA, Span.at(0), "no driver plugin is called `" + driver + "` (named by " + how + ")")
-          .help("known drivers: " + names(registry) + "; see `iovc drivers`")
+      var linux = registry.forLinuxDriver(driver);
+      Span at = modelineSpan(tree);
+      return new Choice(null, Diagnostic.of(Codes.NO_SCHEMA, at, "no driver plugin is called `" + driver + "` (named by " + how + ")")
+          .label("unknown driver")
+          .help(linux.isPresent()
+              ? "`" + driver + "` is the Linux name; the FreeBSD driver is `" + linux.get().plugin().name() + "`"
+              : "known drivers: " + names(registry) + "; see `iovc drivers`")
           .build(), how);
     }
-    String device = Checker.findDevice(tree);
+    Checker.DeviceRef device = Checker.findDeviceRef(tree);
     if (device == null) {
       return new Choice(null, null, "no PF.device");
     }
-    var p = registry.forDevice(device);
-    if (p.isPresent()) return new Choice(Schema.fromPlugin(p.get().plugin()), null, "PF.device " + device);
-    return new Choice(null, Diagnostic.of(Codes.NO_SCHEMA, Span.at(0), "no driver plugin serves the device `" + device + "`")
+    var p = registry.forDevice(device.name());
+    if (p.isPresent()) return new Choice(Schema.fromPlugin(p.get().plugin()), null, "PF.device " + device.name());
+    if (tree.hasErrors()) return new Choice(null, null, "PF.device " + device.name()); // the syntax error comes first
+    return new Choice(null, Diagnostic.of(Codes.NO_SCHEMA, device.span(), "no driver plugin serves the device `" + device.name() + "`")
+        .label("no plugin for this device")
         .help("pass --driver NAME or --schema FILE, or add a comment `# iovc: driver=NAME`; known drivers: " + names(registry))
-        .build(), "PF.device " + device);
+        .build(), "PF.device " + device.name());
+  }
+
+  private static Span modelineSpan(SyntaxTree tree) {
+    for (UclToken t : tree.tokens()) {
+      if (t.getType() == UclParser.COMMENT && MODELINE.matcher(t.getText()).find()) return t.span();
+    }
+    return Span.at(0);
   }
 
   private static String names(PluginRegistry r) {

@@ -135,6 +135,10 @@ final class UclScanner {
   private int macroDot = -1;
   private int macroKnown; // 0 unknown, 1 priority, 2 include-like (refused)
   private String macroName = "";
+  /** An error consumed the rest of the input (unterminated comment, heredoc, string). */
+  private boolean swallowed;
+  /** Offset of the first NUL byte read as a separator, or -1. */
+  private int firstNulSeparator = -1;
   // Deep-content suppression.
   private int suppressAt = -1; // stack size at which suppression started
   private int suppressStart;
@@ -251,6 +255,13 @@ final class UclScanner {
   // ---------------------------------------------------------------- driver
 
   void run() {
+    if (end >= 3 && at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) {
+      diags.add(Diagnostic.of(Codes.BOM, new Span(0, 3), "the file starts with a UTF-8 byte order mark")
+          .label("invisible, but libucl reads it as part of the first key")
+          .help("save the file without a byte order mark")
+          .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")))
+          .build());
+    }
     while (pos < end && state != State.DONE) {
       switch (state) {
         case INIT -> init();
@@ -270,13 +281,23 @@ final class UclScanner {
       push(false, 0, false, pos, true);
       topCreated = true;
     }
+    if (firstNulSeparator >= 0) {
+      diags.add(Diagnostic.of(Codes.NUL_BYTE, new Span(firstNulSeparator, firstNulSeparator + 1), "a NUL byte separates two values here")
+          .label("NUL")
+          .note("libucl treats a NUL between values like `;`, so iovctl accepts the file")
+          .help("a NUL byte in a text file is almost surely damage (a bad copy, a binary editor); remove it")
+          .fix(Fix.of("replace the NUL byte with a line break", new Edit(new Span(firstNulSeparator, firstNulSeparator + 1), "\n")))
+          .build());
+    }
     if (state == State.DONE) {
       if (pos < end) {
         hidden(TRAILING, pos, end);
         String rest = latin1(pos, end).strip();
         if (!rest.isEmpty()) {
+          int from = pos;
+          while (from < end && is(at(from), C_WS_UNSAFE)) from++;
           diags.add(
-              Diagnostic.of(Codes.TRAILING_TEXT, new Span(pos, end), "everything after the closing `}` of the file is ignored")
+              Diagnostic.of(Codes.TRAILING_TEXT, new Span(from, end), "everything after the closing `}` of the file is ignored")
                   .label("never read")
                   .help("move these lines inside the braces, or delete them")
                   .build());
@@ -287,7 +308,7 @@ final class UclScanner {
     }
     fillTo(end);
     // libucl: every frame still open that had a '{' is an "unmatched open brace".
-    for (int i = stack.size() - 1; i >= 0; i--) {
+    for (int i = stack.size() - 1; i >= 0 && !swallowed; i--) {
       Frame f = stack.get(i);
       if (f.obrace) {
         report(
@@ -486,6 +507,14 @@ final class UclScanner {
     }
     endOfObject = false;
     emitKey(quoted ? c - 1 : c, quoted ? Math.min(keyEnd + 1, end) : keyEnd, c, keyEnd, quoted, esc[0]);
+    if (badChar && at(keyEnd) == '#') {
+      // Recovery: `key#…` — the `#` starts the comment it looks like; the key gets no value.
+      synthetic(NULL, keyEnd);
+      state = State.AFTER_VALUE;
+      gotContent = false;
+      nextKey = false;
+      return;
+    }
     boolean gotEq = false;
     boolean gotColon = false;
     while (pos < end) {
@@ -587,7 +616,7 @@ final class UclScanner {
   private void badKeyChar(int keyStart, int ch) {
     Diagnostic.Builder d =
         error(Codes.BAD_KEY, pos, pos + 1, describe(ch) + " cannot appear in a key", "invalid character in a key")
-            .label("the key `" + src.text(new Span(keyStart, pos)) + "` ends here");
+            .label("the key `" + visible(src.text(new Span(keyStart, pos))) + "` ends here");
     if (ch == '{' || ch == '[') {
       d.help("put a space between the key and `" + (char) ch + "` — libucl needs it")
           .fix(Fix.of("insert a space", new Edit(Span.at(pos), " ")));
@@ -597,6 +626,11 @@ final class UclScanner {
       d.help("keys may contain letters, digits and `_ - . /`; quote anything else");
     }
     report(d);
+  }
+
+  /** Text for a message: invisible characters named. */
+  private static String visible(String s) {
+    return s.replace("\uFEFF", "<BOM>");
   }
 
   private static String describe(int ch) {
@@ -650,6 +684,7 @@ final class UclScanner {
         }
         hidden(COMMENT, s, pos);
         if (nested != 0) {
+          swallowed = true;
           Diagnostic.Builder d =
               error(Codes.UNTERMINATED_COMMENT, s, s + 2, "this block comment is never closed", "unfinished multiline comment")
                   .label("opened here; it swallows the rest of the file");
@@ -720,6 +755,7 @@ final class UclScanner {
           int q = pos + 2;
           while (q < end && at(q) >= 'A' && at(q) <= 'Z') q++;
           if (q == end) {
+            swallowed = true;
             report(
                 error(Codes.UNTERMINATED_HEREDOC, c, end, "the heredoc never starts: `<<TAG` must be followed by a line break", "unterminated multiline value")
                     .help("write `<<EOD`, the text on the following lines, then `EOD` alone on a line"));
@@ -981,6 +1017,7 @@ final class UclScanner {
       }
       pos++;
     }
+    swallowed = true;
     report(
         error(Codes.UNTERMINATED_STRING, openQuote, end, "this string is never closed", "no quote at the end of json string")
             .label("opened here")
@@ -1055,6 +1092,7 @@ final class UclScanner {
       p++;
     }
     if (next < 0 || len == 0) {
+      swallowed = true;
       report(
           error(Codes.UNTERMINATED_HEREDOC, c, nlAfterTag, "this heredoc has no closing `" + latin1(tagStart, nlAfterTag) + "` line", "unterminated multiline value")
               .label("opened here")
@@ -1129,6 +1167,7 @@ final class UclScanner {
             gotSep = true;
           }
         } else {
+          if (ch == 0 && firstNulSeparator < 0) firstNulSeparator = pos;
           gotSep = true;
           pos++;
         }

@@ -93,7 +93,9 @@ class GoldenTest {
     section(doc, "input");
     for (int l = 1; l <= src.lineCount(); l++) {
       if (l == src.lineCount() && src.lineStart(l) == src.length()) break;
-      doc.append(String.format("%3d | ", l)).append(HumanRenderer.display(src.lineText(l))).append('\n');
+      int end = l < src.lineCount() ? src.lineStart(l + 1) - 1 : src.length();
+      boolean cr = end > src.lineStart(l) && src.bytes()[end - 1] == '\r' && end < src.length();
+      doc.append(String.format("%3d | ", l)).append(HumanRenderer.display(src.lineText(l))).append(cr ? "␍" : "").append('\n');
     }
     if (rel.startsWith("fmt/")) {
       section(doc, "iovc fmt");
@@ -123,14 +125,16 @@ class GoldenTest {
       doc.append(r.render(src, diags.get(i)));
     }
     long errors = diags.stream().filter(d -> d.severity() == Severity.ERROR).count();
-    long warnings = diags.size() - errors;
+    long warnings = diags.stream().filter(d -> d.severity() == Severity.WARNING).count();
+    long notes = diags.size() - errors - warnings;
     section(doc, "verdict");
     if (errors > 0 || result == null || result.packed() == null) {
       doc.append("refused (").append(errors).append(" error").append(errors == 1 ? "" : "s").append(", ")
           .append(warnings).append(" warning").append(warnings == 1 ? "" : "s").append("): nothing is compiled\n");
       return doc.toString();
     }
-    doc.append("accepted").append(warnings > 0 ? " with " + warnings + " warning" + (warnings == 1 ? "" : "s") : "").append('\n');
+    doc.append("accepted").append(warnings > 0 ? " with " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
+        .append(notes > 0 ? (warnings > 0 ? " and " : " with ") + notes + " note" + (notes == 1 ? "" : "s") : "").append('\n');
     section(doc, "iovctl -C -n");
     String listing = DryRun.listing(result.check().config().device(), result.config(), result.packed().length);
     doc.append(new String(listing.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
