@@ -104,15 +104,15 @@ public final class Formatter {
 
   private void file(UObject root) {
     if (root.implicit()) {
-      members(root, 0, 0, src.length(), true);
+      members(root, 0, 0, src.length(), true, false);
     } else {
       // What precedes the file's `{` is copied as it is: libucl reads a blank line or a block
       // comment there differently from a `#` line, so re-spacing it could change the verdict.
       int open = root.span().start();
       out.append(src.raw(new Span(0, open)));
-      out.append("{\n");
+      out.append('{');
       int close = root.span().end() - 1;
-      members(root, 1, open + 1, close, true);
+      members(root, 1, open + 1, close, true, true);
       out.append("}\n");
       int rest = root.span().end();
       if (rest < src.length()) {
@@ -200,11 +200,16 @@ public final class Formatter {
     return n;
   }
 
-  private void members(UObject o, int depth, int innerStart, int innerEnd, boolean topLevel) {
+  /**
+   * The entries of an object, one per line, with the comments and blank lines between them.
+   * {@code afterOpen}: the current output line already holds code (an object's {@code {}), so a
+   * comment on the same line in the input stays on it.
+   */
+  private void members(UObject o, int depth, int innerStart, int innerEnd, boolean topLevel, boolean afterOpen) {
     String ind = "\t".repeat(depth);
     int cursor = innerStart;
     boolean first = true;
-    boolean afterCode = false;
+    boolean afterCode = afterOpen;
     boolean previousWasMacro = false;
     for (UEntry e : o.entries()) {
       List<UclToken> gap = hiddenIn(cursor, e.span().start());
@@ -306,8 +311,7 @@ public final class Formatter {
       // `a b { … }`: libucl made `a` an object holding `b`; write the braces out.
       out.append('{');
       afterOpen(afterBrace, ind);
-      nl();
-      members(o, depth + 1, o.span().start(), o.span().end(), false);
+      members(o, depth + 1, o.span().start(), o.span().end(), false, true);
       out.append("\t".repeat(depth)).append('}');
       return;
     }
@@ -319,8 +323,7 @@ public final class Formatter {
     }
     out.append('{');
     afterOpen(afterBrace, ind);
-    nl();
-    members(o, depth + 1, open + 1, close, false);
+    members(o, depth + 1, open + 1, close, false, true);
     out.append("\t".repeat(depth)).append('}');
   }
 
