@@ -61,8 +61,30 @@ public final class Checker {
     all.addAll(syntaxErrorsFirst(tree, c.diags));
     all = Suppressions.apply(tree, all);
     all.sort((a, b) -> a.span().compareTo(b.span()));
+    all = bounded(all);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     return new CheckResult(tree, schema, all, errors ? null : config);
+  }
+
+  /** At most this many diagnostics per file (errors first); the rest are counted in one note. */
+  public static final int MAX_REPORTED = 1000;
+
+  private static List<Diagnostic> bounded(List<Diagnostic> all) {
+    if (all.size() <= MAX_REPORTED) return all;
+    List<Diagnostic> keep = new ArrayList<>();
+    for (Diagnostic d : all) {
+      if (d.isError() && keep.size() < MAX_REPORTED) keep.add(d);
+    }
+    for (Diagnostic d : all) {
+      if (!d.isError() && keep.size() < MAX_REPORTED) keep.add(d);
+    }
+    keep.sort((a, b) -> a.span().compareTo(b.span()));
+    int more = all.size() - keep.size();
+    Span at = keep.get(keep.size() - 1).span();
+    keep.add(Diagnostic.of(Codes.TOO_MANY, Span.at(at.end()), more + " more problems are not shown")
+        .help("fix these and check again; --format json lists the same first " + MAX_REPORTED)
+        .build());
+    return keep;
   }
 
   /** Codes about the file as a whole: after a syntax error the whole is not known. */
@@ -115,6 +137,44 @@ public final class Checker {
       }
     }
     return null;
+  }
+
+  /**
+   * The kind of section iovctl makes of a top-level key ({@code PF}, {@code DEFAULT} or {@code
+   * VF-n}, ignoring case), or null for any other key. For editors (outline, completion, hover).
+   */
+  public static ConfigSection.Kind sectionKind(String key) {
+    if (key == null) return null;
+    if (Ascii.equalsIgnoreCase(key, "PF")) return ConfigSection.Kind.PF;
+    if (Ascii.equalsIgnoreCase(key, "DEFAULT")) return ConfigSection.Kind.DEFAULT;
+    return VF_PATTERN.matcher(key).matches() ? ConfigSection.Kind.VF : null;
+  }
+
+  /** n for a key {@code VF-n} (ignoring case; Integer.MAX_VALUE above five digits), else -1. */
+  public static int vfIndex(String key) {
+    return key == null ? -1 : vfIndexOf(key);
+  }
+
+  /**
+   * {@code PF.num_vfs} as iovctl converts it (a number, truncated to an integer), found the way
+   * {@link #findDevice} finds the device; -1 when it is absent, not a number or outside 0..65535.
+   * Editors need it while the file still has errors (and {@link CheckResult#config()} is null).
+   */
+  public static int findNumVfs(SyntaxTree tree) {
+    for (Item top : items(tree.root(), null, null)) {
+      if (top.key == null) return -1;
+      if (Ascii.equalsIgnoreCase(top.key, "PF")) {
+        for (Item i : items(top.value, top.chain, top.key)) {
+          if (i.key == null) return -1;
+          if (Ascii.equalsIgnoreCase(i.key, "num_vfs")) {
+            long v = i.value instanceof UValue.UInt n ? n.value() : i.value instanceof UValue.UFloat f ? toInt64(f.value()) : -1;
+            return v >= 0 && v <= 0xFFFF ? (int) v : -1;
+          }
+        }
+        return -1;
+      }
+    }
+    return -1;
   }
 
   // ------------------------------------------------------------------ libucl iteration
@@ -206,10 +266,18 @@ public final class Checker {
             .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")));
       } else if (pfItem == null) {
         d.help("start the file with `PF { device = \"ixl0\"; num_vfs = 2; }`");
+        String guess = deviceGuess();
+        if (guess != null) {
+          int insertAt = firstKeyLineStart();
+          String lead = insertAt == src.length() && insertAt > 0 && src.bytes()[insertAt - 1] != '\n' ? "\n" : "";
+          d.fix(Fix.of("add a PF section for " + guess, new Edit(Span.at(insertAt), lead + "PF {\n\tdevice = \"" + guess + "\";\n\tnum_vfs = " + vfCountGuess() + ";\n}\n" + (insertAt < src.length() ? "\n" : ""))));
+        }
       } else if (pfNotBlock) {
         d.help("write `PF { device = \"ixl0\"; num_vfs = 2; }`");
       } else {
         d.help("add `device = \"<name>\";` to the PF section (the node under /dev/iov)");
+        String guess = deviceGuess();
+        if (guess != null) d.fix(addToSection(pfItem.member, "device", "\"" + guess + "\""));
       }
       add(d.build());
     }
@@ -831,8 +899,14 @@ public final class Checker {
           Diagnostic.Builder d = Diagnostic.of(Codes.REQUIRED_MISSING, at, "required parameter `" + Ascii.display(p.name()) + "` is missing from " + name)
               .label("no `" + Ascii.display(p.name()) + "`")
               .iovctl("Required parameter '" + Ascii.display(p.name()) + "' not found in '" + name + "'");
-          if (Ascii.equalsIgnoreCase(p.name(), "num_vfs")) d.help("add `num_vfs = <how many VFs>;` to the PF section");
-          else d.help("add `" + Ascii.display(p.name()) + " = …;` to the " + name + " section");
+          if (Ascii.equalsIgnoreCase(p.name(), "num_vfs")) {
+            d.help("add `num_vfs = <how many VFs>;` to the PF section");
+            if (s != null) d.fix(addToSection(s.member(), "num_vfs", Integer.toString(vfCountGuess())));
+          } else {
+            d.help("add `" + Ascii.display(p.name()) + " = …;` to the " + name + " section");
+            String guess = Ascii.equalsIgnoreCase(p.name(), "device") && dev == Schema.Device.PF ? deviceGuess() : null;
+            if (s != null && guess != null) d.fix(addToSection(s.member(), "device", "\"" + guess + "\""));
+          }
           add(d.build());
         }
       }
@@ -983,6 +1057,72 @@ public final class Checker {
     }
   }
 
+  /**
+   * A fix adding {@code key = value;} as the last entry of a section (on its own line when the
+   * closing brace is on its own line), or null when the section has no braces to insert into.
+   */
+  private Fix addToSection(UMember section, String key, String value) {
+    if (section == null || !(section.value() instanceof UObject o) || o.implicit()) return null;
+    int close = o.span().end() - 1;
+    if (close <= o.span().start() || close >= src.length() || src.bytes()[close] != '}') return null;
+    String stmt = key + " = " + value + ";";
+    int line = src.line(close);
+    int lineStart = src.lineStart(line);
+    String before = src.text(new Span(lineStart, close));
+    if (before.isBlank() && src.line(o.span().start()) != line) {
+      String indent = "\t";
+      List<UMember> ms = o.members();
+      if (!ms.isEmpty()) {
+        int kl = src.line(ms.get(ms.size() - 1).key().span().start());
+        String t = src.lineText(kl);
+        String ws = t.substring(0, t.length() - t.stripLeading().length());
+        if (!ws.isEmpty() && kl != src.line(o.span().start())) indent = ws;
+      }
+      return Fix.of("add `" + stmt + "`", new Edit(Span.at(lineStart), indent + stmt + "\n"));
+    }
+    String sep = before.endsWith(" ") || before.endsWith("\t") ? "" : " ";
+    return Fix.of("add `" + stmt + "`", new Edit(Span.at(close), sep + stmt + " "));
+  }
+
+  /**
+   * The device a fix may write: the file's own name when it is one the driver serves (or, without
+   * a driver, looks like a device: {@code /etc/iov/ixl0.conf}), else the driver's first example
+   * name; null when nothing says which device is meant.
+   */
+  private String deviceGuess() {
+    String n = src.name() == null ? "" : src.name();
+    n = n.substring(n.lastIndexOf('/') + 1);
+    if (n.endsWith(".conf")) n = n.substring(0, n.length() - 5);
+    boolean looksLikeDevice = n.matches("[a-z][a-z0-9_]*[0-9]+");
+    DriverPlugin p = schema == null ? null : schema.plugin();
+    if (p == null) return looksLikeDevice ? n : null;
+    for (String pat : p.devicePatterns()) {
+      if (looksLikeDevice && n.matches(pat)) return n;
+    }
+    List<String> examples = p.exampleDevices();
+    return examples.isEmpty() ? null : examples.get(0);
+  }
+
+  /** num_vfs for a fix: one more than the highest VF-n section written, at least 1. */
+  private int vfCountGuess() {
+    int max = -1;
+    if (tree.root() instanceof UObject o) {
+      for (UMember m : o.members()) {
+        int i = vfIndexOf(Ascii.cString(m.key().name()));
+        if (i >= 0 && i < 0xFFFF) max = Math.max(max, i);
+      }
+    }
+    return max + 1 < 1 ? 1 : max + 1;
+  }
+
+  /** Start of the line holding the first key of the file (where a new first section goes). */
+  private int firstKeyLineStart() {
+    for (io.iovc.syntax.UclToken t : tree.tokens()) {
+      if (!t.isHidden() && !t.synthetic) return src.lineStart(src.line(t.startOffset()));
+    }
+    return src.length();
+  }
+
   /** The span of whole lines covering {@code s}, for fixes that delete an entry. */
   private Span lineSpan(Span s) {
     int startLine = src.line(s.start());
@@ -1008,6 +1148,11 @@ public final class Checker {
       add(Diagnostic.of(Codes.EMPTY_DEVICE, at, "`device` is empty")
           .label("iovctl would open /dev/iov/")
           .help("write the PF's name, e.g. \"ixl0\"")
+          .build());
+    } else if (device.equals(".") || device.equals("..") || (device.matches(".*\\s.*") && !device.matches("(?s).*\\s//.*"))) {
+      add(Diagnostic.of(Codes.DEVICE_SLASH, at, "`device` must be a device name such as ixl0: iovctl would open /dev/iov/" + Ascii.display(device))
+          .label("not a device name")
+          .help("write the PF's node name under /dev/iov, e.g. \"ixl0\"")
           .build());
     } else if (device.contains("/") && !device.matches("(?s).*\\s//.*")) {
       String base = device.substring(device.lastIndexOf('/') + 1);

@@ -39,7 +39,7 @@ final class Suppressions {
   private static final Pattern DIRECTIVE =
       Pattern.compile("(?:#|/\\*)\\s*iovc\\s+(disable|disable-next-line|disable-file)\\s*=\\s*([A-Za-z0-9_]+(?:\\s*,\\s*[A-Za-z0-9_]+)*)");
 
-  private record Directive(Span comment, Span codesSpan, List<String> codes, Span scope, String kind) {}
+  private record Directive(Span comment, Span codesSpan, List<String> codes, List<Span> codeSpans, Span scope, String kind) {}
 
   private Suppressions() {}
 
@@ -62,20 +62,22 @@ final class Suppressions {
     }
     for (Directive dir : directives) {
       Set<String> u = used.getOrDefault(dir, Set.of());
-      for (String id : dir.codes) {
+      for (int ci = 0; ci < dir.codes.size(); ci++) {
+        String id = dir.codes.get(ci);
+        Span at = dir.codeSpans.get(ci);
         Code c = Codes.lookup(id);
         if (c == null) {
-          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, dir.codesSpan, "`" + id + "` is not an iovc diagnostic code")
+          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, at, "`" + id + "` is not an iovc diagnostic code")
               .label("unknown code")
               .help("run `iovc explain` with a code from iovc's output, e.g. IOV228")
               .build());
         } else if (c.severity() == Severity.ERROR) {
-          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, dir.codesSpan, id + " is an error and cannot be disabled")
+          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, at, id + " is an error and cannot be disabled")
               .label("iovctl refuses such files")
               .help("fix the problem instead; a comment cannot make iovctl or the kernel accept the file")
               .build());
         } else if (!u.contains(id)) {
-          out.add(Diagnostic.of(Codes.UNUSED_SUPPRESSION, dir.codesSpan, "`" + id + "` is disabled here but nothing " + (dir.kind.equals("file") ? "in the file" : "below it") + " reports it")
+          out.add(Diagnostic.of(Codes.UNUSED_SUPPRESSION, at, "`" + id + "` is disabled here but nothing " + (dir.kind.equals("file") ? "in the file" : "below it") + " reports it")
               .label("unused")
               .help("remove it so that the warning shows again when it applies")
               .fix(dir.codes.size() == 1 ? Fix.of("remove the suppression comment", new Edit(dir.comment, "")) : null)
@@ -110,9 +112,14 @@ final class Suppressions {
       Matcher m = DIRECTIVE.matcher(text);
       if (!m.find()) continue;
       List<String> codes = new ArrayList<>();
-      for (String c : m.group(2).split(",")) codes.add(c.strip().toUpperCase(java.util.Locale.ROOT));
+      List<Span> codeSpans = new ArrayList<>();
       int codesStart = t.startOffset() + text.substring(0, m.start(2)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       int codesEnd = codesStart + m.group(2).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      Matcher cm = Pattern.compile("[A-Za-z0-9_]+").matcher(m.group(2));
+      while (cm.find()) {
+        codes.add(cm.group().toUpperCase(java.util.Locale.ROOT));
+        codeSpans.add(new Span(codesStart + cm.start(), codesStart + cm.end())); // the list is ASCII
+      }
       Span codesSpan = new Span(codesStart, codesEnd);
       int line = src.line(t.startOffset());
       Span scope;
@@ -138,7 +145,7 @@ final class Suppressions {
         }
         kind = "next";
       }
-      out.add(new Directive(t.span(), codesSpan, codes, scope, kind));
+      out.add(new Directive(t.span(), codesSpan, codes, codeSpans, scope, kind));
     }
     return out;
   }

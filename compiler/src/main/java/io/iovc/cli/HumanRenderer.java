@@ -41,8 +41,8 @@ public final class HumanRenderer {
     };
   }
 
-  /** One mark under a line: columns in display cells. */
-  private record Mark(int line, int from, int to, boolean primary, String label) {}
+  /** One mark under a line: byte offsets within it. */
+  private record Mark(int line, int a, int b, boolean primary, String label) {}
 
   /** One diagnostic as text, ending with a newline. */
   public String render(SourceText src, Diagnostic d) {
@@ -62,24 +62,23 @@ public final class HumanRenderer {
     sb.append(pad).append(c(BLUE, " |")).append('\n');
     marks.sort(Comparator.comparingInt(Mark::line).thenComparing(m -> !m.primary));
     int prevLine = -1;
-    for (int i = 0; i < marks.size(); i++) {
-      Mark m = marks.get(i);
+    int[] window = null;
+    for (Mark m : marks) {
       if (m.line != prevLine) {
         if (prevLine > 0 && m.line > prevLine + 1) sb.append(c(BLUE, "...")).append('\n');
-        String text = display(src.lineText(m.line));
-        int[] window = window(text, m);
-        String shown = text.substring(window[0], window[1]);
-        if (window[0] > 0) shown = "…" + shown;
-        if (window[1] < text.length()) shown = shown + "…";
+        window = window(src, m);
+        String shown = display(src.text(new Span(window[0], window[1])));
+        if (window[0] > src.lineStart(m.line)) shown = "…" + shown;
+        if (window[1] < src.lineEnd(m.line)) shown = shown + "…";
         sb.append(c(BLUE, String.format("%" + width + "d |", m.line))).append(shown.isEmpty() ? "" : " " + shown).append('\n');
         prevLine = m.line;
       }
-      String text = display(src.lineText(m.line));
-      int[] window = window(text, m);
-      int shift = window[0] > 0 ? window[0] - 1 : 0;
-      int from = Math.max(0, m.from - shift);
-      int len = Math.max(1, Math.min(m.to, window[1] + (window[0] > 0 ? 1 : 0)) - m.from);
-      String under = " ".repeat(from) + (m.primary ? "^" : "-").repeat(len);
+      int lead = window[0] > src.lineStart(m.line) ? 1 : 0;
+      int a = Math.min(Math.max(m.a, window[0]), window[1]);
+      int b = Math.min(Math.max(m.b, a), window[1]);
+      int from = lead + display(src.text(new Span(window[0], a))).length();
+      int to = lead + display(src.text(new Span(window[0], b))).length();
+      String under = " ".repeat(from) + (m.primary ? "^" : "-").repeat(Math.max(1, to - from));
       String lbl = m.label == null || m.label.isEmpty() ? "" : " " + clean(m.label);
       sb.append(pad).append(c(BLUE, " |")).append(' ').append(c(m.primary ? sc : BLUE, under + lbl)).append('\n');
     }
@@ -107,25 +106,29 @@ public final class HumanRenderer {
     return new Span(a, b);
   }
 
-  /** A visible window of at most MAX_LINE cells around the mark. */
-  private static int[] window(String text, Mark m) {
-    if (text.length() <= MAX_LINE) return new int[] {0, text.length()};
-    int start = Math.max(0, Math.min(m.from - 20, text.length() - MAX_LINE));
-    return new int[] {start, Math.min(text.length(), start + MAX_LINE)};
+  /**
+   * The bytes of the mark's line to show: all of it, or for a long line (minified or binary
+   * input) a window around the mark, cut at character boundaries. Only that window is decoded,
+   * so one diagnostic on a 10 MB line costs microseconds.
+   */
+  private static int[] window(SourceText src, Mark m) {
+    int ls = src.lineStart(m.line);
+    int le = src.lineEnd(m.line);
+    if (le - ls <= MAX_LINE * 3) return new int[] {ls, le};
+    int ws = Math.max(ls, m.a - MAX_LINE / 4);
+    int we = Math.min(le, ws + MAX_LINE);
+    byte[] b = src.bytes();
+    while (ws > ls && (b[ws] & 0xC0) == 0x80) ws--;
+    while (we < le && (b[we] & 0xC0) == 0x80) we++;
+    return new int[] {ws, we};
   }
 
-  private Mark mark(SourceText src, Span s, boolean primary, String label) {
+  private static Mark mark(SourceText src, Span s, boolean primary, String label) {
     int line = src.line(s.start());
-    int lineStart = src.lineStart(line);
     int lineEnd = src.lineEnd(line);
-    int a = Math.max(s.start(), lineStart);
+    int a = Math.max(s.start(), src.lineStart(line));
     int b = Math.min(Math.max(s.end(), a), lineEnd);
-    String before = src.text(new Span(lineStart, Math.min(a, lineEnd)));
-    String upTo = src.text(new Span(lineStart, b));
-    int from = display(before).length();
-    int to = Math.max(display(upTo).length(), from);
-    if (to == from) to = from + 1;
-    return new Mark(line, from, to, primary, label);
+    return new Mark(line, Math.min(a, lineEnd), b, primary, label);
   }
 
   /**

@@ -100,7 +100,8 @@ final class MachineFormats {
         case '&' -> sb.append("&amp;");
         case '"' -> sb.append("&quot;");
         default -> {
-          if (ch < 0x20 && ch != '\t' && ch != '\n') sb.append("&#x").append(Integer.toHexString(ch)).append(';');
+          // XML 1.0 cannot carry other control characters, not even as references.
+          if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0xFFFE || ch == 0xFFFF) sb.append(String.format("\\x%02x", (int) ch));
           else sb.append(ch);
         }
       }

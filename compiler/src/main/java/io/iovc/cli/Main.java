@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       DumpCommand.class,
       FmtCommand.class,
       ExplainCommand.class,
+      LspCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -41,6 +41,7 @@ public final class Codes {
   public static final Code UNREADABLE = e("IOV003", "input cannot be read");
   public static final Code NO_SCHEMA = e("IOV005", "no schema for this file");
   public static final Code BAD_SCHEMA = e("IOV006", "schema is invalid");
+  public static final Code TOO_MANY = add(new Code("IOV007", Severity.INFO, "more problems than are shown"));
 
   // IOV1xx — syntax (libucl refuses the file)
   public static final Code SYNTAX = e("IOV100", "syntax error");
@@ -77,16 +78,13 @@ public final class Codes {
   public static final Code CASE_DUPLICATE_PARAM = e("IOV213", "parameter given twice with different case");
   public static final Code FLOAT_TRUNCATED = w("IOV220", "fractional number truncated to an integer");
   public static final Code SUFFIX_NUMBER = w("IOV221", "unit suffix on an integer parameter");
-  public static final Code DEVICE_SLASH = w("IOV223", "PF.device is a path, not a device name");
+  public static final Code DEVICE_SLASH = w("IOV223", "PF.device is not a bare device name");
   public static final Code ZERO_MAC = w("IOV224", "all-zero MAC address");
   public static final Code ODD_MAC = w("IOV225", "unusual MAC address spelling");
   public static final Code ODD_NUMBER = w("IOV222", "number spelled in a way UCL reads differently");
   public static final Code VLAN_ZERO = w("IOV226", "VLAN 0");
   public static final Code DUPLICATE_PARAM = w("IOV228", "duplicate parameter is ignored");
   public static final Code EMPTY_DEVICE = w("IOV229", "PF.device is empty");
-  public static final Code DRIVER_IGNORES = w("IOV230", "the driver ignores this parameter");
-  public static final Code DRIVER_ADJUSTS = w("IOV231", "the driver will adjust this value");
-  public static final Code DRIVER_REFUSES = w("IOV232", "the driver refuses this value when it creates the VF");
   public static final Code LIVE_SCHEMA_DIFFERS = w("IOV233", "plugin schema differs from the live schema");
 
   // IOV3xx — cross-section semantics and limits

@@ -68,10 +68,16 @@ public final class Formatter {
     if (!(tree.root() instanceof UObject root)) {
       return tree.source().bytes().clone();
     }
-    Formatter f = new Formatter(tree);
-    f.file(root);
-    byte[] result = f.out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] result = layoutUnchecked(tree);
     SyntaxTree again = Ucl.parse(new SourceText(tree.source().name(), result), vars);
+    // Comments moved on the first pass (from between a key and its value) are ordinary comments
+    // on the next; a second pass settles them, so fmt is idempotent.
+    for (int pass = 0; pass < 2 && !again.hasErrors(); pass++) {
+      byte[] next = layoutUnchecked(again);
+      if (java.util.Arrays.equals(next, result)) break;
+      result = next;
+      again = Ucl.parse(new SourceText(tree.source().name(), result), vars);
+    }
     if (again.hasErrors() || !UclModel.fingerprint(again).equals(UclModel.fingerprint(tree))) {
       throw new FormatException("iovc cannot format this file without changing its meaning; it was left as it is");
     }

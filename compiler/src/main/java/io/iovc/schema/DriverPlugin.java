@@ -21,6 +21,15 @@ public interface DriverPlugin {
    */
   List<String> devicePatterns();
 
+  /**
+   * A few device names this driver serves, for editor completion and fixes. By default one per
+   * alternative of each simple pattern, with every digit run as 0: {@code (cxgbe|cxl|cc)[0-9]+}
+   * gives cxgbe0, cxl0 and cc0. Override it when the patterns are more than that.
+   */
+  default List<String> exampleDevices() {
+    return DevicePatterns.examples(devicePatterns());
+  }
+
   /** Names of the Linux kernel drivers for the same hardware, e.g. {@code i40e}. */
   List<String> linuxDrivers();
 

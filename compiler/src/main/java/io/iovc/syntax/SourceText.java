@@ -73,12 +73,27 @@ public final class SourceText {
     return new String(bytes, s, lineEnd(line) - s, StandardCharsets.UTF_8);
   }
 
+  // Last column computed: diagnostics come in file order, so counting on from it keeps
+  // column lookups linear even on a file that is one 10 MB line.
+  private int cacheLine = -1;
+  private int cacheOffset;
+  private int cacheColumn;
+
   /** 1-based column in code points of the decoded line prefix. */
-  public int column(int offset) {
+  public synchronized int column(int offset) {
     int line = line(offset);
     int s = lineStart(line);
     int o = Math.min(Math.max(offset, s), bytes.length);
-    return codePoints(s, o) + 1;
+    int col;
+    if (line == cacheLine && o >= cacheOffset) {
+      col = cacheColumn + codePoints(cacheOffset, o);
+    } else {
+      col = codePoints(s, o);
+    }
+    cacheLine = line;
+    cacheOffset = o;
+    cacheColumn = col;
+    return col + 1;
   }
 
   /** 0-based column in UTF-16 code units (the LSP default position encoding). */

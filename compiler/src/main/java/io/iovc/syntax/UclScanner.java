@@ -135,6 +135,10 @@ final class UclScanner {
   private int macroDot = -1;
   private int macroKnown; // 0 unknown, 1 priority, 2 include-like (refused)
   private String macroName = "";
+  // The last nested-key lookahead: from, where it stopped, and whether it found { or [.
+  private int lookFrom = -1;
+  private int lookTo = -2;
+  private boolean lookFound;
   /** An error consumed the rest of the input (unterminated comment, heredoc, string). */
   private boolean swallowed;
   /** Offset of the first NUL byte read as a separator, or -1. */
@@ -248,7 +252,16 @@ final class UclScanner {
     return d;
   }
 
+  /** libucl reports one error; after this many, iovc's recovery is only guessing. */
+  static final int MAX_SYNTAX_ERRORS = 50;
+
+  private int dropped;
+
   private void report(Diagnostic.Builder d) {
+    if (diags.size() >= MAX_SYNTAX_ERRORS) {
+      dropped++;
+      return;
+    }
     diags.add(d.build());
   }
 
@@ -277,6 +290,16 @@ final class UclScanner {
   }
 
   private void finish() {
+    finishStructure();
+    if (dropped > 0) {
+      diags.add(Diagnostic.of(Codes.SYNTAX, Span.at(end), dropped + " more syntax errors are not shown")
+          .label("the file ends here")
+          .help("libucl stops at the first error; fix the first ones and check again")
+          .build());
+    }
+  }
+
+  private void finishStructure() {
     if (!topCreated) {
       push(false, 0, false, pos, true);
       topCreated = true;
@@ -557,14 +580,24 @@ final class UclScanner {
       nextKey = false;
       int t = pos;
       if (at(t) != '{' && at(t) != '[') {
-        while (t < end) {
-          int ch = at(t);
-          if (ch == ',' || ch == ';' || ch == '\n' || ch == '\r') break;
-          if (ch == '{' || ch == '[') {
-            nextKey = true;
-            break;
+        // libucl scans to the end of the line for every key; remember the last scan so that a
+        // line of many keys costs linear time (the answer is the same for every start inside it).
+        if (t >= lookFrom && t <= lookTo) {
+          nextKey = lookFound;
+        } else {
+          int from = t;
+          while (t < end) {
+            int ch = at(t);
+            if (ch == ',' || ch == ';' || ch == '\n' || ch == '\r') break;
+            if (ch == '{' || ch == '[') {
+              nextKey = true;
+              break;
+            }
+            t++;
           }
-          t++;
+          lookFrom = from;
+          lookTo = t;
+          lookFound = nextKey;
         }
       }
     } else if (badChar) {

@@ -186,7 +186,7 @@ public final class FreeBsdBackend implements Backend {
 
   /**
    * IOV233 when the plugin's schema and the live one disagree, and the plugin's driver hints
-   * (IOV230–232, IOV312 and plugin codes) for parameters the live check accepted: the live schema
+   * (IOV312 and plugin codes) for parameters the live check accepted: the live schema
    * carries no documentation, the plugin does.
    */
   private static void compareWithPlugin(SyntaxTree tree, Schema live, Schema other, String device, long maxSize, Pipeline.Result res, List<Diagnostic> diags) {
@@ -202,7 +202,7 @@ public final class FreeBsdBackend implements Backend {
     if (other.plugin() == null) return;
     Set<String> have = new HashSet<>();
     for (Diagnostic d : diags) have.add(d.code().id() + "@" + d.span());
-    Set<String> hintCodes = Set.of(Codes.DRIVER_IGNORES.id(), Codes.DRIVER_ADJUSTS.id(), Codes.DRIVER_REFUSES.id(), Codes.DRIVER_MAX_VFS.id());
+    Set<String> hintCodes = Set.of(Codes.DRIVER_MAX_VFS.id());
     for (Diagnostic d : Pipeline.check(tree, other, maxSize).diagnostics()) {
       if (d.isError()) continue;
       boolean hint = hintCodes.contains(d.code().id()) || !d.code().id().startsWith("IOV");
