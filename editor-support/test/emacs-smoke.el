@@ -1,0 +1,88 @@
+;;; emacs-smoke.el --- Emacs batch session against `iovc lsp' (Emacs 28 + eglot 1.9, or later)
+;; Run by run-editors.sh:
+;;   IOVC_LSP_CMD="…/bin/iovc lsp" IOVC_EXPECTED=expected.txt emacs --batch -Q -l emacs-smoke.el FILE
+;; Loads the shipped iovctl-mode, opens FILE, starts eglot as `eglot-ensure' would, waits for
+;; iovc's diagnostics and compares (line, code) with IOVC_EXPECTED, then asks for a completion
+;; and a hover. Exit status 0 = pass.
+(setq debug-on-error nil)
+(dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*")) (add-to-list 'load-path d))
+(let ((here (file-name-directory (or load-file-name buffer-file-name))))
+  (add-to-list 'load-path (expand-file-name "../emacs" here)))
+(require 'eglot)
+(require 'flymake)
+(require 'iovctl-mode)
+(setq iovctl-lsp-command (split-string (or (getenv "IOVC_LSP_CMD") "iovc lsp")))
+
+(defvar smoke-failures 0)
+(defun smoke-check (ok what)
+  (princ (format "%s %s\n" (if ok "ok  " "FAIL") what))
+  (unless ok (setq smoke-failures (1+ smoke-failures))))
+
+(defvar smoke-published nil "The last publishDiagnostics parameters.")
+(advice-add 'eglot-handle-notification :before
+            (lambda (_server method &rest params)
+              (when (eq method 'textDocument/publishDiagnostics) (setq smoke-published params))))
+
+(require 'lisp-mnt)
+(princ (format "emacs %s, eglot %s\n" emacs-version
+               (or (ignore-errors (lm-version (locate-library "eglot.el"))) "?")))
+(find-file (car command-line-args-left))
+(smoke-check (eq major-mode 'iovctl-mode) (format "major mode: %s" major-mode))
+(apply #'eglot (eglot--guess-contact))
+(with-timeout (60 (smoke-check nil "diagnostics within 60 s"))
+  (while (null smoke-published) (accept-process-output nil 0.1)))
+(let* ((diags (plist-get smoke-published :diagnostics))
+       (got (sort (mapcar (lambda (d)
+                            (format "%d %s" (1+ (plist-get (plist-get (plist-get d :range) :start) :line))
+                                    (plist-get d :code)))
+                          diags)
+                  #'string<))
+       (want (sort (seq-filter (lambda (l) (string-match-p "^[0-9]+ [A-Z0-9]+$" l))
+                               (split-string (with-temp-buffer
+                                               (insert-file-contents (getenv "IOVC_EXPECTED"))
+                                               (buffer-string))
+                                             "\n" t))
+                   #'string<)))
+  (seq-doseq (d diags)
+    (princ (format "  %s:%d [%s] %s\n" (file-name-nondirectory buffer-file-name)
+                   (1+ (plist-get (plist-get (plist-get d :range) :start) :line))
+                   (plist-get d :code) (car (split-string (plist-get d :message) "\n")))))
+  (smoke-check (and want (equal got want))
+               (format "diagnostics match iovc check: got %S want %S" got want)))
+;; flymake shows them too
+(with-timeout (20 nil) (while (null (flymake-diagnostics)) (accept-process-output nil 0.1) (flymake-start)))
+(smoke-check (> (length (flymake-diagnostics)) 0) (format "flymake has %d diagnostics" (length (flymake-diagnostics))))
+
+(let* ((server (eglot-current-server))
+       (doc `(:uri ,(eglot--path-to-uri buffer-file-name)))
+       (empty-line (save-excursion
+                     (goto-char (point-min)) (forward-line 11)
+                     (re-search-forward "^$") (1- (line-number-at-pos))))
+       (comp (jsonrpc-request server :textDocument/completion
+                              `(:textDocument ,doc :position (:line ,empty-line :character 0))))
+       (items (if (vectorp comp) comp (plist-get comp :items)))
+       (labels (mapcar (lambda (i) (plist-get i :label)) items))
+       (nq (seq-find (lambda (i) (equal (plist-get i :label) "num-queues")) items))
+       (range (plist-get (plist-get nq :textEdit) :range)))
+  (smoke-check (and (member "mac-addr" labels) (member "num-queues" labels))
+               (format "completion on line %d: %S" (1+ empty-line) labels))
+  (smoke-check (and range (= empty-line (plist-get (plist-get range :start) :line))
+                    (= 0 (plist-get (plist-get range :start) :character))
+                    (= 0 (plist-get (plist-get range :end) :character)))
+               "completion edit replaces exactly the (empty) prefix")
+  (let* ((hover (jsonrpc-request server :textDocument/hover `(:textDocument ,doc :position (:line 7 :character 3))))
+         (contents (plist-get hover :contents))
+         (text (if (stringp contents) contents (plist-get contents :value))))
+    (smoke-check (and (stringp text) (string-match-p "uint16_t" text) (string-match-p "DEFAULT" text))
+                 (format "hover on num-queues: %s" (car (split-string (or text "") "\n")))))
+  ;; completion through Emacs itself (eglot's completion-at-point)
+  (goto-char (point-min)) (forward-line 11) (end-of-line) (insert "\n\tallow-p")
+  (eglot--signal-textDocument/didChange)
+  (let* ((capf (eglot-completion-at-point))
+         (cands (and capf (all-completions "allow-p" (nth 2 capf)))))
+    (smoke-check (member "allow-promisc" cands)
+                 (format "completion-at-point after `allow-p': %S" (mapcar #'substring-no-properties cands)))))
+
+(ignore-errors (eglot-shutdown (eglot-current-server)))
+(princ (if (= smoke-failures 0) "PASS emacs\n" (format "FAIL emacs: %d check(s) failed\n" smoke-failures)))
+(kill-emacs (if (= smoke-failures 0) 0 1))

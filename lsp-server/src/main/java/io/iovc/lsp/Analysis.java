@@ -1,0 +1,150 @@
+package io.iovc.lsp;
+
+import io.iovc.check.CheckedConfig;
+import io.iovc.check.Checker;
+import io.iovc.diag.Codes;
+import io.iovc.diag.Diagnostic;
+import io.iovc.pipeline.Pipeline;
+import io.iovc.pipeline.SchemaChoice;
+import io.iovc.schema.DriverPlugin;
+import io.iovc.schema.PluginRegistry;
+import io.iovc.schema.Schema;
+import io.iovc.syntax.SourceText;
+import io.iovc.syntax.Span;
+import io.iovc.syntax.SyntaxTree;
+import io.iovc.syntax.Ucl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the core says about one version of a document, computed exactly as {@code iovc check}
+ * does (parse, choose the schema, {@link Pipeline#check}): the tree, the schema and how it was
+ * chosen, every diagnostic, and the accepted configuration when there is no error. Immutable.
+ */
+final class Analysis {
+  /** A schema with only the SR-IOV parameters every driver has (num_vfs, device, passthrough). */
+  static final Schema IOV_ONLY = Schema.fromPlugin(new NoDriver());
+
+  final String uri;
+  final int version;
+  final SourceText src;
+  final SyntaxTree tree;
+  final Positions pos;
+  /** The schema the file is checked against, or null when nothing chooses one. */
+  final Schema schema;
+  /** How the schema was chosen, for hovers: "PF.device ixl0", "the iovc.driver setting"… */
+  final String schemaHow;
+  /** The pipeline's result, or null without a schema. */
+  final Pipeline.Result result;
+  /** Exactly the diagnostics {@code iovc check} prints for this text. */
+  final List<Diagnostic> diagnostics;
+  /** The file was larger than the server analyses: {@link #tree} is of an empty text. */
+  final boolean tooLarge;
+
+  private Analysis(String uri, int version, SourceText src, SyntaxTree tree, Positions pos, Schema schema, String how,
+      Pipeline.Result result, List<Diagnostic> diagnostics, boolean tooLarge) {
+    this.uri = uri;
+    this.version = version;
+    this.src = src;
+    this.tree = tree;
+    this.pos = pos;
+    this.schema = schema;
+    this.schemaHow = how;
+    this.result = result;
+    this.diagnostics = List.copyOf(diagnostics);
+    this.tooLarge = tooLarge;
+  }
+
+  /**
+   * Analyses a text. {@code live} is the live kernel schema (FreeBSD, device present) or null;
+   * {@code driverSetting} applies only when the file itself (PF.device, modeline) chooses none.
+   */
+  static Analysis of(String uri, int version, String name, String text, Map<String, String> vars, PluginRegistry registry,
+      Function<SyntaxTree, Schema> live, String driverSetting, Positions.Encoding enc) {
+    SourceText src = SourceText.of(name, text);
+    SyntaxTree tree = Ucl.parse(src, vars);
+    SchemaChoice.Choice choice = SchemaChoice.choose(tree, registry, live == null ? null : live.apply(tree), null);
+    String how = choice.how();
+    if (choice.schema() == null && driverSetting != null && SchemaChoice.modeline(tree) == null) {
+      SchemaChoice.Choice bySetting = SchemaChoice.choose(tree, registry, null, driverSetting);
+      if (bySetting.schema() != null || choice.problem() == null) {
+        choice = bySetting;
+        how = "the iovc.driver setting";
+      }
+    }
+    Positions pos = new Positions(src, enc);
+    if (choice.schema() == null) {
+      List<Diagnostic> diags = new ArrayList<>(Checker.check(tree, null).diagnostics());
+      if (choice.problem() != null) diags.add(0, choice.problem());
+      return new Analysis(uri, version, src, tree, pos, null, how, null, diags, false);
+    }
+    Pipeline.Result r = Pipeline.check(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG);
+    return new Analysis(uri, version, src, tree, pos, choice.schema(), how, r, r.diagnostics(), false);
+  }
+
+  /** The stand-in for a document too large to analyse: one diagnostic, nothing else. */
+  static Analysis tooLarge(String uri, int version, String name, long size, long max, String dropped, Positions.Encoding enc) {
+    SourceText src = SourceText.of(name, "");
+    SyntaxTree tree = Ucl.parse(src);
+    String why;
+    String help;
+    if ("memory".equals(dropped)) {
+      why = "the language server ran out of memory checking this " + size + "-byte file";
+      help = "run `iovc check` on it, or give the server more heap (IOVC_JAVA_OPTS=-Xmx256m)";
+    } else if ("message".equals(dropped)) {
+      why = "the editor sent " + size + " bytes for this file, more than the language server reads in one message";
+      help = "run `iovc check` on it, or give the server more heap (IOVC_JAVA_OPTS=-Xmx256m)";
+    } else {
+      why = "the file is " + size + " bytes; the language server checks files up to " + max + " bytes";
+      help = "run `iovc check` on it, or raise the iovc.maxFileSize setting";
+    }
+    Diagnostic d = Diagnostic.of(Codes.UNREADABLE, Span.at(0), name + ": " + why).help(help).build();
+    return new Analysis(uri, version, src, tree, new Positions(src, enc), null, "none", null, List.of(d), true);
+  }
+
+  /** The schema for completion and hover: the file's, else the parameters every driver has. */
+  Schema schemaOrIov() {
+    return schema != null ? schema : IOV_ONLY;
+  }
+
+  /** The accepted configuration, or null while the file has errors. */
+  CheckedConfig config() {
+    return result == null ? null : result.check().config();
+  }
+
+  /** Driver name for messages: "ixl", or a description of a schema without a plugin. */
+  String driverName() {
+    if (schema == null) return null;
+    return schema.plugin() != null ? schema.plugin().name() : schema.origin();
+  }
+
+  /** A plugin without parameters: {@link Schema#fromPlugin} then holds the SR-IOV parameters only. */
+  private static final class NoDriver implements DriverPlugin {
+    @Override
+    public String name() {
+      return "SR-IOV";
+    }
+
+    @Override
+    public String description() {
+      return "the parameters every driver has";
+    }
+
+    @Override
+    public List<String> devicePatterns() {
+      return List.of();
+    }
+
+    @Override
+    public List<String> linuxDrivers() {
+      return List.of();
+    }
+
+    @Override
+    public List<io.iovc.schema.ParamSpec> vfParams() {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.iovc.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iovc.format.Formatter;
+import java.util.List;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.TextEdit;
+import org.junit.jupiter.api.Test;
+
+/** Formatting, outline, folding, inlay hints and semantic tokens. */
+class FeaturesTest {
+  private final IovcLanguageService svc = Fixture.service(ClientInfo.RICH);
+
+  @Test
+  void formattingIsTheFormatter() throws Exception {
+    String messy = "PF {device=\"ixl0\"\nnum_vfs : 2 }   # two\nVF-1 {passthrough=true}\n";
+    Document d = Fixture.doc(messy);
+    List<TextEdit> edits = svc.formatting(d);
+    assertEquals(1, edits.size());
+    String out = Fixture.apply(messy, edits);
+    assertEquals(Formatter.formatText(svc.analyze(d).tree, d.vars), out);
+    assertEquals(List.of(), svc.formatting(Fixture.doc(out)), "formatted text needs no edit");
+    // only the part that changes is replaced
+    String almost = Fixture.IXL.replace("\tnum-queues = 8;", "    num-queues   =   8;");
+    edits = svc.formatting(Fixture.doc(almost));
+    assertEquals(1, edits.size());
+    assertEquals(7, edits.get(0).getRange().getStart().getLine() + 1);
+    assertEquals(Fixture.IXL, Fixture.apply(almost, edits));
+    assertThrows(Formatter.FormatException.class, () -> svc.formatting(Fixture.doc("PF { device = \"ixl0\"")));
+  }
+
+  @Test
+  void symbols() {
+    List<DocumentSymbol> s = svc.symbols(Fixture.doc(Fixture.IXL)).stream().map(e -> e.getRight()).toList();
+    assertEquals(List.of("PF", "DEFAULT", "VF-0", "VF-2"), s.stream().map(DocumentSymbol::getName).toList());
+    assertEquals(List.of(SymbolKind.Module, SymbolKind.Namespace, SymbolKind.Struct, SymbolKind.Struct), s.stream().map(DocumentSymbol::getKind).toList());
+    DocumentSymbol pf = s.get(0);
+    assertEquals(List.of("device", "num_vfs"), pf.getChildren().stream().map(DocumentSymbol::getName).toList());
+    assertEquals("\"ixl0\"", pf.getChildren().get(0).getDetail());
+    assertEquals(0, pf.getRange().getStart().getLine());
+    assertEquals(3, pf.getRange().getEnd().getLine());
+    // clients without hierarchy get a flat list with containers
+    IovcLanguageService flat = Fixture.service(ClientInfo.BASIC);
+    var info = flat.symbols(Fixture.doc(Fixture.IXL)).stream().map(e -> e.getLeft()).toList();
+    assertEquals("num_vfs", info.get(2).getName());
+    assertEquals("PF", info.get(2).getContainerName());
+  }
+
+  @Test
+  void folding() {
+    String text = "# one\n# two\n# three\n" + Fixture.IXL + "/* a\n   block */\n";
+    List<FoldingRange> f = svc.folding(Fixture.doc(text));
+    List<String> r = f.stream().map(x -> x.getStartLine() + "-" + x.getEndLine() + ":" + x.getKind()).toList();
+    assertEquals(List.of("0-2:comment", "3-5:region", "8-9:region", "12-13:region", "16-17:region", "19-20:comment"), r);
+  }
+
+  @Test
+  void inlayHints() {
+    List<InlayHint> h = svc.inlayHints(Fixture.doc(Fixture.IXL), null);
+    assertEquals(3, h.size(), h.toString());
+    assertEquals("2 of 4 VF sections written (2 use DEFAULT only)", h.get(0).getLabel().getLeft());
+    assertEquals(2, h.get(0).getPosition().getLine());
+    assertEquals("from DEFAULT: num-queues = 8 · kernel defaults: passthrough = false, mac-anti-spoof = true, allow-set-mac = false, …", h.get(1).getLabel().getLeft());
+    assertEquals(11, h.get(1).getPosition().getLine());
+    assertEquals(1, h.get(1).getPosition().getCharacter(), "after the closing brace");
+    assertTrue(h.get(1).getTooltip().getRight().getValue().contains("`allow-promisc = false`"));
+    assertTrue(h.get(2).getLabel().getLeft().startsWith("from DEFAULT: num-queues = 8 · kernel defaults: mac-anti-spoof = true"), h.get(2).getLabel().getLeft());
+    // with an error only the num_vfs hint remains (iovctl would send nothing)
+    List<InlayHint> broken = svc.inlayHints(Fixture.doc(Fixture.IXL.replace("passthrough", "passthru")), null);
+    assertEquals(1, broken.size());
+    // all VFs written
+    String all = "PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = 1;\n}\nVF-0 { num-queues = 2; }\n";
+    assertEquals("all 1 VF sections written", svc.inlayHints(Fixture.doc(all), null).get(0).getLabel().getLeft());
+    // the range limits the hints
+    var range = new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(9, 0), new org.eclipse.lsp4j.Position(12, 0));
+    assertEquals(1, svc.inlayHints(Fixture.doc(Fixture.IXL), range).size());
+  }
+
+  @Test
+  void semanticTokens() {
+    SemanticTokens t = svc.semanticTokens(Fixture.doc("PF {\n\tdevice = \"ixl0\"; # x\n}\n"));
+    List<Integer> d = t.getData();
+    // PF: namespace; device: property; =: operator; "ixl0": string; # x: comment
+    assertEquals(List.of(0, 0, 2, 0, 0, 1, 1, 6, 1, 0, 0, 7, 1, 7, 0, 0, 2, 6, 2, 0, 0, 8, 3, 5, 0), d);
+    // a block comment over lines is split per line
+    SemanticTokens c = svc.semanticTokens(Fixture.doc("/* a\nbc */\n"));
+    assertEquals(List.of(0, 0, 4, 5, 0, 1, 0, 5, 5, 0), c.getData());
+  }
+
+  @Test
+  void explanationFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Settings s = new Settings();
+    Explanations e = new Explanations(s, dir);
+    String href = e.href("IOV201");
+    assertTrue(href.startsWith("file:"), href);
+    String text = java.nio.file.Files.readString(java.nio.file.Path.of(java.net.URI.create(href)));
+    assertTrue(text.startsWith("IOV201 (error): unknown parameter\n\n"), text);
+    s.explainUrl = "https://example.org/iovc/{code}.html";
+    assertEquals("https://example.org/iovc/IXL001.html", e.href("IXL001"));
+    assertNotNull(Explanations.text("IOV228"));
+    Explanations none = new Explanations(new Settings(), null);
+    assertEquals(Explanations.FALLBACK + "IOV100", none.href("IOV100"));
+  }
+}
