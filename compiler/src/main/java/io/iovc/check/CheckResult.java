@@ -22,7 +22,11 @@ public record CheckResult(SyntaxTree tree, Schema schema, List<Diagnostic> diagn
   }
 
   public long errorCount() {
-    return diagnostics.stream().filter(Diagnostic::isError).count();
+    long n = 0;
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) n++;
+    }
+    return n;
   }
 
   public long warningCount() {

@@ -62,7 +62,8 @@ public final class Checker {
     all = Suppressions.apply(tree, all);
     all.sort((a, b) -> a.span().compareTo(b.span()));
     all = bounded(all);
-    boolean errors = all.stream().anyMatch(Diagnostic::isError);
+    boolean errors = false;
+    for (Diagnostic d : all) errors |= d.isError();
     return new CheckResult(tree, schema, all, errors ? null : config);
   }
 

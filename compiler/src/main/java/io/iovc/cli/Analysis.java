@@ -45,6 +45,9 @@ final class Analysis {
   }
 
   boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) return true;
+    }
+    return false;
   }
 }

@@ -44,6 +44,17 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line and returns the exit status (for tests). */
   public static int run(String... args) {
     if (IovctlCompat.applies(args)) return IovctlCompat.run(args);
+    CheckCommand fast = FastPath.parseCheck(args);
+    if (fast != null) {
+      try {
+        return fast.call();
+      } catch (UserError u) {
+        Output.err.println("iovc: " + u.getMessage());
+        return u.exitCode();
+      } catch (RuntimeException | Error e) {
+        return internal(e);
+      }
+    }
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new java.io.PrintWriter(Output.out, true));
     cl.setErr(new java.io.PrintWriter(Output.err, true));

@@ -103,6 +103,7 @@ public final class Codes {
   public static final Code DEFAULT_UNUSED = w("IOV313", "DEFAULT sets nothing any VF uses");
   public static final Code TOO_MANY_VFS_FOR_CARD = e("IOV314", "num_vfs above the card's TotalVFs");
 
+
   private Codes() {}
 
   public static Code lookup(String id) {

@@ -300,8 +300,16 @@ public final class Formatter {
     if (v instanceof UObject o) {
       out.append(' ');
       object(o, depth, inner); // comments between the name and `{` go behind the `{`
-    } else if (scalarText(v).startsWith("=") || scalarText(v).startsWith(":")) {
-      // `key <CR>= x`: libucl took `= x` as the value; only the original spelling says that.
+    } else if (v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
+        && Ucl.readsAsNumber(scalarText(v)) && scalarText(v).matches("[-+.0-9A-Za-z]+")) {
+      // Text that is a string only because of what followed it (`2  /* c */` is the string "2"):
+      // quoted, it is the same string wherever it stands.
+      out.append(" = \"").append(scalarText(v)).append("\";");
+      entryIndent = ind;
+      for (Comment c : inner) trailing(c);
+    } else if (scalarText(v).matches("(?s)[=: \t].*")) {
+      // `key <CR>= x` (libucl took `= x` as the value) or a value that keeps the blanks after a
+      // comment (`key # c<LF><TAB>x` is "\tx"): only the original spelling says that.
       out.setLength(out.length() - src.raw(m.key().span()).length());
       out.append(src.raw(new Span(m.key().span().start(), v.span().end()))).append(';');
     } else {

@@ -30,7 +30,10 @@ public final class Pipeline {
     }
 
     public boolean hasErrors() {
-      return diagnostics.stream().anyMatch(Diagnostic::isError);
+      for (Diagnostic d : diagnostics) {
+        if (d.isError()) return true;
+      }
+      return false;
     }
   }
 

@@ -14,6 +14,21 @@ public record Span(int start, int end) implements Comparable<Span> {
     }
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Span s && s.start == start && s.end == end;
+  }
+
+  @Override
+  public int hashCode() {
+    return start * 31 + end;
+  }
+
+  @Override
+  public String toString() {
+    return "Span[start=" + start + ", end=" + end + "]";
+  }
+
   public static Span of(int start, int end) {
     return new Span(start, end);
   }

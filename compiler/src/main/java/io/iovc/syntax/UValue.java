@@ -35,7 +35,11 @@ public sealed interface UValue
     }
 
     public List<UMember> members() {
-      return entries.stream().filter(UMember.class::isInstance).map(UMember.class::cast).toList();
+      List<UMember> out = new java.util.ArrayList<>(entries.size());
+      for (UEntry e : entries) {
+        if (e instanceof UMember m) out.add(m);
+      }
+      return out;
     }
   }
 

@@ -50,6 +50,16 @@ public final class Ucl {
     return new String(utf16.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * True when libucl would read {@code text} (bytes, one char per byte) as a number if it stood
+   * alone before a {@code ;}. An unquoted string with such text was a string only because of what
+   * followed it (e.g. {@code 2  /* c *}{@code /} is the string "2").
+   */
+  public static boolean readsAsNumber(String text) {
+    byte[] b = (text + ";").getBytes(StandardCharsets.ISO_8859_1);
+    return b.length > 1 && NumberLexer.parse(b, 0, b.length).status == NumberLexer.OK;
+  }
+
   public static SyntaxTree parse(SourceText src) {
     return parse(src, fileVariables(null));
   }
@@ -64,7 +74,9 @@ public final class Ucl {
     withEof.add(eof);
     UclParser parser = new UclParser(new CommonTokenStream(new ListTokenSource(withEof)));
     parser.removeErrorListeners();
-    boolean scannerFailed = diags.stream().anyMatch(Diagnostic::isError);
+    boolean failed = false;
+    for (Diagnostic d : diags) failed |= d.isError();
+    final boolean scannerFailed = failed;
     parser.addErrorListener(
         new BaseErrorListener() {
           @Override
