@@ -24,6 +24,10 @@ import picocli.CommandLine.Command;
       FmtCommand.class,
       ExplainCommand.class,
       LspCommand.class,
+      PlanCommand.class,
+      DiffCommand.class,
+      StatusCommand.class,
+      InstallCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

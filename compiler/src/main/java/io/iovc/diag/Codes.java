@@ -103,6 +103,14 @@ public final class Codes {
   public static final Code DEFAULT_UNUSED = w("IOV313", "DEFAULT sets nothing any VF uses");
   public static final Code TOO_MANY_VFS_FOR_CARD = e("IOV314", "num_vfs above the card's TotalVFs");
 
+  // IOV4xx — applying on Linux (sysfs and netlink)
+  public static final Code LINUX_TRUST_PAIR = w("IOV401", "allow-set-mac and allow-promisc share one trust bit on Linux");
+  public static final Code LINUX_NOT_SETTABLE = w("IOV402", "not settable from the host on Linux");
+  public static final Code LINUX_NO_COUNTERPART = w("IOV403", "no Linux counterpart; not applied");
+  public static final Code LINUX_DRIVER_MISMATCH = w("IOV404", "the PF's Linux driver is not the plugin's");
+  public static final Code LINUX_NO_PF = e("IOV410", "PF not found on this host");
+  public static final Code LINUX_NO_SRIOV = e("IOV411", "the PF cannot create VFs");
+  public static final Code LINUX_UNSUPPORTED = e("IOV412", "this setting cannot be applied to this PF");
 
   private Codes() {}
 

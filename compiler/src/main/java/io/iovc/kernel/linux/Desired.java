@@ -1,0 +1,249 @@
+package io.iovc.kernel.linux;
+
+import io.iovc.check.CheckedConfig;
+import io.iovc.check.ConfigParam;
+import io.iovc.check.ConfigSection;
+import io.iovc.check.TypedValue;
+import io.iovc.diag.Codes;
+import io.iovc.diag.Diagnostic;
+import io.iovc.kernel.linux.Target.Binding;
+import io.iovc.kernel.linux.Target.Source;
+import io.iovc.kernel.linux.Target.VfTarget;
+import io.iovc.kernel.linux.Target.Vlan;
+import io.iovc.nvlist.NvValue;
+import io.iovc.schema.LinuxMapping;
+import io.iovc.schema.ParamType;
+import io.iovc.schema.Schema;
+import io.iovc.syntax.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The file's meaning on Linux (spec/linux-sriov.md §2): a checked configuration, DEFAULT folded
+ * into every VF as {@link io.iovc.lower.Lowering} does and schema defaults filled in, turned into
+ * VF attributes through each parameter's {@link LinuxMapping}:
+ *
+ * <ul>
+ *   <li>MAC_ADDRESS → the VF's administrative MAC (left to the driver when the file has none);
+ *   <li>SPOOF_CHECK → spoofchk; VLAN → port VLAN ({@code trunk} → 0);
+ *   <li>TRUST → the single trust bit: {@code trust} itself, or allow-promisc, or allow-set-mac
+ *       when mac-addr is set (without mac-addr FreeBSD and Linux both let the VF choose), with a
+ *       warning when allow-set-mac and allow-promisc disagree;
+ *   <li>passthrough → vfio-pci; NOT_SETTABLE and NONE → warnings, nothing applied.
+ * </ul>
+ *
+ * Values are always explicit: FreeBSD's defaults (anti-spoofing on, trust off) are not every
+ * Linux driver's.
+ */
+public final class Desired {
+  private Desired() {}
+
+  /** The target and the warnings about what Linux cannot express. */
+  public record Result(Target target, List<Diagnostic> diagnostics) {
+    public Result {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /** A parameter's value for one VF and where it came from. */
+  private record Value(String name, TypedValue value, String origin, boolean explicit, Span span) {
+    String why() {
+      String shown = value instanceof TypedValue.Num n && n.value() == 4096 && name.equalsIgnoreCase("vlan") ? "trunk" : value.display();
+      return name + " = " + shown + (origin.isEmpty() ? "" : " (" + origin + ")");
+    }
+  }
+
+  public static Result from(CheckedConfig config, Schema schema, String linuxDriver, boolean recreate) {
+    List<Diagnostic> diags = new ArrayList<>();
+    List<Schema.Param> params = schema.params(Schema.Device.VF, Schema.Subsystem.DRIVER);
+    List<VfTarget> vfs = new ArrayList<>();
+    Map<Span, TrustIssue> trustIssues = new LinkedHashMap<>();
+    for (int i = 0; i < config.numVfs(); i++) {
+      Map<String, Source> sources = new LinkedHashMap<>();
+      String mac = null;
+      Vlan vlan = null;
+      Boolean spoof = null;
+      List<Value> trustValues = new ArrayList<>();
+      for (Schema.Param p : params) {
+        LinuxMapping m = mapping(p);
+        Value v = value(config, i, p.name(), p);
+        if (v == null) continue;
+        switch (m) {
+          case MAC_ADDRESS -> {
+            if (v.value() instanceof TypedValue.Mac mv) {
+              mac = mv.display().toLowerCase(Locale.ROOT);
+              sources.put("mac", new Source(v.name(), v.why(), v.explicit(), v.span()));
+            }
+          }
+          case SPOOF_CHECK -> {
+            if (v.value() instanceof TypedValue.Bool b) {
+              spoof = b.value();
+              sources.put("spoofchk", new Source(v.name(), v.why(), v.explicit(), v.span()));
+            }
+          }
+          case TRUST -> {
+            if (v.value() instanceof TypedValue.Bool) trustValues.add(v);
+          }
+          case VLAN -> {
+            if (v.value() instanceof TypedValue.Num n) {
+              vlan = new Vlan(n.value() >= 4096 ? 0 : (int) n.value(), 0, "802.1Q");
+              String why = v.why() + (n.value() >= 4096 ? ": no port VLAN" : "");
+              sources.put("vlan", new Source(v.name(), why, v.explicit(), v.span()));
+            }
+          }
+          default -> {}
+        }
+      }
+      Boolean trust = trust(i, trustValues, mac != null, trustIssues);
+      if (trust != null) {
+        List<String> names = new ArrayList<>();
+        List<String> whys = new ArrayList<>();
+        boolean explicit = false;
+        Span span = null;
+        for (Value v : trustValues) {
+          names.add(v.name());
+          whys.add(v.why());
+          if (v.explicit()) {
+            explicit = true;
+            if (span == null) span = v.span();
+          }
+        }
+        sources.put("trust", new Source(String.join("/", names), String.join(", ", whys), explicit, span));
+      }
+      Value pt = value(config, i, "passthrough", schema.lookup(Schema.Device.VF, Schema.Subsystem.IOV, "passthrough"));
+      boolean passthrough = pt != null && pt.value() instanceof TypedValue.Bool b && b.value();
+      Binding binding = passthrough ? new Binding.Passthrough() : new Binding.Native();
+      String whyBinding = pt == null ? "passthrough = false (schema default)" : pt.why();
+      sources.put("binding", new Source("passthrough", whyBinding, pt != null && pt.explicit(), pt == null ? null : pt.span()));
+      vfs.add(new VfTarget(i, mac, vlan, spoof, trust, null, null, null, binding, sources));
+    }
+    for (TrustIssue t : trustIssues.values()) diags.add(t.diagnostic());
+    diags.addAll(unmappedWarnings(config, schema, linuxDriver));
+    return new Result(new Target(config.numVfs(), vfs, recreate, null), diags);
+  }
+
+  /** How a parameter maps: the plugin says; a schema without a plugin is mapped by name. */
+  static LinuxMapping mapping(Schema.Param p) {
+    if (p.spec() != null) return p.spec().linux();
+    String n = p.name().toLowerCase(Locale.ROOT);
+    return switch (n) {
+      case "mac-addr" -> LinuxMapping.MAC_ADDRESS;
+      case "mac-anti-spoof" -> LinuxMapping.SPOOF_CHECK;
+      case "allow-set-mac", "allow-promisc", "trust" -> LinuxMapping.TRUST;
+      case "vlan" -> p.type() == ParamType.VLAN ? LinuxMapping.VLAN : LinuxMapping.NONE;
+      case "num-queues" -> LinuxMapping.NOT_SETTABLE;
+      default -> LinuxMapping.NONE;
+    };
+  }
+
+  /** VF {@code i}'s value of a parameter: its own section, then DEFAULT, then the schema default. */
+  private static Value value(CheckedConfig c, int i, String name, Schema.Param p) {
+    ConfigSection own = c.vf(i);
+    ConfigParam cp = own == null ? null : own.param(name);
+    if (cp != null) return new Value(cp.name(), cp.value(), "", true, span(cp));
+    ConfigSection def = c.defaults();
+    cp = def == null ? null : def.param(name);
+    if (cp != null) return new Value(cp.name(), cp.value(), "from DEFAULT", true, span(cp));
+    if (p == null) return null;
+    TypedValue d = fromNv(p.defaultValue());
+    return d == null ? null : new Value(p.name(), d, "schema default", false, null);
+  }
+
+  private static Span span(ConfigParam cp) {
+    return cp.member().key().span().to(cp.member().value().span());
+  }
+
+  private static TypedValue fromNv(NvValue v) {
+    if (v instanceof NvValue.Bool b) return new TypedValue.Bool(b.value());
+    if (v instanceof NvValue.Number n) return new TypedValue.Num(n.value());
+    if (v instanceof NvValue.Binary b && b.bytes().length == 6) return new TypedValue.Mac(b.bytes());
+    if (v instanceof NvValue.Str s) return new TypedValue.Str(s.value());
+    return null;
+  }
+
+  /** A disagreement of allow-set-mac and allow-promisc, anchored where the winning value is written. */
+  private static final class TrustIssue {
+    final Span span;
+    final String message;
+    final TreeSet<Integer> vfs = new TreeSet<>();
+
+    TrustIssue(Span span, String message) {
+      this.span = span;
+      this.message = message;
+    }
+
+    Diagnostic diagnostic() {
+      List<String> names = new ArrayList<>();
+      for (int v : vfs) names.add("VF-" + v);
+      return Diagnostic.of(Codes.LINUX_TRUST_PAIR, span == null ? Span.at(0) : span, message)
+          .label(String.join(", ", names) + (vfs.size() == 1 ? " gets" : " get") + " trust on")
+          .note("Linux has one bit, `trust`, for both: with it on the VF may change its MAC and use (limited) promiscuous mode")
+          .help("set allow-set-mac and allow-promisc to the same value, or accept the wider permission")
+          .build();
+    }
+  }
+
+  private static Boolean trust(int vf, List<Value> values, boolean macSet, Map<Span, TrustIssue> issues) {
+    if (values.isEmpty()) return null;
+    Value setMac = null;
+    Value promisc = null;
+    boolean other = false;
+    for (Value v : values) {
+      boolean on = ((TypedValue.Bool) v.value()).value();
+      switch (v.name().toLowerCase(Locale.ROOT)) {
+        case "allow-set-mac" -> setMac = v;
+        case "allow-promisc" -> promisc = v;
+        default -> other |= on;
+      }
+    }
+    boolean asm = setMac != null && ((TypedValue.Bool) setMac.value()).value();
+    boolean ap = promisc != null && ((TypedValue.Bool) promisc.value()).value();
+    boolean trust = other || ap || (asm && macSet);
+    if (setMac != null && promisc != null && macSet && asm != ap) {
+      Value winner = asm ? setMac : promisc;
+      String msg = asm
+          ? "allow-set-mac = true needs trust on, which also lets the VF use promiscuous mode (allow-promisc = false cannot hold on Linux)"
+          : "allow-promisc = true needs trust on, which also lets the VF change its MAC (allow-set-mac = false cannot hold on Linux)";
+      Span at = winner.span() != null ? winner.span() : (asm ? promisc : setMac).span();
+      issues.computeIfAbsent(at, s -> new TrustIssue(s, msg)).vfs.add(vf);
+    }
+    return trust;
+  }
+
+  /** Warnings for parameters written in the file that Linux cannot apply. */
+  private static List<Diagnostic> unmappedWarnings(CheckedConfig c, Schema schema, String linuxDriver) {
+    List<Diagnostic> out = new ArrayList<>();
+    String drv = linuxDriver == null ? "this driver" : "this driver (" + linuxDriver + ")";
+    for (ConfigSection s : c.sections()) {
+      if (s.kind() == ConfigSection.Kind.PF) continue;
+      for (ConfigParam cp : s.driver()) {
+        Schema.Param p = schema.lookup(Schema.Device.VF, Schema.Subsystem.DRIVER, cp.name());
+        if (p == null) continue;
+        LinuxMapping m = mapping(p);
+        if (m == LinuxMapping.NOT_SETTABLE) {
+          out.add(Diagnostic.of(Codes.LINUX_NOT_SETTABLE, span(cp), cp.name() + " is not settable from the host on " + drv)
+              .label("not applied on Linux")
+              .note(notSettableNote(cp.name()))
+              .help("keep it for FreeBSD; on Linux the VF's own driver decides (for queues: `ethtool -L <vf> combined N` inside the VF)")
+              .build());
+        } else if (m == LinuxMapping.NONE) {
+          out.add(Diagnostic.of(Codes.LINUX_NO_COUNTERPART, span(cp), cp.name() + " has no Linux counterpart and is not applied")
+              .label("ignored on Linux")
+              .build());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String notSettableNote(String name) {
+    if (name.equalsIgnoreCase("num-queues")) {
+      return "i40e, ice and ixgbe have no host-side queue count per VF; the VF asks for queues itself (iavf: VIRTCHNL REQUEST_QUEUES)";
+    }
+    return "the Linux driver has no host-side knob for it";
+  }
+}

@@ -1,0 +1,132 @@
+package io.iovc.kernel.linux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link Netlink} through iproute2: reads {@code ip -json -details link show dev PF} (machine
+ * output, never the human text) and sets one attribute per {@code ip link set dev PF vf N …}.
+ * The binary is {@code $IOVC_IP}, else the first of /usr/sbin/ip, /sbin/ip, /usr/bin/ip, /bin/ip.
+ */
+public final class IpNetlink implements Netlink {
+  private static final long TIMEOUT_SECONDS = 20;
+  private final String ip;
+
+  public IpNetlink(String ipBinary) {
+    this.ip = ipBinary;
+  }
+
+  public static IpNetlink system() {
+    String env = System.getenv("IOVC_IP");
+    if (env != null && !env.isBlank()) return new IpNetlink(env);
+    for (String c : List.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip")) {
+      if (Files.isExecutable(Path.of(c))) return new IpNetlink(c);
+    }
+    return new IpNetlink("ip");
+  }
+
+  @Override
+  public List<VfLink> read(String pfNetdev) throws IOException {
+    String json = run(List.of(ip, "-json", "-details", "link", "show", "dev", pfNetdev));
+    try {
+      return parse(json);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new IOException("cannot read `ip -json -details link show dev " + pfNetdev + "`: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void set(String pfNetdev, int vf, List<String> args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(ip, "link", "set", "dev", pfNetdev, "vf", Integer.toString(vf)));
+    cmd.addAll(args);
+    run(cmd);
+  }
+
+  /** The VFs in {@code ip -json -details link show dev PF} output. */
+  static List<VfLink> parse(String json) {
+    Object root = MiniJson.parse(json);
+    List<VfLink> out = new ArrayList<>();
+    if (!(root instanceof List<?> links) || links.isEmpty()) return out;
+    Object first = links.get(0);
+    if (!(first instanceof Map<?, ?> link)) return out;
+    Object list = link.get("vfinfo_list");
+    if (!(list instanceof List<?> vfs)) return out;
+    for (Object o : vfs) {
+      if (!(o instanceof Map<?, ?> vf)) continue;
+      int vlan = 0;
+      int qos = 0;
+      String proto = null;
+      if (vf.get("vlan_list") instanceof List<?> vl && !vl.isEmpty() && vl.get(0) instanceof Map<?, ?> v) {
+        vlan = (int) num(v.get("vlan"));
+        qos = (int) num(v.get("qos"));
+        proto = v.get("protocol") instanceof String s ? s : null;
+      } else {
+        vlan = (int) num(vf.get("vlan"));
+        qos = (int) num(vf.get("qos"));
+      }
+      long min = 0;
+      long max = 0;
+      if (vf.get("rate") instanceof Map<?, ?> r) {
+        min = num(r.get("min_tx"));
+        max = num(r.get("max_tx"));
+      } else {
+        max = num(vf.get("tx_rate"));
+      }
+      Object rss = vf.containsKey("query_rss_en") ? vf.get("query_rss_en") : vf.get("query_rss");
+      out.add(new VfLink(
+          (int) num(vf.get("vf")),
+          vf.get("address") instanceof String s ? s : null,
+          vlan,
+          qos,
+          proto,
+          vf.get("spoofchk") instanceof Boolean b ? b : null,
+          vf.get("trust") instanceof Boolean b ? b : null,
+          vf.get("link_state") instanceof String s ? s : null,
+          min,
+          max,
+          rss instanceof Boolean b ? b : null));
+    }
+    return out;
+  }
+
+  private static long num(Object o) {
+    return o instanceof Number n ? n.longValue() : 0;
+  }
+
+  private static String run(List<String> cmd) throws IOException {
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    } catch (IOException e) {
+      throw new IOException("cannot run " + cmd.get(0) + " (iproute2): " + e.getMessage());
+    }
+    p.getOutputStream().close();
+    byte[] out;
+    byte[] err;
+    try {
+      // Outputs are small (one link); read stderr after stdout.
+      out = p.getInputStream().readAllBytes();
+      err = p.getErrorStream().readAllBytes();
+      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IOException(String.join(" ", cmd) + ": no answer after " + TIMEOUT_SECONDS + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+      throw new IOException("interrupted");
+    }
+    if (p.exitValue() != 0) {
+      String msg = new String(err, StandardCharsets.UTF_8).strip();
+      if (msg.isEmpty()) msg = "exit status " + p.exitValue();
+      throw new IOException(msg.replace('\n', ' '));
+    }
+    return new String(out, StandardCharsets.UTF_8);
+  }
+}

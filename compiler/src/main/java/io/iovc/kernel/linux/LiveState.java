@@ -1,0 +1,232 @@
+package io.iovc.kernel.linux;
+
+import io.iovc.kernel.linux.Netlink.VfLink;
+import io.iovc.kernel.linux.Sysfs.SysfsException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What the kernel says about a PF and its VFs, read from sysfs and netlink: the model the planner
+ * compares the file with, the snapshot an apply rolls back to, and what {@code iovc status}
+ * prints.
+ *
+ * <p>Two kinds of PF: a PCI function ({@code /sys/bus/pci/devices/BDF}, with {@code
+ * sriov_totalvfs}, {@code sriov_drivers_autoprobe} and {@code virtfnN} links) and a netdevsim
+ * device ({@code /sys/bus/netdevsim/devices/netdevsimN}: only {@code sriov_numvfs}, the limit in
+ * debugfs {@code max_vfs}, VFs without PCI functions).
+ */
+public final class LiveState {
+  private LiveState() {}
+
+  /** The bus a PF lives on. */
+  public enum Bus {
+    PCI,
+    NETDEVSIM
+  }
+
+  private static final Pattern BDF = Pattern.compile("(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
+
+  /**
+   * A physical function.
+   *
+   * @param id the PCI address ({@code 0000:00:03.0}) or netdevsim device name ({@code netdevsim10})
+   * @param dir its canonical sysfs directory, as written in plans ({@code /sys/bus/pci/devices/…})
+   * @param netdev its network interface, or null (e.g. an NVMe controller)
+   * @param driver the bound kernel driver, or null
+   * @param totalVfs {@code sriov_totalvfs} (netdevsim: debugfs {@code max_vfs}), or null if unknown
+   * @param numVfs {@code sriov_numvfs}, or null when the device cannot do SR-IOV
+   * @param autoprobe {@code sriov_drivers_autoprobe}, or null (netdevsim has none)
+   * @param vfOffset {@code sriov_offset}, or null
+   * @param vfStride {@code sriov_stride}, or null
+   */
+  public record Pf(
+      String id, Bus bus, String dir, String netdev, String driver, Integer totalVfs, Integer numVfs, Boolean autoprobe, Integer vfOffset, Integer vfStride) {
+    public String numVfsPath() {
+      return dir + "/sriov_numvfs";
+    }
+
+    public String autoprobePath() {
+      return dir + "/sriov_drivers_autoprobe";
+    }
+
+    /** For messages: {@code eth0 (0000:00:03.0)} or {@code 0000:00:03.0}. */
+    public String label() {
+      return netdev == null ? id : netdev + " (" + id + ")";
+    }
+
+    /**
+     * The PCI address VF {@code n} will have: routing ID = PF's + offset + stride × n
+     * ({@code virtfn_bus}/{@code virtfn_devfn} in drivers/pci/iov.c); null when unknown.
+     */
+    public String predictedVfAddress(int n) {
+      if (bus != Bus.PCI || vfOffset == null || vfStride == null) return null;
+      String[] a = id.split("[:.]");
+      if (a.length != 4) return null;
+      int domain = Integer.parseInt(a[0], 16);
+      int rid = (Integer.parseInt(a[1], 16) << 8) | (Integer.parseInt(a[2], 16) << 3) | Integer.parseInt(a[3], 16);
+      rid += vfOffset + vfStride * n;
+      return String.format("%04x:%02x:%02x.%d", domain, (rid >> 8) & 0xff, (rid >> 3) & 0x1f, rid & 7);
+    }
+
+    /** The lock file name under /run/iovc. */
+    public String lockName() {
+      return (bus == Bus.PCI ? "pci-" : "netdevsim-") + id;
+    }
+  }
+
+  /**
+   * A VF as sysfs shows it.
+   *
+   * @param bdf its PCI address, or null on netdevsim
+   * @param driver its bound driver, or null
+   * @param override its {@code driver_override}, "" when none
+   * @param netdevs its network interfaces (none while unbound or bound to vfio-pci)
+   */
+  public record Vf(int index, String bdf, String driver, String override, List<String> netdevs) {
+    public Vf {
+      netdevs = List.copyOf(netdevs);
+      override = override == null ? "" : override;
+    }
+
+    public String dir() {
+      return bdf == null ? null : "/sys/bus/pci/devices/" + bdf;
+    }
+  }
+
+  /** A PF with its VFs: sysfs view and netlink view (keyed by VF index). */
+  public record Snapshot(Pf pf, List<Vf> vfs, Map<Integer, VfLink> links) {
+    public Snapshot {
+      vfs = List.copyOf(vfs);
+      links = Map.copyOf(links);
+    }
+
+    public int numVfs() {
+      return pf.numVfs() == null ? 0 : pf.numVfs();
+    }
+
+    public Vf vf(int i) {
+      return i < vfs.size() ? vfs.get(i) : null;
+    }
+
+    public VfLink link(int i) {
+      return links.get(i);
+    }
+  }
+
+  /** Why a PF could not be found or used. */
+  public static final class PfException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public PfException(String message) {
+      super(message);
+    }
+  }
+
+  public static boolean looksLikePciAddress(String s) {
+    return BDF.matcher(s).matches();
+  }
+
+  /** Resolves {@code PF.device}: a netdev name, a PCI address, or a netdevsim device name. */
+  public static Pf findPf(Sysfs sys, String device) throws PfException {
+    String devDir;
+    String netdev = null;
+    if (device == null || device.isEmpty() || device.contains("/") || device.equals(".") || device.equals("..")) {
+      throw new PfException("`" + (device == null ? "" : device) + "` is not a network interface or PCI address");
+    }
+    if (looksLikePciAddress(device)) {
+      String bdf = device.indexOf(':') == device.lastIndexOf(':') ? "0000:" + device : device;
+      bdf = bdf.toLowerCase(java.util.Locale.ROOT);
+      devDir = sys.realPath("/sys/bus/pci/devices/" + bdf);
+      if (devDir == null) throw new PfException("there is no PCI device " + bdf + " on this host");
+    } else if (sys.exists("/sys/class/net/" + device)) {
+      devDir = sys.realPath("/sys/class/net/" + device + "/device");
+      if (devDir == null) throw new PfException("network interface " + device + " has no device behind it (a virtual interface cannot have VFs)");
+      netdev = device;
+    } else if (sys.exists("/sys/bus/netdevsim/devices/" + device)) {
+      devDir = sys.realPath("/sys/bus/netdevsim/devices/" + device);
+    } else {
+      throw new PfException("there is no network interface or PCI device called `" + device + "` on this host");
+    }
+    String subsystem = sys.linkName(devDir + "/subsystem");
+    String id = devDir.substring(devDir.lastIndexOf('/') + 1);
+    Bus bus;
+    String dir;
+    if ("pci".equals(subsystem)) {
+      bus = Bus.PCI;
+      dir = "/sys/bus/pci/devices/" + id;
+    } else if ("netdevsim".equals(subsystem)) {
+      bus = Bus.NETDEVSIM;
+      dir = "/sys/bus/netdevsim/devices/" + id;
+    } else {
+      throw new PfException(device + " is on the " + (subsystem == null ? "unknown" : subsystem) + " bus; iovc handles PCI and netdevsim devices");
+    }
+    if (netdev == null) {
+      List<String> nets = sys.list(dir + "/net");
+      netdev = nets.isEmpty() ? null : nets.get(0);
+    }
+    try {
+      String driver = sys.linkName(dir + "/driver");
+      Integer numVfs = sys.readInt(dir + "/sriov_numvfs");
+      Integer total;
+      Boolean autoprobe = null;
+      Integer offset = null;
+      Integer stride = null;
+      if (bus == Bus.PCI) {
+        total = sys.readInt(dir + "/sriov_totalvfs");
+        Integer ap = sys.readInt(dir + "/sriov_drivers_autoprobe");
+        autoprobe = ap == null ? null : ap != 0;
+        offset = sys.readInt(dir + "/sriov_offset");
+        stride = sys.readInt(dir + "/sriov_stride");
+      } else {
+        total = sys.readInt("/sys/kernel/debug/netdevsim/" + id + "/max_vfs");
+      }
+      return new Pf(id, bus, dir, netdev, driver, total, numVfs, autoprobe, offset, stride);
+    } catch (SysfsException e) {
+      throw new PfException(e.getMessage());
+    }
+  }
+
+  /** The PF again (after changes), by its canonical id. */
+  public static Pf refresh(Sysfs sys, Pf pf) throws PfException {
+    Pf p = findPf(sys, pf.id());
+    // keep the interface the user named (a PF may have several netdevs)
+    String netdev = pf.netdev() != null ? pf.netdev() : p.netdev();
+    return new Pf(p.id(), p.bus(), p.dir(), netdev, p.driver(), p.totalVfs(), p.numVfs(), p.autoprobe(), p.vfOffset(), p.vfStride());
+  }
+
+  /** The VFs as sysfs lists them. */
+  public static List<Vf> readVfs(Sysfs sys, Pf pf) throws SysfsException {
+    List<Vf> out = new ArrayList<>();
+    int n = pf.numVfs() == null ? 0 : pf.numVfs();
+    for (int i = 0; i < n; i++) {
+      if (pf.bus() != Bus.PCI) {
+        out.add(new Vf(i, null, null, "", List.of()));
+        continue;
+      }
+      String bdf = sys.linkName(pf.dir() + "/virtfn" + i);
+      if (bdf == null) {
+        out.add(new Vf(i, null, null, "", List.of()));
+        continue;
+      }
+      String d = "/sys/bus/pci/devices/" + bdf;
+      String override = sys.read(d + "/driver_override");
+      if (override == null || override.equals("(null)")) override = "";
+      out.add(new Vf(i, bdf, sys.linkName(d + "/driver"), override.strip(), sys.list(d + "/net")));
+    }
+    return out;
+  }
+
+  /** Everything about the PF: sysfs and, when it has a netdev, netlink. */
+  public static Snapshot snapshot(Sysfs sys, Netlink nl, Pf pf) throws SysfsException, IOException {
+    List<Vf> vfs = readVfs(sys, pf);
+    Map<Integer, VfLink> links = new TreeMap<>();
+    if (pf.netdev() != null && pf.numVfs() != null && pf.numVfs() > 0) {
+      for (VfLink l : nl.read(pf.netdev())) links.put(l.vf(), l);
+    }
+    return new Snapshot(pf, vfs, links);
+  }
+}

@@ -1,0 +1,41 @@
+package io.iovc.kernel.linux;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The VF half of rtnetlink that iovc uses: {@code IFLA_VFINFO_LIST} read from the PF netdev, and
+ * one {@code IFLA_VF_*} attribute set per request (so a refusal names exactly one VF and one
+ * setting). {@link IpNetlink} talks to the kernel through iproute2's {@code ip -json}; tests use a
+ * fake.
+ */
+public interface Netlink {
+  /** The VFs of a PF netdev as the kernel reports them, in VF order. */
+  List<VfLink> read(String pfNetdev) throws IOException;
+
+  /**
+   * One {@code ip link set dev PF vf N ARGS} request, e.g. {@code ["mac", "02:00:00:00:00:01"]}.
+   * Throws with the kernel's answer ("RTNETLINK answers: Invalid argument") when refused.
+   */
+  void set(String pfNetdev, int vf, List<String> args) throws IOException;
+
+  /** What one VF looks like through netlink ({@code ip -j -d link show} {@code vfinfo_list[]}). */
+  record VfLink(
+      int vf,
+      String mac,
+      int vlan,
+      int qos,
+      String vlanProto,
+      Boolean spoofchk,
+      Boolean trust,
+      String linkState,
+      long minTxRate,
+      long maxTxRate,
+      Boolean queryRss) {
+    /** Lower-case MAC, 802.1Q when the kernel does not say. */
+    public VfLink {
+      mac = mac == null ? null : mac.toLowerCase(java.util.Locale.ROOT);
+      vlanProto = vlanProto == null || vlanProto.isEmpty() ? "802.1Q" : vlanProto;
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package io.iovc.kernel.linux;
+
+import io.iovc.kernel.linux.LiveState.Bus;
+import io.iovc.kernel.linux.LiveState.Pf;
+import io.iovc.kernel.linux.LiveState.Snapshot;
+import io.iovc.kernel.linux.Netlink.VfLink;
+import io.iovc.kernel.linux.Plan.Action;
+import io.iovc.kernel.linux.Plan.Difference;
+import io.iovc.kernel.linux.Plan.Step;
+import io.iovc.kernel.linux.Target.Binding;
+import io.iovc.kernel.linux.Target.Rate;
+import io.iovc.kernel.linux.Target.Source;
+import io.iovc.kernel.linux.Target.VfTarget;
+import io.iovc.kernel.linux.Target.Vlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Compares a {@link Target} with a {@link Snapshot} and orders the changes as spec §7 says:
+ *
+ * <ol>
+ *   <li>VF count, when it changes: {@code sriov_drivers_autoprobe=0} (no driver grabs a VF
+ *       before it is configured), {@code sriov_numvfs=0} when VFs exist, then {@code N};
+ *   <li>per VF, one netlink attribute per request: MAC, VLAN, spoofchk, trust (and, when
+ *       restoring, link state, rate, query_rss). New VFs get every value written explicitly;
+ *       existing ones only what differs;
+ *   <li>per VF, the driver: passthrough → {@code driver_override=vfio-pci} and {@code
+ *       drivers_probe}; otherwise the override cleared and the native driver probed;
+ *   <li>{@code sriov_drivers_autoprobe} back to what it was.
+ * </ol>
+ *
+ * A pure function: it reads nothing and changes nothing.
+ */
+public final class Planner {
+  static final String VFIO = "vfio-pci";
+
+  private Planner() {}
+
+  public static Plan plan(Target t, Snapshot live) {
+    Pf pf = live.pf();
+    List<Step> steps = new ArrayList<>();
+    List<Difference> diffs = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    boolean pci = pf.bus() == Bus.PCI;
+    int have = live.numVfs();
+    boolean recreate = have != t.numVfs() || t.recreate();
+    Boolean autoprobe = pf.autoprobe();
+
+    // 1. the VF count
+    if (have != t.numVfs()) diffs.add(new Difference(null, "num_vfs", Integer.toString(t.numVfs()), Integer.toString(have)));
+    if (recreate) {
+      if (pci && Boolean.TRUE.equals(autoprobe)) {
+        steps.add(new Step(new Action.Write(pf.autoprobePath(), "0"), "echo 0 > " + pf.autoprobePath(),
+            "no driver binds the new VFs before they are configured", null, "num_vfs"));
+        autoprobe = false;
+      }
+      if (have > 0) {
+        steps.add(new Step(new Action.Write(pf.numVfsPath(), "0"), "echo 0 > " + pf.numVfsPath(),
+            t.recreate() && have == t.numVfs() ? "remove the " + have + " VFs (--replace)" : "remove the " + plural(have, "VF") + " (the count changes)",
+            null, "num_vfs"));
+      }
+      if (t.numVfs() > 0) {
+        steps.add(new Step(new Action.Write(pf.numVfsPath(), Integer.toString(t.numVfs())), "echo " + t.numVfs() + " > " + pf.numVfsPath(),
+            "create " + plural(t.numVfs(), "VF"), null, "num_vfs"));
+      }
+    }
+
+    // 2. netlink attributes, VF by VF
+    for (VfTarget vt : t.vfs()) {
+      if (vt.index() >= t.numVfs()) continue;
+      VfLink l = live.link(vt.index());
+      boolean exists = vt.index() < have;
+      if (exists && l != null) diffs.addAll(differences(vt, l));
+      if (!vt.hasNetlink()) continue;
+      if (pf.netdev() == null) continue; // the caller refuses explicit settings on such a PF
+      VfLink base = recreate ? null : l;
+      for (String attr : Target.ATTRIBUTES) {
+        List<String> args = args(vt, attr);
+        if (args == null) continue;
+        if (base != null && same(vt, attr, base)) continue;
+        Source src = vt.source(attr);
+        String param = src == null ? attr : src.param();
+        String comment = "VF-" + vt.index() + ": " + (src == null ? attr : src.why());
+        steps.add(new Step(new Action.SetVf(pf.netdev(), vt.index(), args),
+            "ip link set dev " + pf.netdev() + " vf " + vt.index() + " " + String.join(" ", args), comment, vt.index(), param));
+      }
+    }
+
+    // 3. drivers
+    for (VfTarget vt : t.vfs()) {
+      if (vt.index() >= t.numVfs() || vt.binding() == null) continue;
+      if (!pci) continue; // netdevsim VFs have no PCI function; the caller refuses passthrough
+      LiveState.Vf v = recreate ? null : live.vf(vt.index());
+      if (!recreate && v != null && v.bdf() != null) diffs.addAll(bindingDifferences(vt, v));
+      bind(steps, pf, vt, v, recreate);
+    }
+
+    // 4. autoprobe as it was (or as the target says)
+    Boolean wanted = t.autoprobe() != null ? t.autoprobe() : pf.autoprobe();
+    if (pci && wanted != null && autoprobe != null && !wanted.equals(autoprobe)) {
+      String v = wanted ? "1" : "0";
+      steps.add(new Step(new Action.Write(pf.autoprobePath(), v), "echo " + v + " > " + pf.autoprobePath(),
+          "restore sriov_drivers_autoprobe", null, "num_vfs"));
+    }
+    if (!pci && t.vfs().stream().anyMatch(v -> v.binding() instanceof Binding.Passthrough)) {
+      notes.add(pf.id() + " is a netdevsim device: its VFs have no PCI function to pass through");
+    }
+    return new Plan(pf, steps, diffs, notes);
+  }
+
+  private static void bind(List<Step> steps, Pf pf, VfTarget vt, LiveState.Vf v, boolean fresh) {
+    int i = vt.index();
+    String bdf = v != null && v.bdf() != null ? v.bdf() : pf.predictedVfAddress(i);
+    String shown = bdf != null ? "/sys/bus/pci/devices/" + bdf : pf.dir() + "/virtfn" + i;
+    String addr = bdf != null ? bdf : "$(basename $(readlink " + pf.dir() + "/virtfn" + i + "))";
+    String driver = v == null ? null : v.driver();
+    String override = v == null ? "" : v.override();
+    String why = "VF-" + i + ": " + vt.source("binding").why();
+    String param = vt.source("binding").param();
+    if (vt.binding() instanceof Binding.Passthrough) {
+      boolean overrideOk = VFIO.equals(override);
+      boolean boundOk = VFIO.equals(driver);
+      if (!overrideOk && driver != null && !boundOk) steps.add(unbind(pf, i, driver, addr, why, param));
+      if (!overrideOk) steps.add(override(pf, i, VFIO, shown, why, param));
+      if (!boundOk) steps.add(probe(pf, i, addr, why, param));
+    } else if (vt.binding() instanceof Binding.Native) {
+      boolean unbind = driver != null && (VFIO.equals(driver) || (!override.isEmpty() && driver.equals(override)));
+      if (unbind) steps.add(unbind(pf, i, driver, addr, why, param));
+      if (!override.isEmpty()) steps.add(override(pf, i, "", shown, why, param));
+      if ((driver == null || unbind) && (fresh || unbind || !override.isEmpty())) steps.add(probe(pf, i, addr, why, param));
+    } else if (vt.binding() instanceof Binding.Exact e) {
+      String wantOverride = e.override() == null ? "" : e.override();
+      boolean driverOk = Objects.equals(driver, e.driver());
+      boolean overrideOk = override.equals(wantOverride);
+      if (driverOk && overrideOk) return;
+      if (driver != null && !driverOk) steps.add(unbind(pf, i, driver, addr, "VF-" + i + ": restore its driver", "driver"));
+      if (!overrideOk) steps.add(override(pf, i, wantOverride, shown, "VF-" + i + ": restore driver_override", "driver"));
+      if (e.driver() != null && !driverOk) steps.add(probe(pf, i, addr, "VF-" + i + ": rebind " + e.driver(), "driver"));
+    }
+  }
+
+  private static Step unbind(Pf pf, int i, String driver, String addr, String why, String param) {
+    String file = "/sys/bus/pci/drivers/" + driver + "/unbind";
+    return new Step(new Action.VfFile(pf.dir(), i, null, null, file), "echo " + addr + " > " + file, why, i, param);
+  }
+
+  private static Step override(Pf pf, int i, String value, String shownDir, String why, String param) {
+    String display = value.isEmpty() ? "echo > " + shownDir + "/driver_override" : "echo " + value + " > " + shownDir + "/driver_override";
+    return new Step(new Action.VfFile(pf.dir(), i, "driver_override", value.isEmpty() ? "\n" : value, null), display, why, i, param);
+  }
+
+  private static Step probe(Pf pf, int i, String addr, String why, String param) {
+    String file = "/sys/bus/pci/drivers_probe";
+    return new Step(new Action.VfFile(pf.dir(), i, null, null, file), "echo " + addr + " > " + file, why, i, param);
+  }
+
+  /** The {@code ip link set … vf N} arguments for one attribute, or null when not wanted. */
+  static List<String> args(VfTarget vt, String attr) {
+    return switch (attr) {
+      case "mac" -> vt.mac() == null ? null : List.of("mac", vt.mac());
+      case "vlan" -> vt.vlan() == null ? null : vt.vlan().args();
+      case "spoofchk" -> vt.spoofchk() == null ? null : List.of("spoofchk", onOff(vt.spoofchk()));
+      case "trust" -> vt.trust() == null ? null : List.of("trust", onOff(vt.trust()));
+      case "state" -> vt.linkState() == null ? null : List.of("state", vt.linkState());
+      case "rate" -> vt.rate() == null ? null
+          : List.of("min_tx_rate", Long.toString(vt.rate().min()), "max_tx_rate", Long.toString(vt.rate().max()));
+      case "query_rss" -> vt.queryRss() == null ? null : List.of("query_rss", onOff(vt.queryRss()));
+      default -> null;
+    };
+  }
+
+  /** Whether the live VF already has the wanted value of one attribute. */
+  static boolean same(VfTarget vt, String attr, VfLink l) {
+    return switch (attr) {
+      case "mac" -> vt.mac() == null || vt.mac().equalsIgnoreCase(String.valueOf(l.mac()));
+      case "vlan" -> vt.vlan() == null || vt.vlan().sameAs(l);
+      case "spoofchk" -> vt.spoofchk() == null || vt.spoofchk().equals(l.spoofchk());
+      case "trust" -> vt.trust() == null || vt.trust().equals(l.trust());
+      case "state" -> vt.linkState() == null || vt.linkState().equals(l.linkState());
+      case "rate" -> vt.rate() == null || (vt.rate().min() == l.minTxRate() && vt.rate().max() == l.maxTxRate());
+      case "query_rss" -> vt.queryRss() == null || l.queryRss() == null || vt.queryRss().equals(l.queryRss());
+      default -> true;
+    };
+  }
+
+  static List<Difference> differences(VfTarget vt, VfLink l) {
+    List<Difference> out = new ArrayList<>();
+    for (String attr : Target.ATTRIBUTES) {
+      if (args(vt, attr) == null || same(vt, attr, l)) continue;
+      Source src = vt.source(attr);
+      out.add(new Difference(vt.index(), src == null ? attr : src.param(), wanted(vt, attr), live(l, attr)));
+    }
+    return out;
+  }
+
+  static List<Difference> bindingDifferences(VfTarget vt, LiveState.Vf v) {
+    String live = driverText(v.driver(), v.override());
+    String param = vt.source("binding") == null ? "driver" : vt.source("binding").param();
+    if (vt.binding() instanceof Binding.Passthrough) {
+      if (!VFIO.equals(v.driver()) || !VFIO.equals(v.override())) return List.of(new Difference(vt.index(), param, "true (vfio-pci)", live));
+    } else if (vt.binding() instanceof Binding.Native) {
+      if (VFIO.equals(v.driver()) || !v.override().isEmpty()) return List.of(new Difference(vt.index(), param, "false (native driver)", live));
+    } else if (vt.binding() instanceof Binding.Exact e) {
+      if (!Objects.equals(e.driver(), v.driver()) || !Objects.equals(e.override() == null ? "" : e.override(), v.override())) {
+        return List.of(new Difference(vt.index(), "driver", driverText(e.driver(), e.override()), live));
+      }
+    }
+    return List.of();
+  }
+
+  static String driverText(String driver, String override) {
+    String d = driver == null ? "no driver" : "driver " + driver;
+    return override == null || override.isEmpty() ? d : d + ", driver_override " + override;
+  }
+
+  private static String wanted(VfTarget vt, String attr) {
+    return switch (attr) {
+      case "mac" -> vt.mac();
+      case "vlan" -> vt.vlan().display();
+      case "spoofchk" -> "spoofchk " + onOff(vt.spoofchk());
+      case "trust" -> "trust " + onOff(vt.trust());
+      case "state" -> "link-state " + vt.linkState();
+      case "rate" -> rate(vt.rate());
+      case "query_rss" -> "query_rss " + onOff(vt.queryRss());
+      default -> "?";
+    };
+  }
+
+  private static String live(VfLink l, String attr) {
+    return switch (attr) {
+      case "mac" -> l.mac();
+      case "vlan" -> new Vlan(l.vlan(), l.qos(), l.vlanProto()).display();
+      case "spoofchk" -> "spoofchk " + (l.spoofchk() == null ? "unknown" : onOff(l.spoofchk()));
+      case "trust" -> "trust " + (l.trust() == null ? "unknown" : onOff(l.trust()));
+      case "state" -> "link-state " + l.linkState();
+      case "rate" -> rate(new Rate(l.minTxRate(), l.maxTxRate()));
+      case "query_rss" -> "query_rss " + (l.queryRss() == null ? "unknown" : onOff(l.queryRss()));
+      default -> "?";
+    };
+  }
+
+  private static String rate(Rate r) {
+    return "min_tx_rate " + r.min() + " max_tx_rate " + r.max();
+  }
+
+  static String onOff(boolean b) {
+    return b ? "on" : "off";
+  }
+
+  static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

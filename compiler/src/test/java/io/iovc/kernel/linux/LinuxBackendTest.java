@@ -1,0 +1,304 @@
+package io.iovc.kernel.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iovc.kernel.ApplyRequest;
+import io.iovc.kernel.ApplyResult;
+import io.iovc.pipeline.Pipeline;
+import io.iovc.schema.PluginRegistry;
+import io.iovc.syntax.SourceText;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The apply cycle against a fake sysfs and netlink: apply, re-apply (nothing changes), failures
+ * at every stage rolled back to exactly the state before, drivers and autoprobe, the lock.
+ */
+class LinuxBackendTest {
+  private static PluginRegistry registry;
+  private FakeKernel k;
+
+  static final String NSIM = """
+      PF { device = "eth0"; num_vfs = 4; }
+      DEFAULT { mac-anti-spoof = true; }
+      VF-0 { mac-addr = "02:00:00:00:00:01"; vlan = 100; }
+      VF-1 { mac-addr = "02:00:00:00:00:02"; allow-set-mac = true; allow-promisc = true; }
+      VF-2 { mac-anti-spoof = false; vlan = 300; }
+      """;
+
+  static final String NVME = """
+      PF { device = "0000:00:03.0"; num_vfs = 3; }
+      DEFAULT { passthrough = true; }
+      VF-1 { passthrough = false; }
+      """;
+
+  @BeforeAll
+  static void plugins() throws Exception {
+    registry = TestPlugins.registry();
+  }
+
+  @AfterEach
+  void cleanup() {
+    if (k != null) k.close();
+  }
+
+  private ApplyResult apply(LinuxHost host, String text, boolean replace) {
+    return new LinuxBackend(host).apply(new ApplyRequest(Path.of("t.conf"), SourceText.of("t.conf", text), registry, null,
+        Pipeline.DEFAULT_MAX_CONFIG, replace, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+  }
+
+  private ApplyResult apply(String text) {
+    return apply(k.host(), text, false);
+  }
+
+  private static String all(ApplyResult r) {
+    return String.join("\n", r.messages());
+  }
+
+  // ------------------------------------------------------------------ netdevsim
+
+  @Test
+  void applySetsEveryValueAndReapplyChangesNothing() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    ApplyResult r = apply(NSIM);
+    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals("4", k.read("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs"));
+    var vf0 = k.vf("eth0", 0);
+    assertEquals("02:00:00:00:00:01", vf0.mac);
+    assertEquals(100, vf0.vlan);
+    assertTrue(vf0.spoofchk, "FreeBSD's default (on) is written explicitly; netdevsim starts with off");
+    assertFalse(vf0.trust);
+    assertTrue(k.vf("eth0", 1).trust);
+    assertFalse(k.vf("eth0", 2).spoofchk);
+    assertEquals(300, k.vf("eth0", 2).vlan);
+    assertTrue(k.vf("eth0", 3).spoofchk);
+    assertEquals("00:00:00:00:00:00", k.vf("eth0", 3).mac, "no mac-addr: the MAC is left to the driver");
+
+    k.log().clear();
+    ApplyResult again = apply(NSIM);
+    assertEquals(0, again.exitStatus(), all(again));
+    assertEquals(List.of(), k.log(), "re-applying an applied file changes nothing");
+  }
+
+  @Test
+  void oneSettingPerRequestInVfOrder() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    apply(NSIM);
+    assertEquals(List.of(
+        "write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 4",
+        "ip link set dev eth0 vf 0 mac 02:00:00:00:00:01",
+        "ip link set dev eth0 vf 0 vlan 100",
+        "ip link set dev eth0 vf 0 spoofchk on",
+        "ip link set dev eth0 vf 0 trust off"), k.log().subList(0, 5));
+    assertEquals(1 + 4 + 4 + 3 + 3, k.log().size());
+  }
+
+  @Test
+  void injectedFailureAfterSomeVfsLeavesTheDeviceExactlyAsBefore() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "2");
+    k.netlink.set("eth0", 0, List.of("mac", "02:00:00:00:00:aa"));
+    k.netlink.set("eth0", 0, List.of("vlan", "7", "qos", "3", "proto", "802.1ad"));
+    k.netlink.set("eth0", 1, List.of("state", "disable"));
+    k.netlink.set("eth0", 1, List.of("min_tx_rate", "10", "max_tx_rate", "100"));
+    k.netlink.set("eth0", 1, List.of("query_rss", "on"));
+    k.netlink.set("eth0", 1, List.of("trust", "on"));
+    String before = k.dump();
+    k.log().clear();
+    ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("vf:2")), NSIM, false);
+    assertEquals(71, r.exitStatus());
+    assertTrue(all(r).contains("VF-2 vlan: injected failure"), all(r));
+    assertTrue(all(r).contains("rolled back"), all(r));
+    assertTrue(k.log().contains("ip link set dev eth0 vf 1 trust on"), "VF-0 and VF-1 were configured first: " + k.log());
+    assertEquals(before, k.dump());
+  }
+
+  @Test
+  void injectedFailureAtEveryStepIsRolledBack() throws Exception {
+    for (int step = 1; step <= 13; step += 3) {
+      k = new FakeKernel().netdevsim(10, "eth0", 4);
+      k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "3");
+      k.netlink.set("eth0", 2, List.of("mac", "02:00:00:00:00:33"));
+      String before = k.dump();
+      ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("step:" + step)), NSIM, false);
+      assertEquals(step == 1 ? 71 : 71, r.exitStatus(), all(r));
+      assertEquals(before, k.dump(), "step " + step + ": " + all(r));
+      if (step == 1) assertTrue(all(r).contains("nothing was changed"), all(r));
+      k.close();
+      k = null;
+    }
+  }
+
+  @Test
+  void failedReadBackIsRolledBack() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    String before = k.dump();
+    ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("verify")), NSIM, false);
+    assertEquals(71, r.exitStatus());
+    assertTrue(all(r).contains("read-back"), all(r));
+    assertEquals(before, k.dump());
+  }
+
+  @Test
+  void kernelRefusalNamesTheVfAndTheParameter() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    String before = k.dump();
+    k.failWhen = s -> s.equals("ip link set dev eth0 vf 2 vlan 300");
+    ApplyResult r = apply(NSIM);
+    assertEquals(71, r.exitStatus());
+    assertTrue(all(r).contains("VF-2 vlan: `ip link set dev eth0 vf 2 vlan 300` failed: RTNETLINK answers: Invalid argument"), all(r));
+    assertEquals(before, k.dump());
+  }
+
+  @Test
+  void fewerVfsThanAskedIsAFailure() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.device("netdevsim10").createdLimit = 3;
+    ApplyResult r = apply(NSIM);
+    assertEquals(71, r.exitStatus());
+    assertTrue(all(r).contains("num_vfs: wrote 4 to /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs but it reads 3"), all(r));
+    assertEquals("0", k.read("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs"));
+  }
+
+  @Test
+  void permissionProblemsSayRunAsRoot() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.failWhen = s -> s.startsWith("write");
+    k.failWith = "Permission denied";
+    ApplyResult r = apply(NSIM);
+    assertEquals(77, r.exitStatus());
+    assertTrue(all(r).contains("nothing was changed"), all(r));
+    assertTrue(all(r).contains("as root"), all(r));
+  }
+
+  @Test
+  void replaceRecreatesTheVfs() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    apply(NSIM);
+    k.log().clear();
+    ApplyResult r = apply(k.host(), NSIM, true);
+    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals("write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 0", k.log().get(0));
+    assertEquals("write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 4", k.log().get(1));
+  }
+
+  @Test
+  @SuppressWarnings("try")
+  void oneApplyAtATimePerPf() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    LinuxHost h = k.host();
+    try (PfLock held = PfLock.acquire(h.lockDir(), "netdevsim-netdevsim10", h.lockWait(), null)) {
+      ApplyResult r = apply(NSIM);
+      assertEquals(75, r.exitStatus());
+      assertTrue(all(r).contains("another iovc is applying to this PF"), all(r));
+      assertEquals("0", k.read("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs"));
+    }
+    assertEquals(0, apply(NSIM).exitStatus(), "the lock is released");
+  }
+
+  @Test
+  void planChangesNothing() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    LinuxBackend.Prepared p = new LinuxBackend(k.host()).prepare(Path.of("t.conf"), SourceText.of("t.conf", NSIM), registry, null, Pipeline.DEFAULT_MAX_CONFIG, false);
+    assertTrue(p.ok());
+    assertEquals(1 + 4 + 4 + 3 + 3, p.plan().steps().size());
+    assertEquals(List.of(), k.log());
+  }
+
+  // ------------------------------------------------------------------ PCI
+
+  @Test
+  void passthroughVfsGoToVfioOthersToTheirDriverAndAutoprobeIsRestored() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
+    k.nativeVfDriver = "nvme";
+    ApplyResult r = apply(NVME);
+    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals("vfio-pci", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.1/driver"));
+    assertEquals("vfio-pci", k.read("/sys/bus/pci/devices/0000:00:03.1/driver_override"));
+    assertEquals("nvme", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.2/driver"));
+    assertEquals("(null)", k.read("/sys/bus/pci/devices/0000:00:03.2/driver_override"));
+    assertEquals("vfio-pci", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.3/driver"));
+    assertEquals("1", k.read("/sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe"));
+    assertEquals("write /sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe 0", k.log().get(0), "autoprobe off before the VFs exist");
+    k.log().clear();
+    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(List.of(), k.log());
+  }
+
+  @Test
+  void aVfWithoutNativeDriverStaysUnboundWithoutChurn() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
+    k.nativeVfDriver = null;
+    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(null, k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.2/driver"));
+    k.log().clear();
+    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(List.of(), k.log(), "an unbound VF is not probed again and again");
+  }
+
+  @Test
+  void rollbackRecreatesPciVfsWithTheirDrivers() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
+    k.nativeVfDriver = "nvme";
+    assertEquals(0, apply(NVME).exitStatus());
+    String before = k.dump();
+    String fewer = "PF { device = \"0000:00:03.0\"; num_vfs = 2; }\n";
+    ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("verify")), fewer, false);
+    assertEquals(71, r.exitStatus());
+    assertTrue(all(r).contains("rolled back"), all(r));
+    assertEquals(before, k.dump());
+  }
+
+  @Test
+  void rollbackOfABindingChange() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
+    k.nativeVfDriver = "nvme";
+    assertEquals(0, apply(NVME).exitStatus());
+    String before = k.dump();
+    String swapped = "PF { device = \"0000:00:03.0\"; num_vfs = 3; }\nVF-0 { passthrough = false; }\nVF-1 { passthrough = true; }\n";
+    ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("vf:1")), swapped, false);
+    assertEquals(71, r.exitStatus());
+    assertNotEquals(List.of(), k.log());
+    assertEquals(before, k.dump());
+  }
+
+  @Test
+  void netlinkAndBindingOnOnePf() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    String text = """
+        PF { device = "enp0s5"; num_vfs = 2; }
+        VF-0 { mac-addr = "02:00:00:0a:00:01"; }
+        VF-1 { passthrough = true; mac-addr = "02:00:00:0a:00:02"; }
+        """;
+    ApplyResult r = apply(text);
+    assertEquals(0, r.exitStatus(), all(r));
+    int lastNetlink = -1;
+    int firstBind = -1;
+    for (int i = 0; i < k.log().size(); i++) {
+      if (k.log().get(i).startsWith("ip link")) lastNetlink = i;
+      if (firstBind < 0 && k.log().get(i).contains("drivers_probe")) firstBind = i;
+    }
+    assertTrue(lastNetlink < firstBind, "VF settings before drivers: " + k.log());
+    assertEquals("02:00:00:0a:00:02", k.vf("enp0s5", 1).mac);
+    assertEquals("vfio-pci", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:05.2/driver"));
+    assertEquals("iavf", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:05.1/driver"));
+  }
+
+  @Test
+  void theSamePfByNameOrAddressSharesTheLock() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    LiveState.Pf byName = LiveState.findPf(k.sysfs, "enp0s5");
+    LiveState.Pf byAddress = LiveState.findPf(k.sysfs, "00:05.0");
+    assertEquals(byName.lockName(), byAddress.lockName());
+    assertEquals("pci-0000:00:05.0", byName.lockName());
+  }
+}

@@ -1,0 +1,121 @@
+#!/bin/bash
+# Kernel tests for iovc's Linux backend: boots Debian's own kernel under QEMU (software
+# emulation) with netdevsim (built out of tree from Debian's linux-source) and QEMU's SR-IOV NVMe
+# controller, runs iovc (the distribution bin/iovc builds) inside the guest with the host's JDK
+# over 9p, and checks the results from `ip -j -d link` and sysfs (guest.sh has the scenarios).
+#
+#   kernel-tests/run.sh          installs what it needs (apt), builds iovc, boots, asserts
+#
+# Exit 0 when every check passed, 1 when one failed or the guest did not finish; "SKIP:" and
+# exit 0 only when this machine cannot run it at all (not Linux/x86_64, no apt, no root to
+# install packages, Debian's packages unreachable). Environment:
+#   IOVC_KTEST_WORK=DIR     cache for the kernel, netdevsim.ko, initramfs (default /var/tmp/iovc-kernel-tests)
+#   IOVC_KTEST_TIMEOUT=S    bound on the QEMU run (default 900)
+#   IOVC_KTEST_SKIP_BUILD=1 use the existing dist/ (e.g. when .ci/run has just built it)
+#   IOVC_KTEST_EXTRA=1      also run `iovc plan` and `iovc status` in the guest
+#   IOVC_KTEST_VERBOSE=1    show every iovc output in the guest log
+set -uo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd -P)
+ROOT=$(dirname "$HERE")
+WORK=${IOVC_KTEST_WORK:-/var/tmp/iovc-kernel-tests}
+TIMEOUT=${IOVC_KTEST_TIMEOUT:-900}
+export DEBIAN_FRONTEND=noninteractive
+T0=$(date +%s)
+skip() { echo "SKIP: kernel tests: $*"; exit 0; }
+fail() { echo "FAIL: kernel tests: $*"; exit 1; }
+since() { echo $(( $(date +%s) - $1 )); }
+
+# ---------------------------------------------------------------- can this machine do it?
+[ "$(uname -s)" = Linux ] || skip "they need Linux (this is $(uname -s))"
+[ "$(uname -m)" = x86_64 ] || skip "they need x86_64 to run Debian's amd64 kernel (this is $(uname -m))"
+command -v apt-get >/dev/null && command -v dpkg >/dev/null || skip "they need a Debian system (apt-get) to fetch Debian's kernel and QEMU"
+command -v java >/dev/null || skip "no java: the guest runs the host's JDK (17 or newer)"
+
+PKGS="qemu-system-x86 busybox-static kmod cpio jq nvme-cli iproute2 make gcc bc"
+missing=""
+for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  [ "$(id -u)" = 0 ] || skip "packages missing ($missing) and not root to install them"
+  echo "kernel tests: installing$missing"
+  apt-get update -qq >/dev/null 2>&1 || skip "apt-get update failed: Debian's archive is unreachable"
+  # shellcheck disable=SC2086
+  apt-get install -y -qq $missing >/dev/null 2>&1 || skip "cannot install$missing from Debian's archive"
+fi
+
+mkdir -p "$WORK"
+exec 9>"$WORK/.lock"
+if ! flock -n 9; then
+  echo "kernel tests: waiting for another run (one QEMU at a time on this machine)"
+  flock 9
+fi
+
+# ---------------------------------------------------------------- kernel + netdevsim (cached)
+t=$(date +%s)
+KVER=$(WORK=$WORK "$HERE/setup-kernel.sh" 2>"$WORK/setup.err")
+rc=$?
+if [ $rc = 3 ] || { [ $rc != 0 ] && [ "$(id -u)" != 0 ]; }; then
+  skip "cannot get Debian's kernel: $(tail -n1 "$WORK/setup.err")"
+elif [ $rc != 0 ]; then
+  cat "$WORK/setup.err"; fail "building netdevsim.ko failed"
+fi
+SETUP_S=$(since $t)
+echo "kernel tests: kernel $KVER with netdevsim.ko ready (${SETUP_S}s)"
+
+# ---------------------------------------------------------------- iovc
+t=$(date +%s)
+if [ -z "${IOVC_KTEST_SKIP_BUILD:-}" ]; then
+  (cd "$ROOT" && mvn -q -B -o -DskipTests install >"$WORK/build.log" 2>&1 || mvn -q -B -DskipTests install >"$WORK/build.log" 2>&1) \
+    || { tail -n 40 "$WORK/build.log"; fail "mvn install failed"; }
+fi
+# The source tree's bin/iovc rebuilds dist/ when it is stale; the guest then runs the
+# distribution's own launcher (the installed layout, dist/iovc-0.1.0/bin/iovc), which skips
+# the staleness check: a `find` over the tree that costs ~8 s per run under emulation.
+"$ROOT/bin/iovc" --version >"$WORK/version.txt" 2>&1 || { cat "$WORK/version.txt"; fail "bin/iovc does not run"; }
+IOVC=$ROOT/dist/iovc-0.1.0/bin/iovc
+[ -x "$IOVC" ] || fail "$IOVC is missing"
+# Under emulation every JVM start costs tens of seconds; a class-data archive of iovc's classes
+# (same host JDK, same jars) and the interpreter only (the JIT does not pay off in runs this short)
+# roughly halve it.
+rm -f "$WORK/iovc.jsa"
+IOVC_JAVA_OPTS="-XX:ArchiveClassesAtExit=$WORK/iovc.jsa" "$IOVC" plan --driver netdevsim "$HERE/cases/nsim-a.conf" >/dev/null 2>&1 || true
+JOPTS="-Xint"
+[ -f "$WORK/iovc.jsa" ] && JOPTS="-XX:SharedArchiveFile=$WORK/iovc.jsa -Xint"
+BUILD_S=$(since $t)
+
+# ---------------------------------------------------------------- initramfs + guest parameters
+INITRD=$WORK/initrd-$KVER.gz
+if [ ! -f "$INITRD" ] || [ "$HERE/build-initramfs.sh" -nt "$INITRD" ]; then
+  WORK=$WORK "$HERE/build-initramfs.sh" "$KVER" "$INITRD" || fail "building the initramfs failed"
+fi
+cat > "$WORK/guest.env" <<EOF
+IOVC='$IOVC'
+CASES='$HERE/cases'
+IOVC_JAVA_OPTS='$JOPTS'
+EXTRA='${IOVC_KTEST_EXTRA:-}'
+VERBOSE='${IOVC_KTEST_VERBOSE:-}'
+EOF
+
+# ---------------------------------------------------------------- boot
+echo "kernel tests: booting $KVER under QEMU (TCG): netdevsim + NVMe SR-IOV, host / over 9p"
+t=$(date +%s)
+LOG=$WORK/guest.log
+timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 -nographic -no-reboot \
+  -machine q35 -device intel-iommu -net none \
+  -kernel "$WORK/kdeb/boot/vmlinuz-$KVER" -initrd "$INITRD" \
+  -append "console=ttyS0 panic=-1 quiet loglevel=3 intel_iommu=on iovc.script=$HERE/guest.sh iovc.env=$WORK/guest.env" \
+  -virtfs local,path=/,mount_tag=hostfs,security_model=none,readonly=on,id=hostfs,multidevs=remap \
+  -device nvme-subsys,id=subsys0 \
+  -device nvme,serial=deadbeef,subsys=subsys0,sriov_max_vfs=4,sriov_vq_flexible=8,sriov_vi_flexible=4,max_ioqpairs=10,msix_qsize=6 \
+  </dev/null 2>&1 | sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\r$//' | tee "$LOG" | grep --line-buffered -E '^(PASS|FAIL|TIME|GUEST|KTEST|==|  )'
+QEMU_S=$(since $t)
+
+# ---------------------------------------------------------------- verdict
+npass=$(grep -c '^PASS: ' "$LOG")
+nfail=$(grep -c '^FAIL: ' "$LOG")
+njvm=$(grep -c '^TIME: iovc' "$LOG")
+jvm_s=$(awk '/^TIME: iovc/ {s += $(NF-1)} END {printf "%.0f", s}' "$LOG")
+echo "kernel tests: $npass passed, $nfail failed; $njvm iovc runs took ${jvm_s}s in the guest;" \
+  "setup ${SETUP_S}s, build ${BUILD_S}s, QEMU ${QEMU_S}s, total $(since "$T0")s (log: $LOG)"
+grep -q '^KTEST-END' "$LOG" || fail "the guest did not finish (timeout ${TIMEOUT}s or a crash; see $LOG)"
+[ "$nfail" = 0 ] && [ "$npass" -gt 0 ] || fail "$nfail check(s) failed"
+echo "OK: kernel tests passed"
