@@ -98,7 +98,9 @@ public final class PluginRegistry {
           problems.add(source + ": plugin `" + name + "` is already provided by " + byName(name).get().source() + "; ignored");
           continue;
         }
-        Schema.fromPlugin(p); // the declared schema must be buildable
+        // A vendor's plugin must declare a buildable schema; the bundled ones are tested for it
+        // and skip this at start-up.
+        if (!source.equals("class path")) Schema.fromPlugin(p);
         for (DriverPlugin.CodeDoc c : p.codes()) Codes.register(c.code(), c.explanation());
         plugins.add(new Loaded(p, source, List.copyOf(pats)));
       } catch (RuntimeException | LinkageError e) {
