@@ -2,6 +2,7 @@
 # build-initramfs.sh KVER OUT.cpio.gz
 # A small initramfs for Debian's kernel: busybox-static, the modules the tests need (closure from
 # modules.dep, netdevsim.ko included) and an /init that mounts the host's / read-only over 9p,
+# (keeping the checkout, iovc.root=DIR, visible even when it lives under /tmp),
 # chroots into it and runs the script named on the kernel command line (iovc.script=PATH, with
 # iovc.env=FILE as its argument), so the
 # tests use the host's bash, iproute2, jq, nvme-cli and JDK without copying them.
@@ -40,7 +41,12 @@ envfile=$(sed -n 's/.*iovc\.env=\([^ ]*\).*/\1/p' /proc/cmdline)
 if mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostfs /host; then
   for m in proc sys dev; do mount -o bind /$m /host/$m; done
   mount -t debugfs none /host/sys/kernel/debug 2>/dev/null
+  # Writable /tmp and /run for the tests. If the checkout itself lives under one of them (a CI clone
+  # in /tmp), keep it visible: bind it aside first, then back into place over the tmpfs.
+  root=$(sed -n 's/.*iovc\.root=\([^ ]*\).*/\1/p' /proc/cmdline)
+  mkdir -p /mnt/repo; [ -n "$root" ] && mount -o bind "/host$root" /mnt/repo
   mount -t tmpfs tmp /host/tmp; mount -t tmpfs run /host/run
+  if [ -n "$root" ] && [ ! -e "/host$root" ]; then mkdir -p "/host$root" && mount -o bind /mnt/repo "/host$root"; fi
   echo "GUEST: up at $(cut -d' ' -f1 /proc/uptime)s, running $script"
   chroot /host /bin/bash "$script" "$envfile"
   echo "GUEST: exit status $?"

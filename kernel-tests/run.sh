@@ -102,7 +102,7 @@ LOG=$WORK/guest.log
 timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 -nographic -no-reboot \
   -machine q35 -device intel-iommu -net none \
   -kernel "$WORK/kdeb/boot/vmlinuz-$KVER" -initrd "$INITRD" \
-  -append "console=ttyS0 panic=-1 quiet loglevel=3 intel_iommu=on iovc.script=$HERE/guest.sh iovc.env=$WORK/guest.env" \
+  -append "console=ttyS0 panic=-1 quiet loglevel=3 intel_iommu=on iovc.script=$HERE/guest.sh iovc.env=$WORK/guest.env iovc.root=$ROOT" \
   -virtfs local,path=/,mount_tag=hostfs,security_model=none,readonly=on,id=hostfs,multidevs=remap \
   -device nvme-subsys,id=subsys0 \
   -device nvme,serial=deadbeef,subsys=subsys0,sriov_max_vfs=4,sriov_vq_flexible=8,sriov_vi_flexible=4,max_ioqpairs=10,msix_qsize=6 \
