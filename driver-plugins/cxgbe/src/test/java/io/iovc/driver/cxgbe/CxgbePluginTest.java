@@ -1,152 +1,38 @@
 package io.iovc.driver.cxgbe;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.check.Checker;
-import io.iovc.diag.Diagnostic;
-import io.iovc.diag.Severity;
-import io.iovc.nvlist.NvPacker;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.PluginRegistry;
-import io.iovc.schema.Schema;
-import io.iovc.schema.ValueHint;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Ucl;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.HexFormat;
+import io.iovc.driver.testkit.FreeBsdPluginContract;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-class CxgbePluginTest {
-  private static final DriverPlugin PLUGIN = new CxgbePlugin();
-  /** The oracle blob ({@code $IOVC_ORACLE/schemas/cxgbe.bin}) this plugin reproduces byte for byte. */
-  private static final String ORACLE_BLOB = "cxgbe.bin";
-
-  /** Spec §8.4 (2024+: vlan with no default), as the oracle prints it for schemas/cxgbe.bin. */
-  private static final String IOVCTL_S = """
-      The following configuration parameters may be configured on the PF:
-      \tnum_vfs : uint16_t (required)
-      \tdevice : string (required)
-      
-      The following configuration parameters may be configured on a VF:
-      \tpassthrough : bool (default = false)
-      \tmac-addr : unicast-mac (optional)
-      \tvlan : vlan (optional)
-      """;
-
-  private static final String NORMAL = """
-      PF { device = "cxl0"; num_vfs = 4; }
-      DEFAULT { passthrough = true; }
-      VF-0 { mac-addr = "02:00:00:00:00:01"; passthrough = false; }
-      """;
-
-  // ------------------------------------------------------------------ schema
-
-  @Test
-  void iovctlSchemaText() throws Exception {
-    assertEquals(IOVCTL_S, Schema.fromPlugin(PLUGIN).toIovctlText());
-  }
-
-  @Test
-  void packedSchemaMatchesGolden() throws Exception {
-    byte[] golden = HexFormat.of().parseHex(resource(ORACLE_BLOB + ".hex").strip());
-    assertEquals(970, golden.length);
-    assertArrayEquals(golden, NvPacker.pack(Schema.fromPlugin(PLUGIN).nvlist()));
-  }
-
-  @Test
-  @EnabledIfEnvironmentVariable(named = "IOVC_ORACLE", matches = ".+")
-  void packedSchemaMatchesOracleBlob() throws Exception {
-    Path oracle = Path.of(System.getenv("IOVC_ORACLE"));
-    byte[] blob = Files.readAllBytes(oracle.resolve("schemas").resolve(ORACLE_BLOB));
-    assertArrayEquals(blob, NvPacker.pack(Schema.fromPlugin(PLUGIN).nvlist()));
-    Path exe = oracle.resolve("iovctl-oracle");
-    if (Files.isExecutable(exe)) {
-      Process p = new ProcessBuilder(exe.toString(), "-S", oracle.resolve("schemas").resolve(ORACLE_BLOB).toString()).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals(0, p.waitFor());
-      assertEquals(out, Schema.fromPlugin(PLUGIN).toIovctlText());
-    }
-  }
-
-  @Test
-  void schemaReadsBackFromItsOwnBlob() throws Exception {
-    byte[] packed = NvPacker.pack(Schema.fromPlugin(PLUGIN).nvlist());
-    assertEquals(IOVCTL_S, Schema.fromBlob(packed, "round trip").toIovctlText());
-  }
-
-  @Test
-  void everyParameterIsDocumented() {
-    assertTrue(PLUGIN.pfParams().isEmpty(), "spec §8: the PF DRIVER schema is empty");
-    for (ParamSpec p : PLUGIN.vfParams()) {
-      assertFalse(p.doc().isBlank(), p.name() + " has no doc");
-      assertFalse(p.since().isBlank(), p.name() + " has no since");
-    }
-  }
-
-  // ------------------------------------------------------------------ discovery
-
-  @Test
-  void serviceLoaderFindsExactlyThisPlugin() {
-    List<DriverPlugin> found = ServiceLoader.load(DriverPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
-    assertEquals(1, found.size(), found.toString());
-    assertInstanceOf(CxgbePlugin.class, found.get(0));
-  }
-
-  @Test
-  void registryLoadsItWithoutProblems() {
-    PluginRegistry r = PluginRegistry.classPath();
-    assertEquals(List.of(), r.problems());
-    for (String dev : List.of("cxgbe0", "cxgbe1", "cxl0", "cxl1", "cc0", "cc3")) assertEquals("cxgbe", r.forDevice(dev).orElseThrow().plugin().name(), dev);
-    for (String linux : List.of("cxgb4")) assertEquals("cxgbe", r.forLinuxDriver(linux).orElseThrow().plugin().name(), linux);
-    assertTrue(r.forDevice("ix0").isEmpty());
-  }
-
-  @Test
-  void devicePatternsMatchTheDocumentedNodes() {
-    for (String n : List.of("cxgbe0", "cxgbe1", "cxl0", "cxl1", "cc0", "cc3")) assertTrue(serves(n), n);
-    for (String n : List.of("t4iov0", "t5iov0", "t6iov0", "t4nex0", "t5nex0", "t6nex0", "cxgbev0", "cxlv0", "ccv0", "cxl", "cc", "cxgbecc0")) assertFalse(serves(n), n);
-  }
-
-  // ------------------------------------------------------------------ hints
-
-  @Test
-  void codesAreDeclaredWithExplanations() {
-    Set<String> declared = new HashSet<>();
-    for (DriverPlugin.CodeDoc c : PLUGIN.codes()) {
-      assertTrue(c.code().id().startsWith("CXGBE"), c.code().id());
-      assertTrue(c.code().severity() == Severity.WARNING || c.code().severity() == Severity.INFO);
-      assertFalse(c.explanation().isBlank());
-      declared.add(c.code().id());
-    }
-    for (ParamSpec p : PLUGIN.vfParams()) {
-      for (ValueHint h : p.hints()) assertTrue(declared.contains(h.code().id()), h.code().id() + " not declared");
-    }
-    assertEquals(Set.of(), declared);
-  }
-
-  @Test
-  void normalConfigIsQuiet() {
-    assertEquals(List.of(), check(NORMAL));
+/** The common plugin tests (FreeBsdPluginContract) with cxgbe's facts, and its vlan. */
+class CxgbePluginTest extends FreeBsdPluginContract {
+  CxgbePluginTest() {
+    super(new Facts(new CxgbePlugin(), "cxgbe")
+        // spec §8.4 (2024+: vlan with no default), as the oracle prints it for schemas/cxgbe.bin
+        .vfSchema("""
+            \tmac-addr : unicast-mac (optional)
+            \tvlan : vlan (optional)
+            """)
+        .packsTo("cxgbe.bin", 970)
+        .normalConfig("""
+            PF { device = "cxl0"; num_vfs = 4; }
+            DEFAULT { passthrough = true; }
+            VF-0 { mac-addr = "02:00:00:00:00:01"; passthrough = false; }
+            """)
+        .serves("cxgbe0", "cxgbe1", "cxl0", "cxl1", "cc0", "cc3")
+        .doesNotServe("t4iov0", "t5iov0", "t6iov0", "t4nex0", "t5nex0", "t6nex0", "cxgbev0", "cxlv0", "ccv0", "cxl", "cc", "cxgbecc0", "ix0")
+        .linuxDrivers("cxgb4")
+        .codes());
   }
 
   @Test
   void vlanHasNoDefault() {
-    assertEquals(null, PLUGIN.vfParams().get(1).defaultValue());
-    assertFalse(PLUGIN.vfParams().get(1).required());
+    assertEquals(null, plugin().vfParams().get(1).defaultValue());
+    assertFalse(plugin().vfParams().get(1).required());
   }
 
   @Test
@@ -159,26 +45,5 @@ class CxgbePluginTest {
     List<String> ids = ids(check("PF { device = cxgbe0; num_vfs = 1; }\nVF-0 { vlan = 0; }\n"));
     assertEquals(0, ids.stream().filter(id -> id.startsWith("CXGBE")).count(), ids.toString());
     assertTrue(ids.stream().anyMatch(id -> id.startsWith("IOV")), "the core reports vlan 0: " + ids);
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  private static boolean serves(String device) {
-    return PLUGIN.devicePatterns().stream().anyMatch(p -> Pattern.compile(p).matcher(device).matches());
-  }
-
-  private static List<Diagnostic> check(String text) {
-    return Checker.check(Ucl.parse(SourceText.of("test.conf", text)), Schema.fromPlugin(PLUGIN)).diagnostics();
-  }
-
-  private static List<String> ids(List<Diagnostic> d) {
-    return d.stream().map(x -> x.code().id()).toList();
-  }
-
-  private static String resource(String name) throws Exception {
-    try (InputStream in = CxgbePluginTest.class.getResourceAsStream(name)) {
-      if (in == null) throw new IllegalStateException("missing test resource " + name);
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    }
   }
 }

@@ -1,146 +1,32 @@
 package io.iovc.driver.vnic;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.check.Checker;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Severity;
-import io.iovc.nvlist.NvPacker;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.PluginRegistry;
-import io.iovc.schema.Schema;
-import io.iovc.schema.ValueHint;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Ucl;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.HexFormat;
+import io.iovc.driver.testkit.FreeBsdPluginContract;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-class VnicPluginTest {
-  private static final DriverPlugin PLUGIN = new VnicPlugin();
-  /** The oracle blob ({@code $IOVC_ORACLE/schemas/vnic.bin}) this plugin reproduces byte for byte. */
-  private static final String ORACLE_BLOB = "vnic.bin";
-
-  /** Spec §8.7, as the oracle prints it for schemas/vnic.bin. */
-  private static final String IOVCTL_S = """
-      The following configuration parameters may be configured on the PF:
-      \tnum_vfs : uint16_t (required)
-      \tdevice : string (required)
-      
-      The following configuration parameters may be configured on a VF:
-      \tpassthrough : bool (default = false)
-      \tmac-addr : unicast-mac (optional)
-      \tallow-set-mac : bool (default = true)
-      """;
-
-  private static final String NORMAL = """
-      PF { device = "vnicpf0"; num_vfs = 2; }
-      VF-0 { mac-addr = "02:00:00:00:00:01"; }
-      VF-1 { mac-addr = "02:00:00:00:00:02"; passthrough = true; }
-      """;
-
-  // ------------------------------------------------------------------ schema
-
-  @Test
-  void iovctlSchemaText() throws Exception {
-    assertEquals(IOVCTL_S, Schema.fromPlugin(PLUGIN).toIovctlText());
-  }
-
-  @Test
-  void packedSchemaMatchesGolden() throws Exception {
-    byte[] golden = HexFormat.of().parseHex(resource(ORACLE_BLOB + ".hex").strip());
-    assertEquals(1007, golden.length);
-    assertArrayEquals(golden, NvPacker.pack(Schema.fromPlugin(PLUGIN).nvlist()));
-  }
-
-  @Test
-  @EnabledIfEnvironmentVariable(named = "IOVC_ORACLE", matches = ".+")
-  void packedSchemaMatchesOracleBlob() throws Exception {
-    Path oracle = Path.of(System.getenv("IOVC_ORACLE"));
-    byte[] blob = Files.readAllBytes(oracle.resolve("schemas").resolve(ORACLE_BLOB));
-    assertArrayEquals(blob, NvPacker.pack(Schema.fromPlugin(PLUGIN).nvlist()));
-    Path exe = oracle.resolve("iovctl-oracle");
-    if (Files.isExecutable(exe)) {
-      Process p = new ProcessBuilder(exe.toString(), "-S", oracle.resolve("schemas").resolve(ORACLE_BLOB).toString()).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals(0, p.waitFor());
-      assertEquals(out, Schema.fromPlugin(PLUGIN).toIovctlText());
-    }
-  }
-
-  @Test
-  void schemaReadsBackFromItsOwnBlob() throws Exception {
-    byte[] packed = NvPacker.pack(Schema.fromPlugin(PLUGIN).nvlist());
-    assertEquals(IOVCTL_S, Schema.fromBlob(packed, "round trip").toIovctlText());
-  }
-
-  @Test
-  void everyParameterIsDocumented() {
-    assertTrue(PLUGIN.pfParams().isEmpty(), "spec §8: the PF DRIVER schema is empty");
-    for (ParamSpec p : PLUGIN.vfParams()) {
-      assertFalse(p.doc().isBlank(), p.name() + " has no doc");
-      assertFalse(p.since().isBlank(), p.name() + " has no since");
-    }
-  }
-
-  // ------------------------------------------------------------------ discovery
-
-  @Test
-  void serviceLoaderFindsExactlyThisPlugin() {
-    List<DriverPlugin> found = ServiceLoader.load(DriverPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
-    assertEquals(1, found.size(), found.toString());
-    assertInstanceOf(VnicPlugin.class, found.get(0));
-  }
-
-  @Test
-  void registryLoadsItWithoutProblems() {
-    PluginRegistry r = PluginRegistry.classPath();
-    assertEquals(List.of(), r.problems());
-    for (String dev : List.of("vnicpf0", "vnicpf1")) assertEquals("vnic", r.forDevice(dev).orElseThrow().plugin().name(), dev);
-    for (String linux : List.of("nicpf", "thunder-nic")) assertEquals("vnic", r.forLinuxDriver(linux).orElseThrow().plugin().name(), linux);
-    assertTrue(r.forDevice("ix0").isEmpty());
-  }
-
-  @Test
-  void devicePatternsMatchTheDocumentedNodes() {
-    for (String n : List.of("vnicpf0", "vnicpf1")) assertTrue(serves(n), n);
-    for (String n : List.of("vnicpf", "vnic0", "vnicvf0", "nicpf0", "thunder-nic0")) assertFalse(serves(n), n);
-  }
-
-  // ------------------------------------------------------------------ hints
-
-  @Test
-  void codesAreDeclaredWithExplanations() {
-    Set<String> declared = new HashSet<>();
-    for (DriverPlugin.CodeDoc c : PLUGIN.codes()) {
-      assertTrue(c.code().id().startsWith("VNIC"), c.code().id());
-      assertTrue(c.code().severity() == Severity.WARNING || c.code().severity() == Severity.INFO);
-      assertFalse(c.explanation().isBlank());
-      declared.add(c.code().id());
-    }
-    for (ParamSpec p : PLUGIN.vfParams()) {
-      for (ValueHint h : p.hints()) assertTrue(declared.contains(h.code().id()), h.code().id() + " not declared");
-    }
-    assertEquals(Set.of("VNIC001"), declared);
-  }
-
-  @Test
-  void normalConfigIsQuiet() {
-    assertEquals(List.of(), check(NORMAL));
+/** The common plugin tests (FreeBsdPluginContract) with vnic's facts, and its ignored allow-set-mac. */
+class VnicPluginTest extends FreeBsdPluginContract {
+  VnicPluginTest() {
+    super(new Facts(new VnicPlugin(), "vnic")
+        // spec §8.7, as the oracle prints it for schemas/vnic.bin
+        .vfSchema("""
+            \tmac-addr : unicast-mac (optional)
+            \tallow-set-mac : bool (default = true)
+            """)
+        .packsTo("vnic.bin", 1007)
+        .normalConfig("""
+            PF { device = "vnicpf0"; num_vfs = 2; }
+            VF-0 { mac-addr = "02:00:00:00:00:01"; }
+            VF-1 { mac-addr = "02:00:00:00:00:02"; passthrough = true; }
+            """)
+        .serves("vnicpf0", "vnicpf1")
+        .doesNotServe("vnicpf", "vnic0", "vnicvf0", "nicpf0", "thunder-nic0", "ix0")
+        .linuxDrivers("nicpf", "thunder-nic")
+        .codes("VNIC001"));
   }
 
   @Test
@@ -148,26 +34,5 @@ class VnicPluginTest {
     List<Diagnostic> d = check("PF { device = vnicpf0; num_vfs = 2; }\nVF-0 { allow-set-mac = false; }\nVF-1 { allow-set-mac = true; }\n");
     assertEquals(List.of("VNIC001", "VNIC001"), ids(d));
     assertEquals(Severity.WARNING, d.get(0).severity());
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  private static boolean serves(String device) {
-    return PLUGIN.devicePatterns().stream().anyMatch(p -> Pattern.compile(p).matcher(device).matches());
-  }
-
-  private static List<Diagnostic> check(String text) {
-    return Checker.check(Ucl.parse(SourceText.of("test.conf", text)), Schema.fromPlugin(PLUGIN)).diagnostics();
-  }
-
-  private static List<String> ids(List<Diagnostic> d) {
-    return d.stream().map(x -> x.code().id()).toList();
-  }
-
-  private static String resource(String name) throws Exception {
-    try (InputStream in = VnicPluginTest.class.getResourceAsStream(name)) {
-      if (in == null) throw new IllegalStateException("missing test resource " + name);
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    }
   }
 }
