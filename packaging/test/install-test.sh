@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs dist/iovc-VERSION.tar.gz into a temporary prefix the way README.install says, and checks
 # that the installed iovc runs from there: layout, --version with the plugins, check, compile -n,
-# a symlinked launcher, the class-data archive, the man page and the completion script.
+# a symlinked launcher, the class-data archive (on every JDK found in /usr/lib/jvm), the man page and the completion script.
 #   packaging/test/install-test.sh [TARBALL]
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd -P)
@@ -41,6 +41,16 @@ set -e
 ls "$home"/lib/iovc-jdk*.* >/dev/null 2>&1 || ls "$HOME"/.cache/iovc/iovc-jdk*.* >/dev/null 2>&1 ||
 	fail "no class-data archive was made"
 IOVC_CDS=0 "$iovc" check "$ex/ixl0.conf" >/dev/null || fail "check without the archive"
+# Every other JDK on the machine (JDK 25+ takes the AOT-cache branch): the first run makes its
+# archive, the second uses it; both must lint.
+for jdk in /usr/lib/jvm/*/; do
+	[ -x "$jdk/bin/java" ] && [ -r "$jdk/release" ] || continue
+	for run in making using; do
+		out=$(JAVA_HOME=${jdk%/} "$iovc" check "$ex/mistakes.conf" 2>&1) && rc=0 || rc=$?
+		[ "$rc" -eq 1 ] && echo "$out" | grep -q 'IOV307' ||
+			fail "check with JAVA_HOME=$jdk ($run the archive) exited $rc: $(echo "$out" | head -n 3)"
+	done
+done
 grep -q '^\.Dt IOVC 8' "$home/man/man8/iovc.8" || fail "man page"
 grep -q '_complete_iovc' "$home/share/bash-completion/completions/iovc" || fail "bash completion"
 echo "install-test: ok ($tarball installed in a temporary prefix; iovc ran from there)"

@@ -6,7 +6,6 @@ import io.iovc.diag.Severity;
 import io.iovc.syntax.SourceText;
 import io.iovc.syntax.Span;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -60,7 +59,8 @@ public final class HumanRenderer {
     String pad = " ".repeat(width);
     sb.append(pad).append(c(BLUE, "--> ")).append(src.name()).append(':').append(line).append(':').append(col).append('\n');
     sb.append(pad).append(c(BLUE, " |")).append('\n');
-    marks.sort(Comparator.comparingInt(Mark::line).thenComparing(m -> !m.primary));
+    // By line, the primary mark first (a plain lambda: Comparator's combinators spin classes at start-up).
+    marks.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Boolean.compare(!a.primary, !b.primary));
     int prevLine = -1;
     int[] window = null;
     for (Mark m : marks) {

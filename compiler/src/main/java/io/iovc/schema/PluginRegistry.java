@@ -40,7 +40,8 @@ public final class PluginRegistry {
   public static PluginRegistry load(List<Path> pluginDirs) {
     PluginRegistry r = new PluginRegistry();
     r.loadFrom(ServiceLoader.load(DriverPlugin.class, PluginRegistry.class.getClassLoader()), "class path");
-    r.plugins.sort(java.util.Comparator.comparing(l -> l.plugin().name()));
+    // A plain lambda: its class is in the start-up archive, while Comparator.comparing would spin one at run time.
+    r.plugins.sort((a, b) -> a.plugin().name().compareTo(b.plugin().name()));
     for (Path dir : pluginDirs) {
       if (!Files.isDirectory(dir)) {
         r.problems.add("plugin directory " + dir + " does not exist");
