@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -74,6 +76,7 @@ public final class Ucl {
     withEof.add(eof);
     UclParser parser = new UclParser(new CommonTokenStream(new ListTokenSource(withEof)));
     parser.removeErrorListeners();
+    parser.setErrorHandler(new SyntheticTokenRecovery());
     boolean failed = false;
     for (Diagnostic d : diags) failed |= d.isError();
     final boolean scannerFailed = failed;
@@ -92,6 +95,25 @@ public final class Ucl {
     UValue root = new TreeBuilder(src).value(doc.value());
     diags.sort((a, b) -> a.span().compareTo(b.span()));
     return new SyntaxTree(src, root, tokens, diags);
+  }
+
+  /**
+   * ANTLR's default recovery conjures a missing token by asking the current token for its token
+   * source and input stream; scanner tokens have neither (found by fuzzing: a
+   * NullPointerException on a malformed array). This recovery inserts a zero-width synthetic
+   * {@link UclToken} at the current position instead. The error itself is still reported.
+   */
+  private static final class SyntheticTokenRecovery extends DefaultErrorStrategy {
+    @Override
+    protected Token getMissingSymbol(Parser recognizer) {
+      Token current = recognizer.getCurrentToken();
+      int at = current instanceof UclToken u ? u.startOffset() : 0;
+      var expected = getExpectedTokens(recognizer);
+      int type = expected == null || expected.isNil() ? Token.INVALID_TYPE : expected.getMinElement();
+      UclToken t = new UclToken(type, Token.DEFAULT_CHANNEL, at, at, "");
+      t.synthetic = true;
+      return t;
+    }
   }
 
   /** Parse tree to {@link UValue} records. Depth is bounded by the scanner's DEEP tokens. */

@@ -853,4 +853,20 @@ class UclScannerTest {
       }
     }
   }
+
+  // ------------------------------------------------------------------ recovery
+
+  /**
+   * Found by fuzzing (the corpus keeps the 357-byte original as parser-conjures-missing-bracket):
+   * after the scanner's own recovery the parser is left missing a `]` inside an array, and
+   * ANTLR's default recovery conjured it through the token's (absent) token source, a
+   * NullPointerException. Now the missing token is a zero-width synthetic one and the file is
+   * refused with diagnostics only.
+   */
+  @Test
+  void parserRecoveryInsideAnArrayDoesNotThrow() {
+    SyntaxTree t = assertRefused("[{C\t-[\n]", Codes.UNBALANCED);
+    assertNotNull(t.root());
+    for (Diagnostic d : t.diagnostics()) assertTrue(d.span().end() <= 9, "span beyond the input: " + d);
+  }
 }
