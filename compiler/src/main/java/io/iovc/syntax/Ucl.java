@@ -5,9 +5,11 @@ import io.iovc.diag.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -70,7 +72,7 @@ public final class Ucl {
     UclScanner scanner = new UclScanner(src, vars);
     scanner.run();
     List<UclToken> tokens = new ArrayList<>(scanner.tokens());
-    List<Diagnostic> diags = new ArrayList<>(scanner.diagnostics());
+    List<Diagnostic> diags = firstErrorPerPosition(scanner.diagnostics());
     UclToken eof = new UclToken(Token.EOF, Token.DEFAULT_CHANNEL, src.length(), src.length(), "");
     List<UclToken> withEof = new ArrayList<>(tokens);
     withEof.add(eof);
@@ -95,6 +97,22 @@ public final class Ucl {
     UValue root = new TreeBuilder(src).value(doc.value());
     diags.sort((a, b) -> a.span().compareTo(b.span()));
     return new SyntaxTree(src, root, tokens, diags);
+  }
+
+  /**
+   * The scanner's recovery can report the same character twice or three times (`p]` in a key is
+   * an empty value, a bad key character and an unbalanced bracket at once). The first report is
+   * the one libucl gives; the others say the same thing less well, so only the first error at a
+   * position is kept. Warnings are all kept.
+   */
+  private static List<Diagnostic> firstErrorPerPosition(List<Diagnostic> reported) {
+    List<Diagnostic> kept = new ArrayList<>(reported.size());
+    Set<Integer> errorAt = new HashSet<>();
+    for (Diagnostic d : reported) {
+      if (d.isError() && !errorAt.add(d.span().start())) continue;
+      kept.add(d);
+    }
+    return kept;
   }
 
   /**

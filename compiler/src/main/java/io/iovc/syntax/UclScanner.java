@@ -351,6 +351,12 @@ final class UclScanner {
 
   // ---------------------------------------------------------------- stack
 
+  /** No `{` or `[` written in the file is open: only implicit objects are on the stack. */
+  private boolean onlyImplicitOpen() {
+    for (Frame f : stack) if (!f.implicit) return false;
+    return true;
+  }
+
   private void push(boolean array, int level, boolean obrace, int openOffset, boolean implicit) {
     if (level >= 0xFFFF) {
       report(error(Codes.TOO_DEEP, openOffset, openOffset + 1, "objects are nested more than 65535 levels deep", "objects are nesting too deep (over 65535 limit)"));
@@ -1188,6 +1194,18 @@ final class UclScanner {
               state = State.DONE;
               return;
             }
+            gotSep = true;
+          } else if (onlyImplicitOpen()) {
+            // Only the implicit top-level object (and objects nested keys opened) are open: there
+            // is no bracket to point at, so do not invent one.
+            report(
+                error(Codes.UNBALANCED, pos, pos + 1, "this `" + (char) ch + "` closes nothing", "unexpected terminating symbol detected")
+                    .label("no matching `" + (ch == ']' ? "[" : "{") + "`")
+                    .help("remove it, or add the `" + (ch == ']' ? "[" : "{") + "` it was meant to close")
+                    .fix(Fix.of("remove the `" + (char) ch + "`", new Edit(new Span(pos, pos + 1), ""))));
+            fillTo(pos);
+            hidden(JUNK, pos, pos + 1);
+            pos++;
             gotSep = true;
           } else {
             report(

@@ -869,4 +869,30 @@ class UclScannerTest {
     assertNotNull(t.root());
     for (Diagnostic d : t.diagnostics()) assertTrue(d.span().end() <= 9, "span beyond the input: " + d);
   }
+
+  @Test
+  void aStrayBracketWhenOnlyTheImplicitTopLevelIsOpenClosesNothing() {
+    SyntaxTree t = assertRefused("PF { }\n]\n", Codes.UNBALANCED);
+    Diagnostic d = t.diagnostics().stream().filter(x -> x.code() == Codes.UNBALANCED).findFirst().orElseThrow();
+    assertEquals("this `]` closes nothing", d.message());
+    assertEquals(7, d.span().start());
+    assertTrue(d.labels().isEmpty(), "no invented `opened here`: " + d.labels());
+  }
+
+  @Test
+  void aStrayBracketInsideAnOpenBraceStillPointsAtIt() {
+    SyntaxTree t = assertRefused("PF { a = 1 ] }", Codes.UNBALANCED);
+    Diagnostic d = t.diagnostics().stream().filter(x -> x.code() == Codes.UNBALANCED).findFirst().orElseThrow();
+    assertEquals("`]` does not match the open `{`", d.message());
+    assertEquals(List.of(3), d.labels().stream().map(l -> l.span().start()).toList());
+  }
+
+  @Test
+  void oneErrorPerPosition() {
+    // `]` in a key is a bad key character, an empty value and a stray bracket to the scanner.
+    SyntaxTree t = assertRefused("PF {\n\tp]a = 1;\n}\n", Codes.BAD_KEY);
+    List<Integer> starts = t.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.span().start()).toList();
+    assertEquals(starts.stream().distinct().toList(), starts, "two errors at one position: " + t.diagnostics());
+    assertEquals(Codes.BAD_KEY, t.diagnostics().stream().filter(d -> d.span().start() == 7).findFirst().orElseThrow().code());
+  }
 }
