@@ -475,6 +475,7 @@ public final class Checker {
     if (t.value instanceof UObject o) lintDuplicates(o, "parameter", Codes.DUPLICATE_PARAM);
     List<ConfigParam> driver = new ArrayList<>();
     List<ConfigParam> iov = new ArrayList<>();
+    boolean caseDuplicate = false;
     for (Item i : items(t.value, t.chain, t.key)) {
       if (i.key == null) {
         arrayCrash(t.value, sectionName);
@@ -508,10 +509,14 @@ public final class Checker {
             .help("keep one of the two")
             .fix(Fix.of("remove this line", new Edit(i.member.span(), "")))
             .build());
-        return null;
+        // libnv only records the error here; iovctl goes on checking this section's keys (an
+        // invalid key after this one is what it reports) and aborts at its next lookup.
+        caseDuplicate = true;
+        continue;
       }
       target.add(new ConfigParam(i.key, v, i.member, p));
     }
+    if (caseDuplicate) return null;
     ConfigSection s = new ConfigSection(t.key, kind, index, t.member, driver, iov);
     config.put(lower, s);
     return s;

@@ -583,6 +583,15 @@ class CheckerTest {
     refused(TYPES, "PF { device = \"x0\"; num_vfs = 1; }\nVF-0 { mixed-case = 1; MIXED-CASE = 2 }", Codes.CASE_DUPLICATE_PARAM, null);
   }
 
+  @Test
+  void keysAfterACaseVariantAreStillChecked() {
+    // libnv only records the duplicate; iovctl checks the rest of the section and stops at the
+    // invalid key before its next lookup would abort (found by the differential test).
+    Out o = refused(IXL, PF2 + "VF-1 { passthrough = true; PASSTHROUGH = false; mac-adr = 1 }", Codes.UNKNOWN_KEY, "VF-1: Invalid config key 'mac-adr'");
+    assertTrue(o.errors().contains(Codes.CASE_DUPLICATE_PARAM), o.diags()::toString);
+    if (o.iovctl() != null) assertEquals(1, o.iovctl().exit(), "an error exit, not SIGABRT");
+  }
+
   // ------------------------------------------------------------------ scalars, arrays, null as sections
 
   @Test
