@@ -353,8 +353,15 @@ final class UclScanner {
 
   /** No `{` or `[` written in the file is open: only implicit objects are on the stack. */
   private boolean onlyImplicitOpen() {
-    for (Frame f : stack) if (!f.implicit) return false;
-    return true;
+    return innermostWritten() == null;
+  }
+
+  /** The innermost open `{` or `[` written in the file, or null. */
+  private Frame innermostWritten() {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      if (!stack.get(i).implicit) return stack.get(i);
+    }
+    return null;
   }
 
   private void push(boolean array, int level, boolean obrace, int openOffset, boolean implicit) {
@@ -1208,10 +1215,12 @@ final class UclScanner {
             pos++;
             gotSep = true;
           } else {
+            // Point at the bracket the user wrote, not at an object a nested key opened.
+            Frame g = innermostWritten();
             report(
-                error(Codes.UNBALANCED, pos, pos + 1, "`" + (char) ch + "` does not match the open `" + (f.array ? "[" : "{") + "`", "unexpected terminating symbol detected")
-                    .label("expected `" + (f.array ? "]" : "}") + "`")
-                    .label(new Span(f.openOffset, f.openOffset + 1), "opened here"));
+                error(Codes.UNBALANCED, pos, pos + 1, "`" + (char) ch + "` does not match the open `" + (g.array ? "[" : "{") + "`", "unexpected terminating symbol detected")
+                    .label("expected `" + (g.array ? "]" : "}") + "`")
+                    .label(new Span(g.openOffset, g.openOffset + 1), "opened here"));
             fillTo(pos);
             hidden(JUNK, pos, pos + 1);
             pos++;
