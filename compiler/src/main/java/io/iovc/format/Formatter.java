@@ -307,6 +307,14 @@ public final class Formatter {
       out.append(" = \"").append(scalarText(v)).append("\";");
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
+    } else if (v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
+        && danglingBackslash(scalarText(v)) && scalarText(v).matches("[^\"$\\x00-\\x1f]*")) {
+      // An unquoted value that ends the file with a lone `\` keeps it (`a = b\` is "b\"); with a
+      // `;` after it, the `\` would escape the `;`. Quoted, the `\` is written as `\\`.
+      String t = scalarText(v);
+      out.append(" = \"").append(t, 0, t.length() - 1).append("\\\\\";");
+      entryIndent = ind;
+      for (Comment c : inner) trailing(c);
     } else if (scalarText(v).matches("(?s)[=: \t].*")) {
       // `key <CR>= x` (libucl took `= x` as the value) or a value that keeps the blanks after a
       // comment (`key # c<LF><TAB>x` is "\tx"): only the original spelling says that.
@@ -344,6 +352,13 @@ public final class Formatter {
   private void afterOpen(List<Comment> comments, String ind) {
     entryIndent = ind + "\t";
     for (Comment c : comments) trailing(c);
+  }
+
+  /** The text ends in an odd run of backslashes: its last one escapes nothing. */
+  private static boolean danglingBackslash(String t) {
+    int n = 0;
+    while (n < t.length() && t.charAt(t.length() - 1 - n) == '\\') n++;
+    return n % 2 == 1;
   }
 
   private String scalarText(UValue v) {
