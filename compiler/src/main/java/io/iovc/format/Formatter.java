@@ -308,11 +308,10 @@ public final class Formatter {
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     } else if (v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
-        && danglingBackslash(scalarText(v)) && scalarText(v).matches("[^\"$\\x00-\\x1f]*")) {
+        && quotedWithDanglingBackslash(scalarText(v)) != null) {
       // An unquoted value that ends the file with a lone `\` keeps it (`a = b\` is "b\"); with a
       // `;` after it, the `\` would escape the `;`. Quoted, the `\` is written as `\\`.
-      String t = scalarText(v);
-      out.append(" = \"").append(t, 0, t.length() - 1).append("\\\\\";");
+      out.append(" = ").append(quotedWithDanglingBackslash(scalarText(v))).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     } else if (scalarText(v).matches("(?s)[=: \t].*")) {
@@ -354,11 +353,35 @@ public final class Formatter {
     for (Comment c : comments) trailing(c);
   }
 
-  /** The text ends in an odd run of backslashes: its last one escapes nothing. */
-  private static boolean danglingBackslash(String t) {
+  /**
+   * For unquoted text whose last backslash escapes nothing (an odd run of them ends it): the same
+   * string double-quoted, with that backslash doubled, an unescaped {@code "} escaped and control
+   * characters as {@code \\u00XX} (libucl unescapes both kinds alike and expands variables in
+   * both). Null for any other text.
+   */
+  static String quotedWithDanglingBackslash(String t) {
     int n = 0;
     while (n < t.length() && t.charAt(t.length() - 1 - n) == '\\') n++;
-    return n % 2 == 1;
+    if (n % 2 == 0) return null;
+    StringBuilder q = new StringBuilder(t.length() + 8).append('"');
+    int last = t.length() - 1;
+    for (int i = 0; i < last; i++) {
+      char c = t.charAt(i);
+      if (c == '\\') {
+        if (i + 1 >= last) return null;
+        char e = t.charAt(++i);
+        // libucl drops the backslash of an unknown escape: `\<TAB>` is a tab
+        if (e < 0x20) q.append(String.format("\\u%04x", (int) e));
+        else q.append(c).append(e);
+      } else if (c == '"') {
+        q.append("\\\"");
+      } else if (c < 0x20 || c == 0x7f) {
+        q.append(String.format("\\u%04x", (int) c));
+      } else {
+        q.append(c);
+      }
+    }
+    return q.append("\\\\\"").toString();
   }
 
   private String scalarText(UValue v) {
