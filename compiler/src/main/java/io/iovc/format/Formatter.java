@@ -31,8 +31,9 @@ import java.util.Map;
  * </pre>
  *
  * One tab per level, {@code key = value;}, one blank line between sections, blank lines inside a
- * section kept (at most one), every comment kept on its line. Values are copied byte for byte, so
- * nothing is re-quoted or re-spelled. Objects that libucl opens implicitly ({@code a b { }}) get
+ * section kept (at most one), every comment kept on its line. Values are copied byte for byte and
+ * not re-spelled; the only values written quoted are unquoted ones whose meaning depends on what
+ * followed them (a number-like text that was a string, a backslash that ended the file). Objects that libucl opens implicitly ({@code a b { }}) get
  * their braces written out. Before returning, the result is parsed again and must give the same
  * libucl tree as the input; otherwise formatting is refused, so {@code fmt} can never change what
  * a file means (or the bytes it compiles to).
