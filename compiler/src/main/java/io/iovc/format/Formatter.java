@@ -309,10 +309,10 @@ public final class Formatter {
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     } else if (v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
-        && quotedWithDanglingBackslash(scalarText(v)) != null) {
+        && quotedWithDanglingBackslash(str, scalarText(v)) != null) {
       // An unquoted value that ends the file with a lone `\` keeps it (`a = b\` is "b\"); with a
       // `;` after it, the `\` would escape the `;`. Quoted, the `\` is written as `\\`.
-      out.append(" = ").append(quotedWithDanglingBackslash(scalarText(v))).append(';');
+      out.append(" = ").append(quotedWithDanglingBackslash(str, scalarText(v))).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     } else if (scalarText(v).matches("(?s)[=: \t].*")) {
@@ -358,12 +358,25 @@ public final class Formatter {
    * For unquoted text whose last backslash escapes nothing (an odd run of them ends it): the same
    * string double-quoted, with that backslash doubled, an unescaped {@code "} escaped and control
    * characters as {@code \\u00XX} (libucl unescapes both kinds alike and expands variables in
-   * both). Null for any other text.
+   * both). Null for any other text. When nothing in the value could be a variable, it is written
+   * from the decoded value instead.
    */
-  static String quotedWithDanglingBackslash(String t) {
+  static String quotedWithDanglingBackslash(UValue.UString str, String t) {
     int n = 0;
     while (n < t.length() && t.charAt(t.length() - 1 - n) == '\\') n++;
     if (n % 2 == 0) return null;
+    if (!mayExpand(str.value())) {
+      // With nothing that could expand again, the decoded value, escaped, is the safest form:
+      // no escape of the original has to be understood twice.
+      StringBuilder q = new StringBuilder(str.value().length() + 8).append('"');
+      for (int i = 0; i < str.value().length(); i++) {
+        char c = str.value().charAt(i);
+        if (c == '"' || c == '\\') q.append('\\').append(c);
+        else if (c < 0x20 || c == 0x7f) q.append(String.format("\\u%04x", (int) c));
+        else q.append(c);
+      }
+      return q.append('"').toString();
+    }
     StringBuilder q = new StringBuilder(t.length() + 8).append('"');
     int last = t.length() - 1;
     for (int i = 0; i < last; i++) {
@@ -371,6 +384,11 @@ public final class Formatter {
       if (c == '\\') {
         if (i + 1 >= last) return null;
         char e = t.charAt(++i);
+        if (e == 'u') {
+          // `\\u` takes the next four characters as they are; a control character among them
+          // cannot be written inside quotes.
+          for (int k = i + 1; k <= i + 4 && k < last; k++) if (t.charAt(k) < 0x20) return null;
+        }
         // libucl drops the backslash of an unknown escape: `\<TAB>` is a tab
         if (e < 0x20) q.append(String.format("\\u%04x", (int) e));
         else q.append(c).append(e);
@@ -383,6 +401,15 @@ public final class Formatter {
       }
     }
     return q.append("\\\\\"").toString();
+  }
+
+  /** {@code $NAME} or {@code ${…}} could be a variable (iovctl's are FILENAME and CURDIR). */
+  private static boolean mayExpand(String value) {
+    for (int i = value.indexOf('$'); i >= 0 && i + 1 < value.length(); i = value.indexOf('$', i + 1)) {
+      char c = value.charAt(i + 1);
+      if (c == '{' || (c >= 'A' && c <= 'Z') || c == '_') return true;
+    }
+    return false;
   }
 
   private String scalarText(UValue v) {
