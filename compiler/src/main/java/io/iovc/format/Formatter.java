@@ -355,61 +355,25 @@ public final class Formatter {
   }
 
   /**
-   * For unquoted text whose last backslash escapes nothing (an odd run of them ends it): the same
-   * string double-quoted, with that backslash doubled, an unescaped {@code "} escaped and control
-   * characters as {@code \\u00XX} (libucl unescapes both kinds alike and expands variables in
-   * both). Null for any other text. When nothing in the value could be a variable, it is written
-   * from the decoded value instead.
+   * For an unquoted value whose last backslash escapes nothing (an odd run of them ends the text):
+   * its decoded value as a double-quoted string, else null. Decoded means variables already
+   * expanded and escapes already resolved, so nothing of the original has to be understood twice:
+   * {@code "} and {@code \\} are escaped, control characters and {@code $} written as
+   * {@code \\u00XX} (libucl expands variables only where the text has a literal {@code $}).
    */
   static String quotedWithDanglingBackslash(UValue.UString str, String t) {
     int n = 0;
     while (n < t.length() && t.charAt(t.length() - 1 - n) == '\\') n++;
     if (n % 2 == 0) return null;
-    if (!mayExpand(str.value())) {
-      // With nothing that could expand again, the decoded value, escaped, is the safest form:
-      // no escape of the original has to be understood twice.
-      StringBuilder q = new StringBuilder(str.value().length() + 8).append('"');
-      for (int i = 0; i < str.value().length(); i++) {
-        char c = str.value().charAt(i);
-        if (c == '"' || c == '\\') q.append('\\').append(c);
-        else if (c < 0x20 || c == 0x7f) q.append(String.format("\\u%04x", (int) c));
-        else q.append(c);
-      }
-      return q.append('"').toString();
+    String v = str.value();
+    StringBuilder q = new StringBuilder(v.length() + 8).append('"');
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '"' || c == '\\') q.append('\\').append(c);
+      else if (c < 0x20 || c == 0x7f || c == '$') q.append(String.format("\\u%04x", (int) c));
+      else q.append(c);
     }
-    StringBuilder q = new StringBuilder(t.length() + 8).append('"');
-    int last = t.length() - 1;
-    for (int i = 0; i < last; i++) {
-      char c = t.charAt(i);
-      if (c == '\\') {
-        if (i + 1 >= last) return null;
-        char e = t.charAt(++i);
-        if (e == 'u') {
-          // `\\u` takes the next four characters as they are; a control character among them
-          // cannot be written inside quotes.
-          for (int k = i + 1; k <= i + 4 && k < last; k++) if (t.charAt(k) < 0x20) return null;
-        }
-        // libucl drops the backslash of an unknown escape: `\<TAB>` is a tab
-        if (e < 0x20) q.append(String.format("\\u%04x", (int) e));
-        else q.append(c).append(e);
-      } else if (c == '"') {
-        q.append("\\\"");
-      } else if (c < 0x20 || c == 0x7f) {
-        q.append(String.format("\\u%04x", (int) c));
-      } else {
-        q.append(c);
-      }
-    }
-    return q.append("\\\\\"").toString();
-  }
-
-  /** {@code $NAME} or {@code ${…}} could be a variable (iovctl's are FILENAME and CURDIR). */
-  private static boolean mayExpand(String value) {
-    for (int i = value.indexOf('$'); i >= 0 && i + 1 < value.length(); i = value.indexOf('$', i + 1)) {
-      char c = value.charAt(i + 1);
-      if (c == '{' || (c >= 'A' && c <= 'Z') || c == '_') return true;
-    }
-    return false;
+    return q.append('"').toString();
   }
 
   private String scalarText(UValue v) {
