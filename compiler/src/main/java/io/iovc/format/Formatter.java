@@ -315,9 +315,10 @@ public final class Formatter {
       out.append(" = ").append(quotedWithDanglingBackslash(str, scalarText(v))).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
-    } else if (scalarText(v).matches("(?s)[=: \t].*")) {
+    } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*")) {
       // `key <CR>= x` (libucl took `= x` as the value) or a value that keeps the blanks after a
-      // comment (`key # c<LF><TAB>x` is "\tx"): only the original spelling says that.
+      // comment (`key # c<LF><TAB>x` is "\tx"; also a form feed or any other control character
+      // there): only the original spelling says that.
       out.setLength(out.length() - src.raw(m.key().span()).length());
       out.append(src.raw(new Span(m.key().span().start(), v.span().end()))).append(';');
     } else {
