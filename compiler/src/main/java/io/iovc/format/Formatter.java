@@ -54,6 +54,8 @@ public final class Formatter {
   private final StringBuilder out = new StringBuilder();
   /** The line being written ends in a # comment: nothing more may go on it. */
   private boolean lineHasHash;
+  /** An unfinished macro at the end of the file, written last (see {@link #entry}). */
+  private String trailingMacro;
   /** Indentation of the entry being written, for comments moved onto their own line. */
   private String entryIndent = "";
 
@@ -91,6 +93,10 @@ public final class Formatter {
     if (!(tree.root() instanceof UObject root)) return tree.source().bytes().clone();
     Formatter f = new Formatter(tree);
     f.file(root);
+    if (f.trailingMacro != null) {
+      if (f.out.length() > 0 && f.out.charAt(f.out.length() - 1) != '\n') f.out.append('\n');
+      f.out.append(f.trailingMacro);
+    }
     return f.out.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
@@ -290,6 +296,13 @@ public final class Formatter {
     String ind = "\t".repeat(depth);
     entryIndent = ind;
     if (e instanceof UValue.UMacro m) {
+      if (m.span().end() == src.length() && ind.length() > 0) {
+        // A macro that runs into the end of the file is never finished, and libucl ignores it,
+        // but only there: written inside the braces of an implicit object it would be read.
+        // It goes, as written, to the very end of the output.
+        trailingMacro = src.raw(m.span());
+        return;
+      }
       out.append(ind).append(src.raw(m.span()).stripTrailing());
       return;
     }
