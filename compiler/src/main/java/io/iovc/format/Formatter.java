@@ -54,6 +54,8 @@ public final class Formatter {
   private final StringBuilder out = new StringBuilder();
   /** The line being written ends in a # comment: nothing more may go on it. */
   private boolean lineHasHash;
+  /** The entry just written is a macro. */
+  private boolean afterMacro;
   /** An unfinished macro at the end of the file, written last (see {@link #entry}). */
   private String trailingMacro;
   /** Indentation of the entry being written, for comments moved onto their own line. */
@@ -178,25 +180,29 @@ public final class Formatter {
   }
 
   /** A comment and what surrounds it. */
-  private record Comment(String text, boolean ownLine, boolean blankBefore, String lead) {}
+  private record Comment(String text, boolean ownLine, boolean blankBefore, String lead, boolean glued) {}
 
   private List<Comment> commentsIn(List<UclToken> hidden, boolean startsAfterCode) {
     List<Comment> r = new ArrayList<>();
     int newlines = startsAfterCode ? 0 : 1;
     String ws = " ";
+    boolean glued = startsAfterCode;
     for (UclToken t : hidden) {
       if (t.getType() == UclParser.NEWLINE) {
         newlines++;
         ws = " ";
+        glued = false;
       } else if (t.getType() == UclParser.WS) {
         String w = t.getText();
         ws = w.matches("[ \t]{1,16}") ? w : " ";
+        glued = false;
       } else if (t.getType() == UclParser.COMMENT) {
         String text = t.getText();
         if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
-        r.add(new Comment(text.stripTrailing(), newlines > 0, newlines > 1, ws));
+        r.add(new Comment(text.stripTrailing(), newlines > 0, newlines > 1, ws, glued));
         newlines = 0;
         ws = " ";
+        glued = false;
       } else {
         ws = " ";
       }
@@ -287,7 +293,9 @@ public final class Formatter {
       nl();
       out.append(entryIndent).append(c.text);
     } else {
-      out.append(c.lead).append(c.text);
+      // libucl refuses a blank between a macro's value and a comment (`.priority 5 # c`), so a
+      // comment glued to a macro stays glued.
+      out.append(c.glued && afterMacro ? "" : c.lead).append(c.text);
     }
     if (c.text.startsWith("#") || c.text.contains("\n")) lineHasHash = true;
   }
@@ -295,6 +303,7 @@ public final class Formatter {
   private void entry(UEntry e, int depth) {
     String ind = "\t".repeat(depth);
     entryIndent = ind;
+    afterMacro = e instanceof UValue.UMacro;
     if (e instanceof UValue.UMacro m) {
       if (m.span().end() == src.length() && ind.length() > 0) {
         // A macro that runs into the end of the file is never finished, and libucl ignores it,
