@@ -337,7 +337,8 @@ public final class Formatter {
       out.append(" = ").append(quotedWithDanglingBackslash(str, scalarText(v))).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
-    } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*")) {
+    } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*") || v instanceof UValue.UArray && !inner.isEmpty()) {
+      // (An array keeps its comments inside; comments before it stay before it, in order.)
       // `key <CR>= x` (libucl took `= x` as the value) or a value that keeps the blanks after a
       // comment (`key # c<LF><TAB>x` is "\tx"; also a form feed or any other control character
       // there): only the original spelling says that.
