@@ -73,6 +73,12 @@ public final class Formatter {
     if (!(tree.root() instanceof UObject root)) {
       return tree.source().bytes().clone();
     }
+    if (hasDeep(root)) {
+      // Content nested deeper than the parser builds a tree for is one opaque token; re-laying
+      // the braces around it can change how libucl reads it (found by fuzzing). No iovctl.conf
+      // nests that deep, so such a file is left as it is, with a reason.
+      throw new FormatException("the file nests deeper than " + Ucl.MAX_DEPTH + " levels; iovc does not reformat it, it was left as it is");
+    }
     byte[] result = layoutUnchecked(tree);
     SyntaxTree again = Ucl.parse(new SourceText(tree.source().name(), result), vars);
     // Comments moved on the first pass (from between a key and its value) are ordinary comments
@@ -105,6 +111,18 @@ public final class Formatter {
   /** Formats and returns text (for editors); the input bytes are read as UTF-8. */
   public static String formatText(SyntaxTree tree, Map<String, String> vars) throws FormatException {
     return new String(format(tree, vars), StandardCharsets.UTF_8);
+  }
+
+  /** The tree holds content collapsed into a DEEP token. Depth is bounded by the scanner. */
+  public static boolean hasDeep(UValue v) {
+    if (v instanceof UValue.UDeep) return true;
+    if (v instanceof UObject o) {
+      for (UEntry e : o.entries()) if (e instanceof UMember m && hasDeep(m.value())) return true;
+    }
+    if (v instanceof UValue.UArray a) {
+      for (UValue i : a.items()) if (hasDeep(i)) return true;
+    }
+    return false;
   }
 
   private static List<String> comments(SyntaxTree t) {

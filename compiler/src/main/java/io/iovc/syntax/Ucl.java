@@ -22,6 +22,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Entry point of the syntax stage: bytes in, {@link SyntaxTree} out. Never throws on any input. */
 public final class Ucl {
+  /** Nesting deeper than this is kept as one DEEP token (see {@link UValue.UDeep}). */
+  public static final int MAX_DEPTH = UclScanner.MAX_TREE_DEPTH;
+
   private Ucl() {}
 
   /**
