@@ -51,10 +51,17 @@ final class SchemaCommand implements Callable<Integer> {
       s = choice.schema();
     }
     if (s == null) throw new UserError(2, "say which schema: --driver NAME, --schema FILE, or a config FILE");
+    return print(s, output == null ? null : NvPacker.pack(s.nvlist()), output);
+  }
+
+  /**
+   * With {@code output}, writes {@code blob} (the packed schema) there ({@code -}: standard
+   * output); else prints the schema as {@code iovctl -S} does, or what it could of it and an error.
+   */
+  static int print(Schema s, byte[] blob, String output) throws UserError {
     if (output != null) {
-      byte[] b = NvPacker.pack(s.nvlist());
-      if (output.equals("-")) Output.out.write(b, 0, b.length);
-      else CompileCommand.write(Path.of(output), b);
+      if (output.equals("-")) Output.out.write(blob, 0, blob.length);
+      else CompileCommand.write(Path.of(output), blob);
       Output.flush();
       return 0;
     }

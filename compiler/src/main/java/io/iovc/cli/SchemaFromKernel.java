@@ -6,9 +6,7 @@ import io.iovc.kernel.freebsd.KernelError;
 import io.iovc.kernel.freebsd.SchemaDiff;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.schema.Schema;
-import io.iovc.schema.SchemaException;
 import io.iovc.syntax.Ucl;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -38,24 +36,7 @@ final class SchemaFromKernel {
       } catch (KernelError e) {
         throw new UserError(e.exitStatus(), e.explain(KernelError.Context.none()) + " (" + e.facts() + ")");
       }
-      if (!diff) {
-        if (output != null) {
-          byte[] b = live.blob();
-          if (output.equals("-")) Output.out.write(b, 0, b.length);
-          else CompileCommand.write(Path.of(output), b);
-          Output.flush();
-          return 0;
-        }
-        try {
-          Output.rawOut(live.schema().toIovctlText());
-        } catch (SchemaException e) {
-          Output.rawOut(e.partialOutput());
-          Output.flush();
-          throw new UserError(1, e.getMessage());
-        }
-        Output.flush();
-        return 0;
-      }
+      if (!diff) return SchemaCommand.print(live.schema(), live.blob(), output);
       left = live.schema();
       leftName = "the live schema of " + t.name();
       deviceName = t.name();

@@ -338,6 +338,9 @@ public final class Formatter {
     UValue v = m.value();
     // Comments between the key and its value move behind the entry.
     List<Comment> inner = commentsIn(hiddenIn(m.key().span().end(), v.span().start()), true);
+    String dangling = v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
+        ? quotedWithDanglingBackslash(str, scalarText(v))
+        : null;
     if (v instanceof UObject o) {
       out.append(' ');
       object(o, depth, inner); // comments between the name and `{` go behind the `{`
@@ -348,11 +351,10 @@ public final class Formatter {
       out.append(" = \"").append(scalarText(v)).append("\";");
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
-    } else if (v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
-        && quotedWithDanglingBackslash(str, scalarText(v)) != null) {
+    } else if (dangling != null) {
       // An unquoted value that ends the file with a lone `\` keeps it (`a = b\` is "b\"); with a
       // `;` after it, the `\` would escape the `;`. Quoted, the `\` is written as `\\`.
-      out.append(" = ").append(quotedWithDanglingBackslash(str, scalarText(v))).append(';');
+      out.append(" = ").append(dangling).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*") || v instanceof UValue.UArray && !inner.isEmpty()) {

@@ -56,6 +56,39 @@ public interface DriverPlugin {
     return List.of();
   }
 
+  /**
+   * A plugin with no devices, Linux drivers or parameters of its own: {@link Schema#fromPlugin}
+   * then holds only what the SR-IOV core knows (num_vfs, device, passthrough…).
+   */
+  static DriverPlugin withoutParameters(String name, String description) {
+    return new DriverPlugin() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public List<String> devicePatterns() {
+        return List.of();
+      }
+
+      @Override
+      public List<String> linuxDrivers() {
+        return List.of();
+      }
+
+      @Override
+      public List<ParamSpec> vfParams() {
+        return List.of();
+      }
+    };
+  }
+
   /** A plugin code and its explanation for {@code iovc explain}. */
   record CodeDoc(Code code, String explanation) {}
 }

@@ -351,11 +351,6 @@ final class UclScanner {
 
   // ---------------------------------------------------------------- stack
 
-  /** No `{` or `[` written in the file is open: only implicit objects are on the stack. */
-  private boolean onlyImplicitOpen() {
-    return innermostWritten() == null;
-  }
-
   /** The innermost open `{` or `[` written in the file, or null. */
   private Frame innermostWritten() {
     for (int i = stack.size() - 1; i >= 0; i--) {
@@ -1202,7 +1197,7 @@ final class UclScanner {
               return;
             }
             gotSep = true;
-          } else if (onlyImplicitOpen()) {
+          } else if (innermostWritten() == null) {
             // Only the implicit top-level object (and objects nested keys opened) are open: there
             // is no bracket to point at, so do not invent one.
             report(

@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 final class Analysis {
   /** A schema with only the SR-IOV parameters every driver has (num_vfs, device, passthrough). */
-  static final Schema IOV_ONLY = Schema.fromPlugin(new NoDriver());
+  static final Schema IOV_ONLY = Schema.fromPlugin(DriverPlugin.withoutParameters("SR-IOV", "the parameters every driver has"));
 
   final String uri;
   final int version;
@@ -118,33 +118,5 @@ final class Analysis {
   String driverName() {
     if (schema == null) return null;
     return schema.plugin() != null ? schema.plugin().name() : schema.origin();
-  }
-
-  /** A plugin without parameters: {@link Schema#fromPlugin} then holds the SR-IOV parameters only. */
-  private static final class NoDriver implements DriverPlugin {
-    @Override
-    public String name() {
-      return "SR-IOV";
-    }
-
-    @Override
-    public String description() {
-      return "the parameters every driver has";
-    }
-
-    @Override
-    public List<String> devicePatterns() {
-      return List.of();
-    }
-
-    @Override
-    public List<String> linuxDrivers() {
-      return List.of();
-    }
-
-    @Override
-    public List<io.iovc.schema.ParamSpec> vfParams() {
-      return List.of();
-    }
   }
 }

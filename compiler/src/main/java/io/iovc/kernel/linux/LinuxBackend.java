@@ -18,7 +18,6 @@ import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.ParamSpec;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.syntax.SourceText;
@@ -451,30 +450,5 @@ public final class LinuxBackend implements Backend {
    * The schema for a PF whose Linux driver no plugin knows (e.g. an NVMe controller): only what
    * the SR-IOV core handles for every driver, num_vfs and passthrough.
    */
-  static final DriverPlugin GENERIC = new DriverPlugin() {
-    @Override
-    public String name() {
-      return "generic";
-    }
-
-    @Override
-    public String description() {
-      return "any SR-IOV PF: VF count and passthrough only";
-    }
-
-    @Override
-    public List<String> devicePatterns() {
-      return List.of();
-    }
-
-    @Override
-    public List<String> linuxDrivers() {
-      return List.of();
-    }
-
-    @Override
-    public List<ParamSpec> vfParams() {
-      return List.of();
-    }
-  };
+  static final DriverPlugin GENERIC = DriverPlugin.withoutParameters("generic", "any SR-IOV PF: VF count and passthrough only");
 }
