@@ -3,7 +3,7 @@ package io.iovc.nvlist;
 import java.util.List;
 
 /** Trees and buffers of the spec's worked examples, built by hand (spec §4.3, §6.1, §7.9, §8.1). */
-final class Examples {
+public final class Examples {
 
     private Examples() {
     }
@@ -56,7 +56,7 @@ final class Examples {
             """;
 
     /** The nvlist_fdump text of spec §4.3 (the iovctl.conf(5) EXAMPLE, ix0 with 3 VFs). */
-    static final String MAN_PAGE_43_DUMP = """
+    public static final String MAN_PAGE_43_DUMP = """
             PF (NVLIST):
                 DRIVER (NVLIST):
                 IOV (NVLIST):
