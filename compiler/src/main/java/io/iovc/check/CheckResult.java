@@ -9,7 +9,8 @@ import java.util.List;
  * The checker's verdict on one file: every diagnostic (syntax included, suppressions applied) and,
  * when there is no error, the accepted configuration.
  */
-public record CheckResult(SyntaxTree tree, Schema schema, List<Diagnostic> diagnostics, CheckedConfig config) {
+public record CheckResult(
+    SyntaxTree tree, Schema schema, List<Diagnostic> diagnostics, CheckedConfig config) {
   public CheckResult {
     diagnostics = List.copyOf(diagnostics);
   }

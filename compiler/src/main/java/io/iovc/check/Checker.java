@@ -33,17 +33,21 @@ import java.util.regex.Pattern;
  * gets an error diagnostic exactly when iovctl (or the kernel, for the size limit) refuses it.
  */
 public final class Checker {
-  private static final Pattern VF_PATTERN = Pattern.compile("VF-([1-9][0-9]*|0)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern VF_PATTERN =
+      Pattern.compile("VF-([1-9][0-9]*|0)", Pattern.CASE_INSENSITIVE);
 
   private final SyntaxTree tree;
   private final SourceText src;
   private final Schema schema;
   private final List<Diagnostic> diags = new ArrayList<>();
   private boolean crashed; // iovctl would have crashed; later checks would be noise
+
   /** Parameters that were written but refused (lower-cased "section/key"): no "missing" cascade. */
   private final java.util.Set<String> refused = new java.util.HashSet<>();
+
   /** PF.device already reported as not a string (iovctl stops there; no second message). */
   private boolean deviceReported;
+
   /** Lines where a `//` "comment" was read as a key: the rest of such a line is that comment. */
   private final java.util.Set<Integer> slashLines = new java.util.HashSet<>();
 
@@ -82,21 +86,28 @@ public final class Checker {
     keep.sort((a, b) -> a.span().compareTo(b.span()));
     int more = all.size() - keep.size();
     Span at = keep.get(keep.size() - 1).span();
-    keep.add(Diagnostic.of(Codes.TOO_MANY, Span.at(at.end()), more + " more problems are not shown")
-        .help("fix these and check again; --format json lists the same first " + MAX_REPORTED)
-        .build());
+    keep.add(
+        Diagnostic.of(Codes.TOO_MANY, Span.at(at.end()), more + " more problems are not shown")
+            .help("fix these and check again; --format json lists the same first " + MAX_REPORTED)
+            .build());
     return keep;
   }
 
   /** Codes about the file as a whole: after a syntax error the whole is not known. */
-  private static final java.util.Set<Code> WHOLE_FILE = java.util.Set.of(
-      Codes.NO_DEVICE, Codes.REQUIRED_MISSING, Codes.VF_OUT_OF_BOUNDS, Codes.DRIVER_MAX_VFS,
-      Codes.DEFAULT_UNUSED, Codes.NUM_VFS_ZERO, Codes.TOO_BIG);
+  private static final java.util.Set<Code> WHOLE_FILE =
+      java.util.Set.of(
+          Codes.NO_DEVICE,
+          Codes.REQUIRED_MISSING,
+          Codes.VF_OUT_OF_BOUNDS,
+          Codes.DRIVER_MAX_VFS,
+          Codes.DEFAULT_UNUSED,
+          Codes.NUM_VFS_ZERO,
+          Codes.TOO_BIG);
 
   /**
-   * iovctl stops at a syntax error, and after one iovc's tree is a repair: findings behind the first
-   * syntax error, and findings about the file as a whole, would often be echoes of it. Findings in
-   * front of it are real and kept.
+   * iovctl stops at a syntax error, and after one iovc's tree is a repair: findings behind the
+   * first syntax error, and findings about the file as a whole, would often be echoes of it.
+   * Findings in front of it are real and kept.
    */
   private static List<Diagnostic> syntaxErrorsFirst(SyntaxTree tree, List<Diagnostic> semantic) {
     int first = Integer.MAX_VALUE;
@@ -112,8 +123,8 @@ public final class Checker {
   }
 
   /**
-   * What iovctl's find_device returns: {@code PF.device} of the first top-level key equal to
-   * {@code PF} ignoring case, when it is a string. Used to choose the schema before checking.
+   * What iovctl's find_device returns: {@code PF.device} of the first top-level key equal to {@code
+   * PF} ignoring case, when it is a string. Used to choose the schema before checking.
    */
   public static String findDevice(SyntaxTree tree) {
     DeviceRef r = findDeviceRef(tree);
@@ -131,7 +142,9 @@ public final class Checker {
         for (Item i : items(top.value, top.chain, top.key)) {
           if (i.key == null) return null;
           if (Ascii.equalsIgnoreCase(i.key, "device")) {
-            return i.value instanceof UValue.UString s ? new DeviceRef(Ascii.cString(s.value()), s.span()) : null;
+            return i.value instanceof UValue.UString s
+                ? new DeviceRef(Ascii.cString(s.value()), s.span())
+                : null;
           }
         }
         return null;
@@ -168,7 +181,10 @@ public final class Checker {
         for (Item i : items(top.value, top.chain, top.key)) {
           if (i.key == null) return -1;
           if (Ascii.equalsIgnoreCase(i.key, "num_vfs")) {
-            long v = i.value instanceof UValue.UInt n ? n.value() : i.value instanceof UValue.UFloat f ? toInt64(f.value()) : -1;
+            long v =
+                i.value instanceof UValue.UInt n
+                    ? n.value()
+                    : i.value instanceof UValue.UFloat f ? toInt64(f.value()) : -1;
             return v >= 0 && v <= 0xFFFF ? (int) v : -1;
           }
         }
@@ -212,10 +228,14 @@ public final class Checker {
     UValue root = tree.root();
     if (root instanceof UValue.UArray a) {
       if (!a.items().isEmpty()) {
-        add(Diagnostic.of(Codes.TOP_LEVEL_ARRAY, a.span(), "the file is an array `[ … ]`, not a set of sections")
-            .label("iovctl crashes (SIGSEGV) on this")
-            .help("write sections such as `PF { … }` at the top level")
-            .build());
+        add(
+            Diagnostic.of(
+                    Codes.TOP_LEVEL_ARRAY,
+                    a.span(),
+                    "the file is an array `[ … ]`, not a set of sections")
+                .label("iovctl crashes (SIGSEGV) on this")
+                .help("write sections such as `PF { … }` at the top level")
+                .build());
         return null;
       }
     }
@@ -239,12 +259,16 @@ public final class Checker {
               device = Ascii.cString(s.value());
             } else {
               deviceProblem = true;
-              add(Diagnostic.of(Codes.DEVICE_NOT_STRING, i.value.span(), "`device` must be a string, not " + describe(i.value))
-                  .label("not a string")
-                  .iovctl("Config PF.device must be a string: <an unrelated errno>")
-                  .help(stringHelp(i.value, "the PF's device name, e.g. \"ixl0\""))
-                  .fix(quoteFix(i.value))
-                  .build());
+              add(
+                  Diagnostic.of(
+                          Codes.DEVICE_NOT_STRING,
+                          i.value.span(),
+                          "`device` must be a string, not " + describe(i.value))
+                      .label("not a string")
+                      .iovctl("Config PF.device must be a string: <an unrelated errno>")
+                      .help(stringHelp(i.value, "the PF's device name, e.g. \"ixl0\""))
+                      .fix(quoteFix(i.value))
+                      .build());
             }
             break;
           }
@@ -256,22 +280,49 @@ public final class Checker {
     if (device == null && !deviceProblem) {
       Span at = pfItem != null ? keySpan(pfItem) : top.isEmpty() ? Span.at(0) : keySpan(top.get(0));
       boolean pfNotBlock = pfItem != null && !(pfItem.value instanceof UObject);
-      String msg = pfItem == null ? "no `PF` section: the file does not say which device to configure"
-          : pfNotBlock ? "`PF` must be a `{ … }` block holding `device` and `num_vfs`, not " + describe(pfItem.value)
-          : "the PF section has no `device`";
-      Diagnostic.Builder d = Diagnostic.of(Codes.NO_DEVICE, at, msg)
-          .label(pfItem == null ? (top.isEmpty() ? "" : "the first section; PF { … } is missing") : pfNotBlock ? "not a block" : "`device` missing")
-          .iovctl("Config file does not specify device");
-      if (pfItem == null && src.length() >= 3 && (src.bytes()[0] & 0xff) == 0xEF && (src.bytes()[1] & 0xff) == 0xBB && (src.bytes()[2] & 0xff) == 0xBF) {
-        d.help("the file starts with a UTF-8 byte order mark, which libucl reads as part of the first key; save the file without a BOM")
+      String msg =
+          pfItem == null
+              ? "no `PF` section: the file does not say which device to configure"
+              : pfNotBlock
+                  ? "`PF` must be a `{ … }` block holding `device` and `num_vfs`, not "
+                      + describe(pfItem.value)
+                  : "the PF section has no `device`";
+      Diagnostic.Builder d =
+          Diagnostic.of(Codes.NO_DEVICE, at, msg)
+              .label(
+                  pfItem == null
+                      ? (top.isEmpty() ? "" : "the first section; PF { … } is missing")
+                      : pfNotBlock ? "not a block" : "`device` missing")
+              .iovctl("Config file does not specify device");
+      if (pfItem == null
+          && src.length() >= 3
+          && (src.bytes()[0] & 0xff) == 0xEF
+          && (src.bytes()[1] & 0xff) == 0xBB
+          && (src.bytes()[2] & 0xff) == 0xBF) {
+        d.help(
+                "the file starts with a UTF-8 byte order mark, which libucl reads as part of the first key; save the file without a BOM")
             .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")));
       } else if (pfItem == null) {
         d.help("start the file with `PF { device = \"ixl0\"; num_vfs = 2; }`");
         String guess = deviceGuess();
         if (guess != null) {
           int insertAt = firstKeyLineStart();
-          String lead = insertAt == src.length() && insertAt > 0 && src.bytes()[insertAt - 1] != '\n' ? "\n" : "";
-          d.fix(Fix.of("add a PF section for " + guess, new Edit(Span.at(insertAt), lead + "PF {\n\tdevice = \"" + guess + "\";\n\tnum_vfs = " + vfCountGuess() + ";\n}\n" + (insertAt < src.length() ? "\n" : ""))));
+          String lead =
+              insertAt == src.length() && insertAt > 0 && src.bytes()[insertAt - 1] != '\n'
+                  ? "\n"
+                  : "";
+          d.fix(
+              Fix.of(
+                  "add a PF section for " + guess,
+                  new Edit(
+                      Span.at(insertAt),
+                      lead
+                          + "PF {\n\tdevice = \""
+                          + guess
+                          + "\";\n\tnum_vfs = "
+                          + vfCountGuess()
+                          + ";\n}\n"
+                          + (insertAt < src.length() ? "\n" : ""))));
         }
       } else if (pfNotBlock) {
         d.help("write `PF { device = \"ixl0\"; num_vfs = 2; }`");
@@ -292,7 +343,13 @@ public final class Checker {
     ConfigSection defaults = null;
     for (Item t : top) {
       if (t.key == null) {
-        add(Diagnostic.of(Codes.TOP_LEVEL_ARRAY, t.value.span(), "the file is an array, not a set of sections").label("iovctl crashes on this").build());
+        add(
+            Diagnostic.of(
+                    Codes.TOP_LEVEL_ARRAY,
+                    t.value.span(),
+                    "the file is an array, not a set of sections")
+                .label("iovctl crashes on this")
+                .build());
         return null;
       }
       ConfigSection.Kind kind;
@@ -302,11 +359,15 @@ public final class Checker {
       } else if (Ascii.equalsIgnoreCase(t.key, "DEFAULT")) {
         kind = ConfigSection.Kind.DEFAULT;
         if (processedVf) {
-          add(Diagnostic.of(Codes.DEFAULT_AFTER_VF, keySpan(t), "the DEFAULT section must come before every VF section")
-              .label("after a VF section")
-              .iovctl("'default' section must precede all VF sections")
-              .help("move DEFAULT { … } above the first VF-n section")
-              .build());
+          add(
+              Diagnostic.of(
+                      Codes.DEFAULT_AFTER_VF,
+                      keySpan(t),
+                      "the DEFAULT section must come before every VF section")
+                  .label("after a VF section")
+                  .iovctl("'default' section must precede all VF sections")
+                  .help("move DEFAULT { … } above the first VF-n section")
+                  .build());
         }
       } else if (VF_PATTERN.matcher(t.key).matches()) {
         kind = ConfigSection.Kind.VF;
@@ -323,7 +384,8 @@ public final class Checker {
       }
     }
 
-    // validate_config: iovctl got here only without crashing; after a crash its checks would be guesses
+    // validate_config: iovctl got here only without crashing; after a crash its checks would be
+    // guesses
     if (crashed) return null;
     ConfigSection pf = null;
     for (ConfigSection s : sections) {
@@ -337,25 +399,40 @@ public final class Checker {
       if (numVfsParam.value() instanceof TypedValue.Num n) {
         numVfs = (int) (n.value() & 0xFFFF);
         if (numVfs == 0) {
-          add(Diagnostic.of(Codes.NUM_VFS_ZERO, numVfsParam.member().value().span(), n.value() == 0 ? "num_vfs is 0: there must be at least one VF" : "num_vfs is " + Long.toUnsignedString(n.value()) + ", which iovctl truncates to 0")
-              .label("at least 1")
-              .iovctl("PF.num_vfs must be at least 1")
-              .help("to remove all VFs use `iovc delete` (iovctl -D); a config file always creates some")
-              .build());
+          add(
+              Diagnostic.of(
+                      Codes.NUM_VFS_ZERO,
+                      numVfsParam.member().value().span(),
+                      n.value() == 0
+                          ? "num_vfs is 0: there must be at least one VF"
+                          : "num_vfs is "
+                              + Long.toUnsignedString(n.value())
+                              + ", which iovctl truncates to 0")
+                  .label("at least 1")
+                  .iovctl("PF.num_vfs must be at least 1")
+                  .help(
+                      "to remove all VFs use `iovc delete` (iovctl -D); a config file always creates some")
+                  .build());
         }
       } else {
-        add(Diagnostic.of(Codes.BAD_SCHEMA, numVfsParam.member().value().span(), "the schema gives num_vfs a type iovctl cannot read as a number")
-            .label("iovctl aborts here")
-            .help("the schema is wrong, not the file: num_vfs is uint16_t in every kernel; check where the schema came from")
-            .build());
+        add(
+            Diagnostic.of(
+                    Codes.BAD_SCHEMA,
+                    numVfsParam.member().value().span(),
+                    "the schema gives num_vfs a type iovctl cannot read as a number")
+                .label("iovctl aborts here")
+                .help(
+                    "the schema is wrong, not the file: num_vfs is uint16_t in every kernel; check where the schema came from")
+                .build());
         return null;
       }
     } else if (!hasError() && !refused.contains("pf/num_vfs")) {
       // Not required by this (odd) schema and not written: nvlist_get_number aborts.
-      add(Diagnostic.of(Codes.REQUIRED_MISSING, pfSpan, "num_vfs is not set")
-          .label("iovctl aborts without num_vfs")
-          .help("add `num_vfs = <count>;` to the PF section")
-          .build());
+      add(
+          Diagnostic.of(Codes.REQUIRED_MISSING, pfSpan, "num_vfs is not set")
+              .label("iovctl aborts without num_vfs")
+              .help("add `num_vfs = <count>;` to the PF section")
+              .build());
     }
     if (numVfs > 0) {
       validateVfs(numVfs, defaults, sections, numVfsParam);
@@ -393,8 +470,8 @@ public final class Checker {
   }
 
   /**
-   * True when this key comes after a {@code //} key on the same line: the user meant the line as
-   * a comment, and reporting each word of it again would only bury the real message.
+   * True when this key comes after a {@code //} key on the same line: the user meant the line as a
+   * comment, and reporting each word of it again would only bury the real message.
    */
   private boolean restOfSlashLine(Item t) {
     if (t.member == null) return false;
@@ -409,26 +486,46 @@ public final class Checker {
   private String slashMessage(Item t, String where) {
     String text = src.text(t.member != null ? t.member.span() : t.value.span());
     if (text.length() > 40) text = text.substring(0, 37) + "…";
-    return "`//` does not start a comment in UCL: libucl reads `" + text + "` as a key and its value" + where;
+    return "`//` does not start a comment in UCL: libucl reads `"
+        + text
+        + "` as a key and its value"
+        + where;
   }
 
   private void unexpectedSection(Item t) {
     if (restOfSlashLine(t)) return;
     String k = Ascii.display(t.key);
-    Diagnostic.Builder d = Diagnostic.of(Codes.UNEXPECTED_SECTION, keySpan(t), t.key.startsWith("//") ? slashMessage(t, "") : "`" + k + "` is not a section iovctl knows")
-        .label("expected PF, DEFAULT or VF-<n>")
-        .iovctl("Unexpected top-level node: " + k);
+    Diagnostic.Builder d =
+        Diagnostic.of(
+                Codes.UNEXPECTED_SECTION,
+                keySpan(t),
+                t.key.startsWith("//")
+                    ? slashMessage(t, "")
+                    : "`" + k + "` is not a section iovctl knows")
+            .label("expected PF, DEFAULT or VF-<n>")
+            .iovctl("Unexpected top-level node: " + k);
     Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key);
-    if (!m.matches() && Ascii.equalsIgnoreCase(t.key, "VF") && t.value instanceof UObject o && o.implicit() && !o.members().isEmpty()) {
+    if (!m.matches()
+        && Ascii.equalsIgnoreCase(t.key, "VF")
+        && t.value instanceof UObject o
+        && o.implicit()
+        && !o.members().isEmpty()) {
       m = Pattern.compile("0*([0-9]+)").matcher(o.members().get(0).key().name()); // `VF 0 { }`
     }
     if (t.key.equals("//") || t.key.startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
-      if (t.member != null) d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(t.member.key().span().start(), t.member.key().span().start() + 2), "#")));
+      if (t.member != null)
+        d.fix(
+            Fix.of(
+                "turn `//` into `#`",
+                new Edit(
+                    new Span(t.member.key().span().start(), t.member.key().span().start() + 2),
+                    "#")));
     } else if (m.matches()) {
       String fixed = "VF-" + Long.parseLong(m.group(1).length() > 18 ? "0" : m.group(1));
       d.help("VF sections are named `VF-<n>` with no leading zeros, e.g. `" + fixed + "`");
-      if (t.member != null && !t.member.key().quoted()) d.fix(Fix.of("rename to `" + fixed + "`", new Edit(t.member.key().span(), fixed)));
+      if (t.member != null && !t.member.key().quoted())
+        d.fix(Fix.of("rename to `" + fixed + "`", new Edit(t.member.key().span(), fixed)));
     } else if (t.key.startsWith("\u00ef\u00bb\u00bf")) {
       d.help("the file starts with a UTF-8 byte order mark; save it without one");
     } else if (!(t.value instanceof UObject)) {
@@ -441,35 +538,47 @@ public final class Checker {
 
   private void arrayCrash(UValue v, String where) {
     crashed = true;
-    add(Diagnostic.of(Codes.ARRAY_VALUE, v.span(), "an array cannot be used here")
-        .label("iovctl crashes (SIGSEGV) on arrays")
-        .help("write the section as `" + where + " { key = value; … }`")
-        .build());
+    add(
+        Diagnostic.of(Codes.ARRAY_VALUE, v.span(), "an array cannot be used here")
+            .label("iovctl crashes (SIGSEGV) on arrays")
+            .help("write the section as `" + where + " { key = value; … }`")
+            .build());
   }
 
   // ------------------------------------------------------------------ parse_device_config
 
-  private ConfigSection parseDeviceConfig(Item t, ConfigSection.Kind kind, int index, Map<String, ConfigSection> config) {
+  private ConfigSection parseDeviceConfig(
+      Item t, ConfigSection.Kind kind, int index, Map<String, ConfigSection> config) {
     String lower = Ascii.toLower(t.key);
     ConfigSection previous = config.get(lower);
     if (previous != null) {
-      add(Diagnostic.of(Codes.MULTIPLE_DEFINITIONS, keySpan(t), "`" + Ascii.display(t.key) + "` is defined twice (section names ignore case)")
-          .label("second definition")
-          .label(previous.member() != null ? previous.member().key().span() : null, "first defined here")
-          .iovctl("Multiple definitions of '" + Ascii.display(t.key) + "' in config file")
-          .help("merge the two sections")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.MULTIPLE_DEFINITIONS,
+                  keySpan(t),
+                  "`" + Ascii.display(t.key) + "` is defined twice (section names ignore case)")
+              .label("second definition")
+              .label(
+                  previous.member() != null ? previous.member().key().span() : null,
+                  "first defined here")
+              .iovctl("Multiple definitions of '" + Ascii.display(t.key) + "' in config file")
+              .help("merge the two sections")
+              .build());
       return null;
     }
     Schema.Device dev = kind == ConfigSection.Kind.PF ? Schema.Device.PF : Schema.Device.VF;
     String sectionName = Ascii.display(t.key);
     if (!(t.value instanceof UObject) && !(t.value instanceof UValue.UArray)) {
       // libucl iterates a scalar as itself: its key is the section name
-      add(Diagnostic.of(Codes.SECTION_NOT_OBJECT, t.value.span(), "`" + sectionName + "` must be a `{ … }` block, not " + describe(t.value))
-          .label("not a block")
-          .iovctl(sectionName + ": Invalid config key '" + sectionName + "'")
-          .help("write `" + sectionName + " { key = value; }`")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.SECTION_NOT_OBJECT,
+                  t.value.span(),
+                  "`" + sectionName + "` must be a `{ … }` block, not " + describe(t.value))
+              .label("not a block")
+              .iovctl(sectionName + ": Invalid config key '" + sectionName + "'")
+              .help("write `" + sectionName + " { key = value; }`")
+              .build());
       return null;
     }
     if (t.value instanceof UObject o) lintDuplicates(o, "parameter", Codes.DUPLICATE_PARAM);
@@ -502,13 +611,21 @@ public final class Checker {
       }
       if (dup != null) {
         crashed = true;
-        add(Diagnostic.of(Codes.CASE_DUPLICATE_PARAM, i.member.key().span(), "`" + Ascii.display(i.key) + "` repeats `" + Ascii.display(dup.name()) + "` (parameter names ignore case)")
-            .label("second spelling")
-            .label(dup.member().key().span(), "first here")
-            .note("iovctl aborts (SIGABRT) on this: libnv refuses the second name")
-            .help("keep one of the two")
-            .fix(Fix.of("remove this line", new Edit(i.member.span(), "")))
-            .build());
+        add(
+            Diagnostic.of(
+                    Codes.CASE_DUPLICATE_PARAM,
+                    i.member.key().span(),
+                    "`"
+                        + Ascii.display(i.key)
+                        + "` repeats `"
+                        + Ascii.display(dup.name())
+                        + "` (parameter names ignore case)")
+                .label("second spelling")
+                .label(dup.member().key().span(), "first here")
+                .note("iovctl aborts (SIGABRT) on this: libnv refuses the second name")
+                .help("keep one of the two")
+                .fix(Fix.of("remove this line", new Edit(i.member.span(), "")))
+                .build());
         // libnv only records the error here; iovctl goes on checking this section's keys (an
         // invalid key after this one is what it reports) and aborts at its next lookup.
         caseDuplicate = true;
@@ -526,22 +643,40 @@ public final class Checker {
     if (restOfSlashLine(i)) return;
     String k = Ascii.display(i.key);
     Span at = i.member != null ? i.member.key().span() : i.value.span();
-    Diagnostic.Builder d = Diagnostic.of(Codes.UNKNOWN_KEY, at, i.key.startsWith("//") ? slashMessage(i, " in " + sectionName) : "unknown parameter `" + k + "` in " + sectionName)
-        .label("not in the " + schemaName() + " schema for " + (dev == Schema.Device.PF ? "the PF" : "a VF"))
-        .iovctl(sectionName + ": Invalid config key '" + k + "'");
-    Schema.Param other = schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, i.key);
+    Diagnostic.Builder d =
+        Diagnostic.of(
+                Codes.UNKNOWN_KEY,
+                at,
+                i.key.startsWith("//")
+                    ? slashMessage(i, " in " + sectionName)
+                    : "unknown parameter `" + k + "` in " + sectionName)
+            .label(
+                "not in the "
+                    + schemaName()
+                    + " schema for "
+                    + (dev == Schema.Device.PF ? "the PF" : "a VF"))
+            .iovctl(sectionName + ": Invalid config key '" + k + "'");
+    Schema.Param other =
+        schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, i.key);
     String suggestion = closest(i.key, dev);
     if (i.key.startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
       d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(at.start(), at.start() + 2), "#")));
     } else if (other != null) {
-      d.help(dev == Schema.Device.PF
-          ? "`" + other.name() + "` is a VF parameter: put it in DEFAULT { } or a VF-n section"
-          : "`" + other.name() + "` belongs in the PF section");
+      d.help(
+          dev == Schema.Device.PF
+              ? "`" + other.name() + "` is a VF parameter: put it in DEFAULT { } or a VF-n section"
+              : "`" + other.name() + "` belongs in the PF section");
     } else if (suggestion != null) {
       d.help("did you mean `" + Ascii.display(suggestion) + "`?");
-      if (i.member != null && !i.member.key().quoted()) d.fix(Fix.of("change to `" + Ascii.display(suggestion) + "`", new Edit(at, Ascii.display(suggestion))));
-    } else if (VF_PATTERN.matcher(i.key).matches() || Ascii.equalsIgnoreCase(i.key, "DEFAULT") || Ascii.equalsIgnoreCase(i.key, "PF")) {
+      if (i.member != null && !i.member.key().quoted())
+        d.fix(
+            Fix.of(
+                "change to `" + Ascii.display(suggestion) + "`",
+                new Edit(at, Ascii.display(suggestion))));
+    } else if (VF_PATTERN.matcher(i.key).matches()
+        || Ascii.equalsIgnoreCase(i.key, "DEFAULT")
+        || Ascii.equalsIgnoreCase(i.key, "PF")) {
       d.help("sections cannot be nested; is a `}` missing above?");
     } else {
       d.help("run `iovc schema` to list the parameters this driver accepts");
@@ -591,9 +726,13 @@ public final class Checker {
     String typeName = p.typeName();
     if (typeName == null) {
       crashed = true;
-      add(Diagnostic.of(Codes.BAD_SCHEMA, i.member.key().span(), "the schema entry for `" + p.name() + "` has no type")
-          .label("iovctl aborts here")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.BAD_SCHEMA,
+                  i.member.key().span(),
+                  "the schema entry for `" + p.name() + "` has no type")
+              .label("iovctl aborts here")
+              .build());
       return null;
     }
     ParamType type = ParamType.byName(typeName);
@@ -601,14 +740,25 @@ public final class Checker {
     UValue v = i.value;
     if (v instanceof UValue.UMissing) return null; // the syntax error was reported
     if (type == null) {
-      add(Diagnostic.of(Codes.UNKNOWN_TYPE, i.member.key().span(), "the schema gives `" + k + "` the type `" + Ascii.display(typeName) + "`, which iovctl does not know")
-          .iovctl("Unexpected type '" + Ascii.display(typeName) + "' in schema")
-          .help("this is a schema problem, not a config problem; update iovctl/iovc or the schema")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.UNKNOWN_TYPE,
+                  i.member.key().span(),
+                  "the schema gives `"
+                      + k
+                      + "` the type `"
+                      + Ascii.display(typeName)
+                      + "`, which iovctl does not know")
+              .iovctl("Unexpected type '" + Ascii.display(typeName) + "' in schema")
+              .help(
+                  "this is a schema problem, not a config problem; update iovctl/iovc or the schema")
+              .build());
       return null;
     }
-    String shown = v instanceof UValue.UString s ? Ascii.display(Ascii.cString(s.value())) : "(null)";
-    String notType = "Value '" + shown + "' of key '" + k + "' is not of type " + Ascii.display(typeName);
+    String shown =
+        v instanceof UValue.UString s ? Ascii.display(Ascii.cString(s.value())) : "(null)";
+    String notType =
+        "Value '" + shown + "' of key '" + k + "' is not of type " + Ascii.display(typeName);
     switch (type) {
       case BOOL:
         if (v instanceof UValue.UBool b) return new TypedValue.Bool(b.value());
@@ -627,16 +777,18 @@ public final class Checker {
     }
   }
 
-  private void typeError(UValue v, String key, String expected, String iovctlMsg, String help, Fix fix) {
+  private void typeError(
+      UValue v, String key, String expected, String iovctlMsg, String help, Fix fix) {
     if (deviceReported && Ascii.equalsIgnoreCase(key, "device")) return; // IOV302 said it already
     Code code = Codes.TYPE_MISMATCH;
     String msg = "`" + key + "` must be " + expected + ", not " + describe(v);
-    add(Diagnostic.of(code, v.span(), msg)
-        .label(describeShort(v))
-        .iovctl(iovctlMsg)
-        .help(help)
-        .fix(fix)
-        .build());
+    add(
+        Diagnostic.of(code, v.span(), msg)
+            .label(describeShort(v))
+            .iovctl(iovctlMsg)
+            .help(help)
+            .fix(fix)
+            .build());
   }
 
   private TypedValue uint(Item i, String k, ParamType type, String typeName, String notType) {
@@ -647,21 +799,37 @@ public final class Checker {
     } else if (v instanceof UValue.UFloat f) {
       val = toInt64(f.value());
     } else {
-      if (v instanceof UValue.UString s && s.kind() == UValue.StringKind.UNQUOTED && numberLookalike(s.value()) != null) {
-        add(Diagnostic.of(Codes.TYPE_MISMATCH, v.span(), "`" + k + "` must be a number; UCL reads `" + src.text(v.span()) + "` as text")
-            .label("text, not a number")
-            .iovctl(notType)
-            .help(numberLookalike(s.value()))
-            .build());
-      } else if (v instanceof UValue.UString s && s.kind() != UValue.StringKind.UNQUOTED && looksNumeric(s.value())) {
-        add(Diagnostic.of(Codes.QUOTED_NUMBER, v.span(), "`" + k + "` must be a number, but it is quoted")
-            .label("a string, not a number")
-            .iovctl(notType)
-            .help("remove the quotes: UCL reads \"" + Ascii.display(s.value()) + "\" as text")
-            .fix(unquoteFix(s))
-            .build());
+      if (v instanceof UValue.UString s
+          && s.kind() == UValue.StringKind.UNQUOTED
+          && numberLookalike(s.value()) != null) {
+        add(
+            Diagnostic.of(
+                    Codes.TYPE_MISMATCH,
+                    v.span(),
+                    "`" + k + "` must be a number; UCL reads `" + src.text(v.span()) + "` as text")
+                .label("text, not a number")
+                .iovctl(notType)
+                .help(numberLookalike(s.value()))
+                .build());
+      } else if (v instanceof UValue.UString s
+          && s.kind() != UValue.StringKind.UNQUOTED
+          && looksNumeric(s.value())) {
+        add(
+            Diagnostic.of(
+                    Codes.QUOTED_NUMBER, v.span(), "`" + k + "` must be a number, but it is quoted")
+                .label("a string, not a number")
+                .iovctl(notType)
+                .help("remove the quotes: UCL reads \"" + Ascii.display(s.value()) + "\" as text")
+                .fix(unquoteFix(s))
+                .build());
       } else {
-        typeError(v, k, "a whole number (" + Ascii.display(typeName) + ")", notType, "write a number such as 2", null);
+        typeError(
+            v,
+            k,
+            "a whole number (" + Ascii.display(typeName) + ")",
+            notType,
+            "write a number such as 2",
+            null);
       }
       return null;
     }
@@ -669,11 +837,27 @@ public final class Checker {
       String range = "0.." + Long.toUnsignedString(type.max());
       boolean nonFinite = v instanceof UValue.UFloat f && !Double.isFinite(f.value());
       String shownVal = nonFinite ? src.text(v.span()) : Long.toString(val);
-      add(Diagnostic.of(Codes.INT_RANGE, v.span(), "`" + k + "` must be in " + range + " (" + Ascii.display(typeName) + "), not " + shownVal)
-          .label(nonFinite ? "not a number iovctl can use" : "out of range")
-          .iovctl(notType)
-          .help(nonFinite ? "nan and inf are floating-point words in UCL; write a whole number" : val < 0 ? "use a value of 0 or more" : "use a value of at most " + Long.toUnsignedString(type.max()))
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.INT_RANGE,
+                  v.span(),
+                  "`"
+                      + k
+                      + "` must be in "
+                      + range
+                      + " ("
+                      + Ascii.display(typeName)
+                      + "), not "
+                      + shownVal)
+              .label(nonFinite ? "not a number iovctl can use" : "out of range")
+              .iovctl(notType)
+              .help(
+                  nonFinite
+                      ? "nan and inf are floating-point words in UCL; write a whole number"
+                      : val < 0
+                          ? "use a value of 0 or more"
+                          : "use a value of at most " + Long.toUnsignedString(type.max()))
+              .build());
       return null;
     }
     numberLints(v, k, val);
@@ -685,39 +869,92 @@ public final class Checker {
       String text = src.text(v.span());
       if (f.suffixed() && !f.time()) {
         boolean fraction = f.value() != Math.rint(f.value());
-        add(Diagnostic.of(Codes.SUFFIX_NUMBER, v.span(), "`" + text + "` has a multiplier suffix; `" + k + "` becomes " + val + (fraction ? " (" + fmt(f.value()) + " truncated)" : ""))
-            .label("read as " + fmt(f.value()))
-            .help("write the number itself: " + val)
-            .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
-            .build());
+        add(
+            Diagnostic.of(
+                    Codes.SUFFIX_NUMBER,
+                    v.span(),
+                    "`"
+                        + text
+                        + "` has a multiplier suffix; `"
+                        + k
+                        + "` becomes "
+                        + val
+                        + (fraction ? " (" + fmt(f.value()) + " truncated)" : ""))
+                .label("read as " + fmt(f.value()))
+                .help("write the number itself: " + val)
+                .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+                .build());
       } else if (f.time()) {
-        add(Diagnostic.of(Codes.SUFFIX_NUMBER, v.span(), "`" + src.text(v.span()) + "` is a time in UCL; `" + k + "` becomes " + val)
-            .label("read as " + fmt(f.value()) + " seconds")
-            .help("write the number itself: " + val)
-            .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
-            .build());
-      } else if (f.value() != Math.rint(f.value()) || f.suffixed() || (f.value() == 0 && 1 / f.value() < 0)) {
-        add(Diagnostic.of(Codes.FLOAT_TRUNCATED, v.span(), "`" + k + "` is a whole number; iovctl truncates " + src.text(v.span()) + " to " + val)
-            .label("becomes " + val)
-            .help("write " + val + " (or the value you meant)")
-            .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
-            .build());
+        add(
+            Diagnostic.of(
+                    Codes.SUFFIX_NUMBER,
+                    v.span(),
+                    "`" + src.text(v.span()) + "` is a time in UCL; `" + k + "` becomes " + val)
+                .label("read as " + fmt(f.value()) + " seconds")
+                .help("write the number itself: " + val)
+                .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+                .build());
+      } else if (f.value() != Math.rint(f.value())
+          || f.suffixed()
+          || (f.value() == 0 && 1 / f.value() < 0)) {
+        add(
+            Diagnostic.of(
+                    Codes.FLOAT_TRUNCATED,
+                    v.span(),
+                    "`"
+                        + k
+                        + "` is a whole number; iovctl truncates "
+                        + src.text(v.span())
+                        + " to "
+                        + val)
+                .label("becomes " + val)
+                .help("write " + val + " (or the value you meant)")
+                .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+                .build());
       }
     } else if (v instanceof UValue.UInt n && n.hex() && !src.text(v.span()).matches("(?i)-?0x.*")) {
       String text = src.text(v.span());
-      add(Diagnostic.of(Codes.ODD_NUMBER, v.span(), "UCL reads `" + text + "` as the hex number after the `x`: `" + k + "` becomes " + Long.toUnsignedString(val))
-          .label("read as " + Long.toUnsignedString(val))
-          .help("write " + Long.toUnsignedString(val) + ", or 0x… for hex")
-          .fix(Fix.of("write " + Long.toUnsignedString(val), new Edit(v.span(), Long.toUnsignedString(val))))
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.ODD_NUMBER,
+                  v.span(),
+                  "UCL reads `"
+                      + text
+                      + "` as the hex number after the `x`: `"
+                      + k
+                      + "` becomes "
+                      + Long.toUnsignedString(val))
+              .label("read as " + Long.toUnsignedString(val))
+              .help("write " + Long.toUnsignedString(val) + ", or 0x… for hex")
+              .fix(
+                  Fix.of(
+                      "write " + Long.toUnsignedString(val),
+                      new Edit(v.span(), Long.toUnsignedString(val))))
+              .build());
     } else if (v instanceof UValue.UInt n && n.suffixed()) {
       String text = src.text(v.span());
-      String why = text.toLowerCase(java.util.Locale.ROOT).endsWith("m") ? " (`m` means ×1000000 in UCL, not minutes)" : "";
-      add(Diagnostic.of(Codes.SUFFIX_NUMBER, v.span(), "`" + text + "` has a multiplier suffix; `" + k + "` becomes " + Long.toUnsignedString(val) + why)
-          .label("read as " + Long.toUnsignedString(val))
-          .help("write the number itself: " + Long.toUnsignedString(val))
-          .fix(Fix.of("write " + Long.toUnsignedString(val), new Edit(v.span(), Long.toUnsignedString(val))))
-          .build());
+      String why =
+          text.toLowerCase(java.util.Locale.ROOT).endsWith("m")
+              ? " (`m` means ×1000000 in UCL, not minutes)"
+              : "";
+      add(
+          Diagnostic.of(
+                  Codes.SUFFIX_NUMBER,
+                  v.span(),
+                  "`"
+                      + text
+                      + "` has a multiplier suffix; `"
+                      + k
+                      + "` becomes "
+                      + Long.toUnsignedString(val)
+                      + why)
+              .label("read as " + Long.toUnsignedString(val))
+              .help("write the number itself: " + Long.toUnsignedString(val))
+              .fix(
+                  Fix.of(
+                      "write " + Long.toUnsignedString(val),
+                      new Edit(v.span(), Long.toUnsignedString(val))))
+              .build());
     }
   }
 
@@ -728,19 +965,27 @@ public final class Checker {
 
   /** C's (int64_t) cast on x86-64 (cvttsd2si): NaN and out-of-range give INT64_MIN. */
   static long toInt64(double d) {
-    if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18) return Long.MIN_VALUE;
+    if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18)
+      return Long.MIN_VALUE;
     return (long) d;
   }
 
   private TypedValue vlan(Item i, String k, String notType) {
     UValue v = i.value;
     if (v instanceof UValue.UString s) {
-      if (Ascii.equalsIgnoreCase(Ascii.cString(s.value()), "trunk")) return new TypedValue.Num(4096);
-      Diagnostic.Builder d = Diagnostic.of(Codes.BAD_VLAN, v.span(), "`" + k + "` must be a VLAN id (0..4095) or `trunk`, not " + describe(v))
-          .label("not a VLAN")
-          .iovctl(notType);
-      if (s.kind() != UValue.StringKind.UNQUOTED && looksNumeric(s.value())) d.help("remove the quotes: a quoted number is a string").fix(unquoteFix(s));
-      else if (s.kind() == UValue.StringKind.UNQUOTED && numberLookalike(s.value()) != null) d.help(numberLookalike(s.value()));
+      if (Ascii.equalsIgnoreCase(Ascii.cString(s.value()), "trunk"))
+        return new TypedValue.Num(4096);
+      Diagnostic.Builder d =
+          Diagnostic.of(
+                  Codes.BAD_VLAN,
+                  v.span(),
+                  "`" + k + "` must be a VLAN id (0..4095) or `trunk`, not " + describe(v))
+              .label("not a VLAN")
+              .iovctl(notType);
+      if (s.kind() != UValue.StringKind.UNQUOTED && looksNumeric(s.value()))
+        d.help("remove the quotes: a quoted number is a string").fix(unquoteFix(s));
+      else if (s.kind() == UValue.StringKind.UNQUOTED && numberLookalike(s.value()) != null)
+        d.help(numberLookalike(s.value()));
       else d.help("write a number from 1 to 4095, or `trunk`");
       add(d.build());
       return null;
@@ -751,25 +996,39 @@ public final class Checker {
     } else if (v instanceof UValue.UFloat f) {
       val = toInt64(f.value());
     } else {
-      typeError(v, k, "a VLAN id (0..4095) or `trunk`", notType, "write a number from 1 to 4095, or `trunk`", null);
+      typeError(
+          v,
+          k,
+          "a VLAN id (0..4095) or `trunk`",
+          notType,
+          "write a number from 1 to 4095, or `trunk`",
+          null);
       return null;
     }
     if (val < 0 || val > 4095) {
-      Diagnostic.Builder d = Diagnostic.of(Codes.BAD_VLAN, v.span(), "`" + k + "` must be in 0..4095 or `trunk`, not " + val)
-          .label("out of range")
-          .iovctl(notType);
-      if (val == 4096) d.help("write `trunk` for 4096 (the VF manages its own VLANs)").fix(Fix.of("write trunk", new Edit(v.span(), "trunk")));
+      Diagnostic.Builder d =
+          Diagnostic.of(
+                  Codes.BAD_VLAN, v.span(), "`" + k + "` must be in 0..4095 or `trunk`, not " + val)
+              .label("out of range")
+              .iovctl(notType);
+      if (val == 4096)
+        d.help("write `trunk` for 4096 (the VF manages its own VLANs)")
+            .fix(Fix.of("write trunk", new Edit(v.span(), "trunk")));
       else d.help("VLAN ids are 1..4095");
       add(d.build());
       return null;
     }
     numberLints(v, k, val);
     if (val == 0) {
-      add(Diagnostic.of(Codes.VLAN_ZERO, v.span(), "VLAN 0 is accepted by iovctl, but the drivers refuse it when they create the VF")
-          .label("ix, igb and cxgbe return ENOTSUP")
-          .note("the VF is then silently missing: the ioctl still succeeds")
-          .help("use a VLAN id from 1 to 4095, or `trunk`, or leave vlan out")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.VLAN_ZERO,
+                  v.span(),
+                  "VLAN 0 is accepted by iovctl, but the drivers refuse it when they create the VF")
+              .label("ix, igb and cxgbe return ENOTSUP")
+              .note("the VF is then silently missing: the ioctl still succeeds")
+              .help("use a VLAN id from 1 to 4095, or `trunk`, or leave vlan out")
+              .build());
     }
     return new TypedValue.Num(val);
   }
@@ -777,47 +1036,78 @@ public final class Checker {
   private TypedValue mac(Item i, String k, String shown, String notType) {
     UValue v = i.value;
     if (!(v instanceof UValue.UString s)) {
-      typeError(v, k, "a MAC address string such as \"02:00:00:00:00:01\"", notType, "write the address in quotes, e.g. \"02:00:00:00:00:01\"", null);
+      typeError(
+          v,
+          k,
+          "a MAC address string such as \"02:00:00:00:00:01\"",
+          notType,
+          "write the address in quotes, e.g. \"02:00:00:00:00:01\"",
+          null);
       return null;
     }
     String str = Ascii.cString(s.value());
     MacParse r = parseMac(str);
     if (r.bytes == null) {
-      add(Diagnostic.of(Codes.BAD_MAC, v.span(), "`" + Ascii.display(str) + "` is not a MAC address")
-          .label(r.problem)
-          .iovctl("Value '" + shown + "' of key '" + k + "' is not of type unicast-mac")
-          .help(r.suggestion != null ? "write \"" + r.suggestion + "\": six hex octets separated by `:`" + (str.contains("-") || str.contains(".") ? " (`-` and `.` are not accepted)" : "")
-              : "write six hex octets separated by `:`, e.g. \"02:00:00:00:00:01\"")
-          .fix(r.suggestion == null ? null : Fix.of("write " + r.suggestion, new Edit(v.span(), "\"" + r.suggestion + "\"")))
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.BAD_MAC, v.span(), "`" + Ascii.display(str) + "` is not a MAC address")
+              .label(r.problem)
+              .iovctl("Value '" + shown + "' of key '" + k + "' is not of type unicast-mac")
+              .help(
+                  r.suggestion != null
+                      ? "write \""
+                          + r.suggestion
+                          + "\": six hex octets separated by `:`"
+                          + (str.contains("-") || str.contains(".")
+                              ? " (`-` and `.` are not accepted)"
+                              : "")
+                      : "write six hex octets separated by `:`, e.g. \"02:00:00:00:00:01\"")
+              .fix(
+                  r.suggestion == null
+                      ? null
+                      : Fix.of(
+                          "write " + r.suggestion, new Edit(v.span(), "\"" + r.suggestion + "\"")))
+              .build());
       return null;
     }
     byte[] m = r.bytes;
     String canonical = new TypedValue.Mac(m).display();
     if ((m[0] & 1) != 0) {
       String local = String.format("%02x", (m[0] & 0xfe) | 0x02) + canonical.substring(2);
-      add(Diagnostic.of(Codes.MULTICAST_MAC, v.span(), "`" + canonical + "` is a multicast address; a VF needs a unicast MAC")
-          .label("first octet is odd")
-          .iovctl("Value '" + shown + "' of key '" + k + "' is a multicast address")
-          .help("the lowest bit of the first octet must be 0; locally administered unicast addresses start with x2, x6, xa or xe, e.g. " + local)
-          .fix(Fix.of("write " + local, new Edit(v.span(), "\"" + local + "\"")))
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.MULTICAST_MAC,
+                  v.span(),
+                  "`" + canonical + "` is a multicast address; a VF needs a unicast MAC")
+              .label("first octet is odd")
+              .iovctl("Value '" + shown + "' of key '" + k + "' is a multicast address")
+              .help(
+                  "the lowest bit of the first octet must be 0; locally administered unicast addresses start with x2, x6, xa or xe, e.g. "
+                      + local)
+              .fix(Fix.of("write " + local, new Edit(v.span(), "\"" + local + "\"")))
+              .build());
       return null;
     }
     boolean zero = true;
     for (byte x : m) zero &= x == 0;
     if (zero) {
-      add(Diagnostic.of(Codes.ZERO_MAC, v.span(), "the all-zero MAC address is accepted by iovctl, but several drivers refuse it")
-          .label("00:00:00:00:00:00")
-          .note("ix and igb return EINVAL for it when they create the VF, and the ioctl still succeeds")
-          .help("leave mac-addr out to let the driver choose, or give a real address")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.ZERO_MAC,
+                  v.span(),
+                  "the all-zero MAC address is accepted by iovctl, but several drivers refuse it")
+              .label("00:00:00:00:00:00")
+              .note(
+                  "ix and igb return EINVAL for it when they create the VF, and the ioctl still succeeds")
+              .help("leave mac-addr out to let the driver choose, or give a real address")
+              .build());
     } else if (!str.equals(canonical) && !str.equalsIgnoreCase(canonical)) {
-      add(Diagnostic.of(Codes.ODD_MAC, v.span(), "unusual spelling of the MAC address " + canonical)
-          .label("iovctl reads it as " + canonical)
-          .help("write it as " + canonical)
-          .fix(Fix.of("write " + canonical, new Edit(v.span(), "\"" + canonical + "\"")))
-          .build());
+      add(
+          Diagnostic.of(Codes.ODD_MAC, v.span(), "unusual spelling of the MAC address " + canonical)
+              .label("iovctl reads it as " + canonical)
+              .help("write it as " + canonical)
+              .fix(Fix.of("write " + canonical, new Edit(v.span(), "\"" + canonical + "\"")))
+              .build());
     }
     return new TypedValue.Mac(m);
   }
@@ -840,14 +1130,19 @@ public final class Checker {
       while (j < s.length() && s.charAt(j) != ':') j++;
       String tok = s.substring(i, j);
       i = j;
-      if (tok.length() > 2) return new MacParse(null, "octet `" + Ascii.display(tok) + "` is longer than two hex digits", suggest(s));
+      if (tok.length() > 2)
+        return new MacParse(
+            null, "octet `" + Ascii.display(tok) + "` is longer than two hex digits", suggest(s));
       long val = strtoul16(tok);
-      if (val < 0) return new MacParse(null, "`" + Ascii.display(tok) + "` is not a hex number", suggest(s));
-      if (Long.compareUnsigned(val, 255) > 0) return new MacParse(null, "`" + Ascii.display(tok) + "` is not an octet", null);
+      if (val < 0)
+        return new MacParse(null, "`" + Ascii.display(tok) + "` is not a hex number", suggest(s));
+      if (Long.compareUnsigned(val, 255) > 0)
+        return new MacParse(null, "`" + Ascii.display(tok) + "` is not an octet", null);
       if (n >= 6) return new MacParse(null, "more than six octets", null);
       mac[n++] = (byte) val;
     }
-    if (n != 6) return new MacParse(null, n + " octet" + (n == 1 ? "" : "s") + " instead of six", suggest(s));
+    if (n != 6)
+      return new MacParse(null, n + " octet" + (n == 1 ? "" : "s") + " instead of six", suggest(s));
     return new MacParse(mac, null, null);
   }
 
@@ -866,9 +1161,9 @@ public final class Checker {
   }
 
   /**
-   * {@code strtoul(tok, &end, 16)} requiring {@code *end == '\0'}: leading white space, a sign
-   * and a 0x prefix are allowed. Returns -1 when the token is not entirely consumed; negative
-   * numbers wrap like C (a huge unsigned value, returned as its negative long).
+   * {@code strtoul(tok, &end, 16)} requiring {@code *end == '\0'}: leading white space, a sign and
+   * a 0x prefix are allowed. Returns -1 when the token is not entirely consumed; negative numbers
+   * wrap like C (a huge unsigned value, returned as its negative long).
    */
   static long strtoul16(String tok) {
     int i = 0;
@@ -879,7 +1174,11 @@ public final class Checker {
       neg = tok.charAt(i) == '-';
       i++;
     }
-    if (i + 1 < n && tok.charAt(i) == '0' && (tok.charAt(i + 1) == 'x' || tok.charAt(i + 1) == 'X') && i + 2 < n && Character.digit(tok.charAt(i + 2), 16) >= 0) {
+    if (i + 1 < n
+        && tok.charAt(i) == '0'
+        && (tok.charAt(i + 1) == 'x' || tok.charAt(i + 1) == 'X')
+        && i + 2 < n
+        && Character.digit(tok.charAt(i + 2), 16) >= 0) {
       i += 2;
     }
     int start = i;
@@ -896,22 +1195,42 @@ public final class Checker {
   // ------------------------------------------------------------------ validate_config
 
   private void validateRequired(ConfigSection s, Schema.Device dev, String name, Span at) {
-    for (Schema.Subsystem sub : new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
+    for (Schema.Subsystem sub :
+        new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
       for (Schema.Param p : schema.params(dev, sub)) {
         if (!schemaParamUsable(p, at)) return;
         if (!p.required()) continue;
-        List<ConfigParam> have = s == null ? List.of() : sub == Schema.Subsystem.IOV ? s.iov() : s.driver();
-        if (find(have, p.name()) == null && !refused.contains(Ascii.toLower(name) + "/" + Ascii.toLower(p.name()))) {
-          Diagnostic.Builder d = Diagnostic.of(Codes.REQUIRED_MISSING, at, "required parameter `" + Ascii.display(p.name()) + "` is missing from " + name)
-              .label("no `" + Ascii.display(p.name()) + "`")
-              .iovctl("Required parameter '" + Ascii.display(p.name()) + "' not found in '" + name + "'");
+        List<ConfigParam> have =
+            s == null ? List.of() : sub == Schema.Subsystem.IOV ? s.iov() : s.driver();
+        if (find(have, p.name()) == null
+            && !refused.contains(Ascii.toLower(name) + "/" + Ascii.toLower(p.name()))) {
+          Diagnostic.Builder d =
+              Diagnostic.of(
+                      Codes.REQUIRED_MISSING,
+                      at,
+                      "required parameter `"
+                          + Ascii.display(p.name())
+                          + "` is missing from "
+                          + name)
+                  .label("no `" + Ascii.display(p.name()) + "`")
+                  .iovctl(
+                      "Required parameter '"
+                          + Ascii.display(p.name())
+                          + "' not found in '"
+                          + name
+                          + "'");
           if (Ascii.equalsIgnoreCase(p.name(), "num_vfs")) {
             d.help("add `num_vfs = <how many VFs>;` to the PF section");
-            if (s != null) d.fix(addToSection(s.member(), "num_vfs", Integer.toString(vfCountGuess())));
+            if (s != null)
+              d.fix(addToSection(s.member(), "num_vfs", Integer.toString(vfCountGuess())));
           } else {
             d.help("add `" + Ascii.display(p.name()) + " = …;` to the " + name + " section");
-            String guess = Ascii.equalsIgnoreCase(p.name(), "device") && dev == Schema.Device.PF ? deviceGuess() : null;
-            if (s != null && guess != null) d.fix(addToSection(s.member(), "device", "\"" + guess + "\""));
+            String guess =
+                Ascii.equalsIgnoreCase(p.name(), "device") && dev == Schema.Device.PF
+                    ? deviceGuess()
+                    : null;
+            if (s != null && guess != null)
+              d.fix(addToSection(s.member(), "device", "\"" + guess + "\""));
           }
           add(d.build());
         }
@@ -922,9 +1241,13 @@ public final class Checker {
   private boolean schemaParamUsable(Schema.Param p, Span at) {
     if (p.list() == null || p.requiredFlag() == null) {
       crashed = true;
-      add(Diagnostic.of(Codes.BAD_SCHEMA, at, "the schema entry `" + Ascii.display(p.name()) + "` is malformed")
-          .label("iovctl aborts when it validates against this schema")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.BAD_SCHEMA,
+                  at,
+                  "the schema entry `" + Ascii.display(p.name()) + "` is malformed")
+              .label("iovctl aborts when it validates against this schema")
+              .build());
       return false;
     }
     return true;
@@ -937,33 +1260,49 @@ public final class Checker {
     return null;
   }
 
-  private void validateVfs(int numVfs, ConfigSection defaults, List<ConfigSection> sections, ConfigParam numVfsParam) {
+  private void validateVfs(
+      int numVfs, ConfigSection defaults, List<ConfigSection> sections, ConfigParam numVfsParam) {
     Span numSpan = numVfsParam.member().value().span();
     // Required VF parameters, after DEFAULT is folded in.
-    for (Schema.Subsystem sub : new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
+    for (Schema.Subsystem sub :
+        new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
       for (Schema.Param p : schema.params(Schema.Device.VF, sub)) {
         if (!schemaParamUsable(p, numSpan)) return;
         if (!p.required()) continue;
-        if (defaults != null && find(sub == Schema.Subsystem.IOV ? defaults.iov() : defaults.driver(), p.name()) != null) continue;
+        if (defaults != null
+            && find(sub == Schema.Subsystem.IOV ? defaults.iov() : defaults.driver(), p.name())
+                != null) continue;
         if (refused.contains("default/" + Ascii.toLower(p.name()))) continue;
         List<Integer> missing = new ArrayList<>();
         List<Span> labels = new ArrayList<>();
         for (int i = 0; i < numVfs; i++) {
           ConfigSection vf = vfSection(sections, i);
-          if (vf == null || find(sub == Schema.Subsystem.IOV ? vf.iov() : vf.driver(), p.name()) == null
-              && !refused.contains(Ascii.toLower(vf.name()) + "/" + Ascii.toLower(p.name()))) {
+          if (vf == null
+              || find(sub == Schema.Subsystem.IOV ? vf.iov() : vf.driver(), p.name()) == null
+                  && !refused.contains(Ascii.toLower(vf.name()) + "/" + Ascii.toLower(p.name()))) {
             missing.add(i);
             if (vf != null && labels.size() < 8) labels.add(vf.member().key().span());
           }
         }
         if (missing.isEmpty()) continue;
         String pn = Ascii.display(p.name());
-        Diagnostic.Builder d = Diagnostic.of(Codes.REQUIRED_MISSING, numSpan, "required parameter `" + pn + "` is missing for " + vfList(missing))
-            .label("these VFs are created here")
-            .iovctl("Required parameter '" + pn + "' not found in 'VF-" + missing.get(0) + "'")
-            .help(p.type() == ParamType.UNICAST_MAC
-                ? "give each VF its own `" + pn + " = \"…\";` in its VF-n section (a MAC in DEFAULT would be shared by every VF, which drivers refuse)"
-                : defaults != null ? "add `" + pn + " = …;` to DEFAULT { } to set it for every VF" : "add `DEFAULT { " + pn + " = …; }` before the VF sections to set it for every VF");
+        Diagnostic.Builder d =
+            Diagnostic.of(
+                    Codes.REQUIRED_MISSING,
+                    numSpan,
+                    "required parameter `" + pn + "` is missing for " + vfList(missing))
+                .label("these VFs are created here")
+                .iovctl("Required parameter '" + pn + "' not found in 'VF-" + missing.get(0) + "'")
+                .help(
+                    p.type() == ParamType.UNICAST_MAC
+                        ? "give each VF its own `"
+                            + pn
+                            + " = \"…\";` in its VF-n section (a MAC in DEFAULT would be shared by every VF, which drivers refuse)"
+                        : defaults != null
+                            ? "add `" + pn + " = …;` to DEFAULT { } to set it for every VF"
+                            : "add `DEFAULT { "
+                                + pn
+                                + " = …; }` before the VF sections to set it for every VF");
         for (Span sp : labels) d.label(sp, "no `" + pn + "` here");
         add(d.build());
       }
@@ -975,29 +1314,47 @@ public final class Checker {
       if (!m.matches()) continue;
       String digits = m.group(1);
       java.math.BigInteger n = new java.math.BigInteger(digits);
-      java.math.BigInteger ulongMax = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+      java.math.BigInteger ulongMax =
+          java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
       if (n.compareTo(ulongMax) > 0) n = ulongMax;
       Span at = s.member().key().span();
       if (n.compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
-        add(Diagnostic.of(Codes.VF_NUMBER_TOO_LARGE, at, "`" + Ascii.display(s.name()) + "`: VF numbers stop at 65535")
-            .label("too large")
-            .iovctl("VF number " + n + " is too large to be valid")
-            .help("VFs are numbered 0 … num_vfs-1")
-            .build());
+        add(
+            Diagnostic.of(
+                    Codes.VF_NUMBER_TOO_LARGE,
+                    at,
+                    "`" + Ascii.display(s.name()) + "`: VF numbers stop at 65535")
+                .label("too large")
+                .iovctl("VF number " + n + " is too large to be valid")
+                .help("VFs are numbered 0 … num_vfs-1")
+                .build());
       } else if (n.intValue() >= numVfs) {
-        add(Diagnostic.of(Codes.VF_OUT_OF_BOUNDS, at, "`" + Ascii.display(s.name()) + "` is beyond the last VF: num_vfs is " + numVfs + ", so VFs are VF-0 … VF-" + (numVfs - 1))
-            .label("no such VF")
-            .label(numSpan, "num_vfs set here")
-            .iovctl("VF number " + n + " is out of bounds (num_vfs=" + numVfs + ")")
-            .help("raise num_vfs to " + (n.intValue() + 1) + ", or remove this section")
-            .fix(Fix.of("set num_vfs to " + (n.intValue() + 1), new Edit(numSpan, Integer.toString(n.intValue() + 1))))
-            .build());
+        add(
+            Diagnostic.of(
+                    Codes.VF_OUT_OF_BOUNDS,
+                    at,
+                    "`"
+                        + Ascii.display(s.name())
+                        + "` is beyond the last VF: num_vfs is "
+                        + numVfs
+                        + ", so VFs are VF-0 … VF-"
+                        + (numVfs - 1))
+                .label("no such VF")
+                .label(numSpan, "num_vfs set here")
+                .iovctl("VF number " + n + " is out of bounds (num_vfs=" + numVfs + ")")
+                .help("raise num_vfs to " + (n.intValue() + 1) + ", or remove this section")
+                .fix(
+                    Fix.of(
+                        "set num_vfs to " + (n.intValue() + 1),
+                        new Edit(numSpan, Integer.toString(n.intValue() + 1))))
+                .build());
       }
     }
   }
 
   /** A DEFAULT parameter that every VF sets itself is never used (IOV313). */
-  private void lintUnusedDefaults(int numVfs, ConfigSection defaults, List<ConfigSection> sections) {
+  private void lintUnusedDefaults(
+      int numVfs, ConfigSection defaults, List<ConfigSection> sections) {
     if (defaults == null) return;
     for (List<ConfigParam> list : List.of(defaults.driver(), defaults.iov())) {
       for (ConfigParam d : list) {
@@ -1007,11 +1364,19 @@ public final class Checker {
           used = vf == null || vf.param(d.name()) == null;
         }
         if (!used) {
-          add(Diagnostic.of(Codes.DEFAULT_UNUSED, d.member().key().span(), "every VF sets `" + Ascii.display(d.name()) + "` itself, so this default is never used")
-              .label("overridden in all " + numVfs + " VF sections")
-              .help("remove it from DEFAULT, or remove the per-VF values that repeat it")
-              .fix(Fix.of("remove the unused default", new Edit(lineSpan(d.member().span()), "")))
-              .build());
+          add(
+              Diagnostic.of(
+                      Codes.DEFAULT_UNUSED,
+                      d.member().key().span(),
+                      "every VF sets `"
+                          + Ascii.display(d.name())
+                          + "` itself, so this default is never used")
+                  .label("overridden in all " + numVfs + " VF sections")
+                  .help("remove it from DEFAULT, or remove the per-VF values that repeat it")
+                  .fix(
+                      Fix.of(
+                          "remove the unused default", new Edit(lineSpan(d.member().span()), "")))
+                  .build());
         }
       }
     }
@@ -1046,19 +1411,37 @@ public final class Checker {
       UMember first = e.first();
       for (int i = 1; i < e.chain().size(); i++) {
         UMember m = e.chain().get(i);
-        add(Diagnostic.of(code, m.key().span(), "this " + what + " `" + Ascii.display(m.key().name()) + "` is ignored: iovctl uses only the first one")
-            .label("ignored")
-            .label(first.key().span(), "this one is used")
-            .help(what.equals("section") ? "merge the two sections into one" : "keep one value")
-            .fix(Fix.of("remove the ignored " + what, new Edit(lineSpan(m.span()), "")))
-            .build());
+        add(
+            Diagnostic.of(
+                    code,
+                    m.key().span(),
+                    "this "
+                        + what
+                        + " `"
+                        + Ascii.display(m.key().name())
+                        + "` is ignored: iovctl uses only the first one")
+                .label("ignored")
+                .label(first.key().span(), "this one is used")
+                .help(what.equals("section") ? "merge the two sections into one" : "keep one value")
+                .fix(Fix.of("remove the ignored " + what, new Edit(lineSpan(m.span()), "")))
+                .build());
       }
       for (UMember m : e.dropped()) {
         boolean lost = (m.key().priority() & 0xF) < (e.first().key().priority() & 0xF);
-        add(Diagnostic.of(code, m.key().span(), "this " + what + " `" + Ascii.display(m.key().name()) + "` is " + (lost ? "dropped" : "replaced") + " because of `.priority`")
-            .label(lost ? "lower priority: dropped" : "replaced by a higher priority")
-            .label(e.first().key().span(), "this one is used")
-            .build());
+        add(
+            Diagnostic.of(
+                    code,
+                    m.key().span(),
+                    "this "
+                        + what
+                        + " `"
+                        + Ascii.display(m.key().name())
+                        + "` is "
+                        + (lost ? "dropped" : "replaced")
+                        + " because of `.priority`")
+                .label(lost ? "lower priority: dropped" : "replaced by a higher priority")
+                .label(e.first().key().span(), "this one is used")
+                .build());
       }
     }
   }
@@ -1070,7 +1453,8 @@ public final class Checker {
   private Fix addToSection(UMember section, String key, String value) {
     if (section == null || !(section.value() instanceof UObject o) || o.implicit()) return null;
     int close = o.span().end() - 1;
-    if (close <= o.span().start() || close >= src.length() || src.bytes()[close] != '}') return null;
+    if (close <= o.span().start() || close >= src.length() || src.bytes()[close] != '}')
+      return null;
     String stmt = key + " = " + value + ";";
     int line = src.line(close);
     int lineStart = src.lineStart(line);
@@ -1091,9 +1475,9 @@ public final class Checker {
   }
 
   /**
-   * The device a fix may write: the file's own name when it is one the driver serves (or, without
-   * a driver, looks like a device: {@code /etc/iov/ixl0.conf}), else the driver's first example
-   * name; null when nothing says which device is meant.
+   * The device a fix may write: the file's own name when it is one the driver serves (or, without a
+   * driver, looks like a device: {@code /etc/iov/ixl0.conf}), else the driver's first example name;
+   * null when nothing says which device is meant.
    */
   private String deviceGuess() {
     String n = src.name() == null ? "" : src.name();
@@ -1151,23 +1535,44 @@ public final class Checker {
     }
     Span at = m != null ? m.value().span() : keySpan(pfItem);
     if (device.isEmpty()) {
-      add(Diagnostic.of(Codes.EMPTY_DEVICE, at, "`device` is empty")
-          .label("iovctl would open /dev/iov/")
-          .help("write the PF's name, e.g. \"ixl0\"")
-          .build());
-    } else if (device.equals(".") || device.equals("..") || (device.matches(".*\\s.*") && !device.matches("(?s).*\\s//.*"))) {
-      add(Diagnostic.of(Codes.DEVICE_SLASH, at, "`device` must be a device name such as ixl0: iovctl would open /dev/iov/" + Ascii.display(device))
-          .label("not a device name")
-          .help("write the PF's node name under /dev/iov, e.g. \"ixl0\"")
-          .build());
+      add(
+          Diagnostic.of(Codes.EMPTY_DEVICE, at, "`device` is empty")
+              .label("iovctl would open /dev/iov/")
+              .help("write the PF's name, e.g. \"ixl0\"")
+              .build());
+    } else if (device.equals(".")
+        || device.equals("..")
+        || (device.matches(".*\\s.*") && !device.matches("(?s).*\\s//.*"))) {
+      add(
+          Diagnostic.of(
+                  Codes.DEVICE_SLASH,
+                  at,
+                  "`device` must be a device name such as ixl0: iovctl would open /dev/iov/"
+                      + Ascii.display(device))
+              .label("not a device name")
+              .help("write the PF's node name under /dev/iov, e.g. \"ixl0\"")
+              .build());
     } else if (device.contains("/") && !device.matches("(?s).*\\s//.*")) {
       String base = device.substring(device.lastIndexOf('/') + 1);
-      add(Diagnostic.of(Codes.DEVICE_SLASH, at, "`device` must be a bare name: iovctl opens /dev/iov/" + Ascii.display(device))
-          .label("a path, not a device name")
-          .note("`iovctl -C` prefixes /dev/iov/ to PF.device, so this path cannot be opened; only `-d` accepts full paths")
-          .help(base.isEmpty() ? "write just the device name, e.g. \"ixl0\"" : "write \"" + Ascii.display(base) + "\"")
-          .fix(base.isEmpty() ? null : Fix.of("write \"" + Ascii.display(base) + "\"", new Edit(at, "\"" + Ascii.display(base) + "\"")))
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.DEVICE_SLASH,
+                  at,
+                  "`device` must be a bare name: iovctl opens /dev/iov/" + Ascii.display(device))
+              .label("a path, not a device name")
+              .note(
+                  "`iovctl -C` prefixes /dev/iov/ to PF.device, so this path cannot be opened; only `-d` accepts full paths")
+              .help(
+                  base.isEmpty()
+                      ? "write just the device name, e.g. \"ixl0\""
+                      : "write \"" + Ascii.display(base) + "\"")
+              .fix(
+                  base.isEmpty()
+                      ? null
+                      : Fix.of(
+                          "write \"" + Ascii.display(base) + "\"",
+                          new Edit(at, "\"" + Ascii.display(base) + "\"")))
+              .build());
     }
   }
 
@@ -1176,11 +1581,19 @@ public final class Checker {
     DriverPlugin plugin = schema.plugin();
     if (plugin == null) return;
     if (plugin.maxVfs() > 0 && numVfs > plugin.maxVfs() && numVfsParam != null) {
-      add(Diagnostic.of(Codes.DRIVER_MAX_VFS, numVfsParam.member().value().span(), plugin.name() + " supports at most " + plugin.maxVfs() + " VFs; the kernel will refuse " + numVfs)
-          .label("above " + plugin.maxVfs())
-          .note(plugin.maxVfsReason())
-          .help("lower num_vfs to " + plugin.maxVfs() + " or less")
-          .build());
+      add(
+          Diagnostic.of(
+                  Codes.DRIVER_MAX_VFS,
+                  numVfsParam.member().value().span(),
+                  plugin.name()
+                      + " supports at most "
+                      + plugin.maxVfs()
+                      + " VFs; the kernel will refuse "
+                      + numVfs)
+              .label("above " + plugin.maxVfs())
+              .note(plugin.maxVfsReason())
+              .help("lower num_vfs to " + plugin.maxVfs() + " or less")
+              .build());
     }
     for (ConfigSection s : sections) {
       for (ConfigParam p : s.driver()) {
@@ -1193,9 +1606,10 @@ public final class Checker {
         for (ValueHint h : spec.hints()) {
           if (!h.matches(v)) continue;
           String msg = h.message().replace("{value}", p.value().display());
-          add(Diagnostic.of(h.code(), p.member().value().span(), msg)
-              .label(plugin.name() + ": " + h.code().title())
-              .build());
+          add(
+              Diagnostic.of(h.code(), p.member().value().span(), msg)
+                  .label(plugin.name() + ": " + h.code().title())
+                  .build());
         }
       }
     }
@@ -1206,22 +1620,30 @@ public final class Checker {
   /** Why libucl read an unquoted word that looks like a number as text, or null. */
   static String numberLookalike(String s) {
     String t = s.strip();
-    if (t.matches("\\+[0-9].*")) return "UCL numbers cannot start with `+`; write " + t.substring(1);
+    if (t.matches("\\+[0-9].*"))
+      return "UCL numbers cannot start with `+`; write " + t.substring(1);
     if (t.matches("\\.[0-9]+")) return "UCL numbers need a digit before the point; write 0" + t;
-    if (t.matches("-?[0-9]+(_[0-9]+)+")) return "UCL numbers have no `_` separators; write " + t.replace("_", "");
-    if (t.matches("(?i)-?0b[01]+")) return "UCL has no binary numbers; write the value in decimal or hex (0x…)";
+    if (t.matches("-?[0-9]+(_[0-9]+)+"))
+      return "UCL numbers have no `_` separators; write " + t.replace("_", "");
+    if (t.matches("(?i)-?0b[01]+"))
+      return "UCL has no binary numbers; write the value in decimal or hex (0x…)";
     if (t.matches("(?i)-?0x")) return "`0x` needs hex digits after it";
     if (t.matches("-?[0-9]+(\\.[0-9]*)?[eE][-+]?")) return "the exponent needs digits, e.g. 1e3";
     if (t.matches("(?i)-?[0-9]+(\\.[0-9]+)?(k|m|g|kb|mb|gb|s|ms|min|h|d|w|y)")) {
-      return "a number with a suffix is text when a space and `}` or `]` follow on the same line; end the value with `;` (`" + t + ";`) or a line break";
+      return "a number with a suffix is text when a space and `}` or `]` follow on the same line; end the value with `;` (`"
+          + t
+          + ";`) or a line break";
     }
-    if (t.matches("-?[0-9]+([ \\t]+[^ \\t]+)+")) return "this is several words; UCL keeps `" + t + "` as one piece of text";
-    if (t.matches("-?[0-9][0-9.]*[0-9.]")) return "this is not a number UCL can read (more than one `.`?)";
+    if (t.matches("-?[0-9]+([ \\t]+[^ \\t]+)+"))
+      return "this is several words; UCL keeps `" + t + "` as one piece of text";
+    if (t.matches("-?[0-9][0-9.]*[0-9.]"))
+      return "this is not a number UCL can read (more than one `.`?)";
     return null;
   }
 
   static boolean looksNumeric(String s) {
-    return s.strip().matches("[-+]?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?[a-zA-Z]{0,3})");
+    return s.strip()
+        .matches("[-+]?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?[a-zA-Z]{0,3})");
   }
 
   private String describe(UValue v) {
@@ -1237,7 +1659,8 @@ public final class Checker {
     if (v instanceof UValue.UInt || v instanceof UValue.UFloat) return "the number " + text;
     if (v instanceof UValue.UBool) return "the boolean `" + text + "`";
     if (v instanceof UValue.UNull n) return n.implicit() ? "nothing (the file ends)" : "null";
-    if (v instanceof UObject || v instanceof UValue.UDeep && !((UValue.UDeep) v).array()) return "a `{ }` block";
+    if (v instanceof UObject || v instanceof UValue.UDeep && !((UValue.UDeep) v).array())
+      return "a `{ }` block";
     if (v instanceof UValue.UArray || v instanceof UValue.UDeep) return "an array";
     return "nothing";
   }
@@ -1253,14 +1676,23 @@ public final class Checker {
   }
 
   private String stringHelp(UValue v, String what) {
-    if (v instanceof UValue.UBool) return "`" + src.text(v.span()) + "` is a boolean in UCL; write \"" + src.text(v.span()) + "\" for the text";
-    if (v instanceof UValue.UInt || v instanceof UValue.UFloat) return "numbers are not strings in UCL; write \"" + src.text(v.span()) + "\"";
+    if (v instanceof UValue.UBool)
+      return "`"
+          + src.text(v.span())
+          + "` is a boolean in UCL; write \""
+          + src.text(v.span())
+          + "\" for the text";
+    if (v instanceof UValue.UInt || v instanceof UValue.UFloat)
+      return "numbers are not strings in UCL; write \"" + src.text(v.span()) + "\"";
     if (v instanceof UValue.UNull) return "`null` is not a string; write " + what;
     return "write " + what;
   }
 
   private Fix quoteFix(UValue v) {
-    if (v instanceof UValue.UBool || v instanceof UValue.UInt || v instanceof UValue.UFloat || v instanceof UValue.UNull n && !n.implicit()) {
+    if (v instanceof UValue.UBool
+        || v instanceof UValue.UInt
+        || v instanceof UValue.UFloat
+        || v instanceof UValue.UNull n && !n.implicit()) {
       String t = src.text(v.span());
       return Fix.of("write \"" + t + "\"", new Edit(v.span(), "\"" + t + "\""));
     }
@@ -1275,11 +1707,17 @@ public final class Checker {
   private String boolHelp(UValue v) {
     if (v instanceof UValue.UString s) {
       String t = Ascii.toLower(Ascii.cString(s.value()));
-      if (t.equals("true") || t.equals("false") || t.equals("yes") || t.equals("no") || t.equals("on") || t.equals("off")) {
+      if (t.equals("true")
+          || t.equals("false")
+          || t.equals("yes")
+          || t.equals("no")
+          || t.equals("on")
+          || t.equals("off")) {
         return "remove the quotes: a quoted word is a string";
       }
     }
-    if (v instanceof UValue.UInt n && (n.value() == 0 || n.value() == 1)) return "write `" + (n.value() == 1 ? "true" : "false") + "`: numbers are not booleans";
+    if (v instanceof UValue.UInt n && (n.value() == 0 || n.value() == 1))
+      return "write `" + (n.value() == 1 ? "true" : "false") + "`: numbers are not booleans";
     return "write `true` or `false`";
   }
 

@@ -5,11 +5,16 @@ import io.iovc.syntax.UValue.UMember;
 import java.util.List;
 
 /**
- * A top-level section iovctl accepted: PF, DEFAULT or VF-n, with its DRIVER and IOV parameters
- * in file order (first value of each key, as libucl iteration yields them).
+ * A top-level section iovctl accepted: PF, DEFAULT or VF-n, with its DRIVER and IOV parameters in
+ * file order (first value of each key, as libucl iteration yields them).
  */
 public record ConfigSection(
-    String name, Kind kind, int vfIndex, UMember member, List<ConfigParam> driver, List<ConfigParam> iov) {
+    String name,
+    Kind kind,
+    int vfIndex,
+    UMember member,
+    List<ConfigParam> driver,
+    List<ConfigParam> iov) {
 
   /** The three kinds of section iovctl knows. */
   public enum Kind {

@@ -37,9 +37,16 @@ import java.util.regex.Pattern;
  */
 final class Suppressions {
   private static final Pattern DIRECTIVE =
-      Pattern.compile("(?:#|/\\*)\\s*iovc\\s+(disable|disable-next-line|disable-file)\\s*=\\s*([A-Za-z0-9_]+(?:\\s*,\\s*[A-Za-z0-9_]+)*)");
+      Pattern.compile(
+          "(?:#|/\\*)\\s*iovc\\s+(disable|disable-next-line|disable-file)\\s*=\\s*([A-Za-z0-9_]+(?:\\s*,\\s*[A-Za-z0-9_]+)*)");
 
-  private record Directive(Span comment, Span codesSpan, List<String> codes, List<Span> codeSpans, Span scope, String kind) {}
+  private record Directive(
+      Span comment,
+      Span codesSpan,
+      List<String> codes,
+      List<Span> codeSpans,
+      Span scope,
+      String kind) {}
 
   private Suppressions() {}
 
@@ -67,21 +74,37 @@ final class Suppressions {
         Span at = dir.codeSpans.get(ci);
         Code c = Codes.lookup(id);
         if (c == null) {
-          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, at, "`" + id + "` is not an iovc diagnostic code")
-              .label("unknown code")
-              .help("run `iovc explain` with a code from iovc's output, e.g. IOV228")
-              .build());
+          out.add(
+              Diagnostic.of(
+                      Codes.UNKNOWN_SUPPRESSION, at, "`" + id + "` is not an iovc diagnostic code")
+                  .label("unknown code")
+                  .help("run `iovc explain` with a code from iovc's output, e.g. IOV228")
+                  .build());
         } else if (c.severity() == Severity.ERROR) {
-          out.add(Diagnostic.of(Codes.UNKNOWN_SUPPRESSION, at, id + " is an error and cannot be disabled")
-              .label("iovctl refuses such files")
-              .help("fix the problem instead; a comment cannot make iovctl or the kernel accept the file")
-              .build());
+          out.add(
+              Diagnostic.of(
+                      Codes.UNKNOWN_SUPPRESSION, at, id + " is an error and cannot be disabled")
+                  .label("iovctl refuses such files")
+                  .help(
+                      "fix the problem instead; a comment cannot make iovctl or the kernel accept the file")
+                  .build());
         } else if (!u.contains(id)) {
-          out.add(Diagnostic.of(Codes.UNUSED_SUPPRESSION, at, "`" + id + "` is disabled here but nothing " + (dir.kind.equals("file") ? "in the file" : "below it") + " reports it")
-              .label("unused")
-              .help("remove it so that the warning shows again when it applies")
-              .fix(dir.codes.size() == 1 ? Fix.of("remove the suppression comment", new Edit(dir.comment, "")) : null)
-              .build());
+          out.add(
+              Diagnostic.of(
+                      Codes.UNUSED_SUPPRESSION,
+                      at,
+                      "`"
+                          + id
+                          + "` is disabled here but nothing "
+                          + (dir.kind.equals("file") ? "in the file" : "below it")
+                          + " reports it")
+                  .label("unused")
+                  .help("remove it so that the warning shows again when it applies")
+                  .fix(
+                      dir.codes.size() == 1
+                          ? Fix.of("remove the suppression comment", new Edit(dir.comment, ""))
+                          : null)
+                  .build());
         }
       }
     }
@@ -113,12 +136,18 @@ final class Suppressions {
       if (!m.find()) continue;
       List<String> codes = new ArrayList<>();
       List<Span> codeSpans = new ArrayList<>();
-      int codesStart = t.startOffset() + text.substring(0, m.start(2)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      int codesEnd = codesStart + m.group(2).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      int codesStart =
+          t.startOffset()
+              + text.substring(0, m.start(2))
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                  .length;
+      int codesEnd =
+          codesStart + m.group(2).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       Matcher cm = Pattern.compile("[A-Za-z0-9_]+").matcher(m.group(2));
       while (cm.find()) {
         codes.add(cm.group().toUpperCase(java.util.Locale.ROOT));
-        codeSpans.add(new Span(codesStart + cm.start(), codesStart + cm.end())); // the list is ASCII
+        codeSpans.add(
+            new Span(codesStart + cm.start(), codesStart + cm.end())); // the list is ASCII
       }
       Span codesSpan = new Span(codesStart, codesEnd);
       int line = src.line(t.startOffset());
@@ -128,7 +157,10 @@ final class Suppressions {
         scope = new Span(0, src.length());
         kind = "file";
       } else if (m.group(1).equals("disable-next-line")) {
-        scope = line < src.lineCount() ? new Span(src.lineStart(line + 1), src.lineEnd(line + 1)) : Span.at(src.length());
+        scope =
+            line < src.lineCount()
+                ? new Span(src.lineStart(line + 1), src.lineEnd(line + 1))
+                : Span.at(src.length());
         kind = "line";
       } else if (codeBefore(tokens, idx, src, line)) {
         scope = new Span(src.lineStart(line), src.lineEnd(line));
@@ -153,8 +185,10 @@ final class Suppressions {
   private static boolean codeBefore(List<UclToken> tokens, int idx, SourceText src, int line) {
     for (int j = idx - 1; j >= 0; j--) {
       UclToken p = tokens.get(j);
-      if (src.line(p.startOffset()) != line && src.line(Math.max(p.startOffset(), p.endOffset() - 1)) != line) return false;
-      if (p.getType() != UclParser.WS && p.getType() != UclParser.NEWLINE && !(p.synthetic)) return true;
+      if (src.line(p.startOffset()) != line
+          && src.line(Math.max(p.startOffset(), p.endOffset() - 1)) != line) return false;
+      if (p.getType() != UclParser.WS && p.getType() != UclParser.NEWLINE && !(p.synthetic))
+        return true;
     }
     return false;
   }

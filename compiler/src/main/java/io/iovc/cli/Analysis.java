@@ -17,10 +17,17 @@ final class Analysis {
   final Schema schema;
   final Pipeline.Result result;
   final List<Diagnostic> diagnostics;
+
   /** The input could not be read, or no schema could be found for it (exit status 3). */
   final boolean unusable;
 
-  private Analysis(Inputs.Input input, SyntaxTree tree, Schema schema, Pipeline.Result result, List<Diagnostic> diags, boolean unusable) {
+  private Analysis(
+      Inputs.Input input,
+      SyntaxTree tree,
+      Schema schema,
+      Pipeline.Result result,
+      List<Diagnostic> diags,
+      boolean unusable) {
     this.input = input;
     this.tree = tree;
     this.schema = schema;
@@ -30,7 +37,8 @@ final class Analysis {
   }
 
   static Analysis run(Inputs.Input in, SchemaOptions opts, boolean pack) throws UserError {
-    if (in.problem() != null) return new Analysis(in, null, null, null, List.of(in.problem()), true);
+    if (in.problem() != null)
+      return new Analysis(in, null, null, null, List.of(in.problem()), true);
     SyntaxTree tree = Ucl.parse(in.source(), Ucl.fileVariables(in.path()));
     Schema explicit = opts.explicitSchema();
     if (explicit == null) explicit = opts.driverSchema();
@@ -40,7 +48,10 @@ final class Analysis {
       if (choice.problem() != null) diags.add(0, choice.problem());
       return new Analysis(in, tree, null, null, diags, choice.problem() != null);
     }
-    Pipeline.Result r = pack ? Pipeline.compile(tree, choice.schema(), opts.maxSize) : Pipeline.check(tree, choice.schema(), opts.maxSize);
+    Pipeline.Result r =
+        pack
+            ? Pipeline.compile(tree, choice.schema(), opts.maxSize)
+            : Pipeline.check(tree, choice.schema(), opts.maxSize);
     return new Analysis(in, tree, choice.schema(), r, r.diagnostics(), false);
   }
 

@@ -20,13 +20,24 @@ import picocli.CommandLine.Parameters;
       "Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 3 unreadable input or no schema."
     })
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files or directories (*.conf below them); - reads standard input.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description = "Files or directories (*.conf below them); - reads standard input.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "human, gcc, json, sarif, github or checkstyle (github when GITHUB_ACTIONS=true; else human).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "human, gcc, json, sarif, github or checkstyle (github when GITHUB_ACTIONS=true; else human).")
   String format;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never (NO_COLOR is honoured).")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "auto, always or never (NO_COLOR is honoured).")
   String color;
 
   @Option(names = "--strict", description = "Exit 1 on warnings too.")
@@ -36,13 +47,19 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
-    String fmt = format != null ? format : "true".equals(System.getenv("GITHUB_ACTIONS")) ? "github" : "human";
+    String fmt =
+        format != null
+            ? format
+            : "true".equals(System.getenv("GITHUB_ACTIONS")) ? "github" : "human";
     if (!List.of("human", "gcc", "json", "sarif", "github", "checkstyle").contains(fmt)) {
-      throw new UserError(2, "unknown --format `" + fmt + "`; use human, gcc, json, sarif, github or checkstyle");
+      throw new UserError(
+          2, "unknown --format `" + fmt + "`; use human, gcc, json, sarif, github or checkstyle");
     }
-    if (!List.of("auto", "always", "never").contains(color)) throw new UserError(2, "--color takes auto, always or never");
+    if (!List.of("auto", "always", "never").contains(color))
+      throw new UserError(2, "--color takes auto, always or never");
     List<Analysis> all = new ArrayList<>();
-    for (Inputs.Input in : Inputs.expand(files, schema.maxInput)) all.add(Analysis.run(in, schema, false));
+    for (Inputs.Input in : Inputs.expand(files, schema.maxInput))
+      all.add(Analysis.run(in, schema, false));
     boolean unusable = false;
     boolean errors = false;
     boolean warnings = false;
@@ -92,7 +109,12 @@ final class CheckCommand implements Callable<Integer> {
   static String summary(int files, int errors, int warnings, int infos) {
     String f = files == 1 ? "1 file" : files + " files";
     if (errors == 0 && warnings == 0 && infos == 0) return "iovc: " + f + " checked, no problems";
-    return "iovc: " + f + " checked: " + plural(errors, "error") + ", " + plural(warnings, "warning")
+    return "iovc: "
+        + f
+        + " checked: "
+        + plural(errors, "error")
+        + ", "
+        + plural(warnings, "warning")
         + (infos > 0 ? ", " + plural(infos, "note") : "");
   }
 

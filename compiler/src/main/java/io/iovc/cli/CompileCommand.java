@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code iovc compile FILE}: the exact bytes {@code iovctl -C} hands to the kernel ({@code -o}),
- * or its {@code -n} listing. Nothing is written unless the whole file checked clean.
+ * {@code iovc compile FILE}: the exact bytes {@code iovctl -C} hands to the kernel ({@code -o}), or
+ * its {@code -n} listing. Nothing is written unless the whole file checked clean.
  */
 @Command(
     name = "compile",
@@ -27,22 +27,40 @@ final class CompileCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The configuration file (- for standard input).")
   String file;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the packed bytes to OUT (- for standard output).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "Write the packed bytes to OUT (- for standard output).")
   String output;
 
-  @Option(names = {"-n", "--dry-run"}, description = "Print exactly what `iovctl -C -n -f FILE` prints.")
+  @Option(
+      names = {"-n", "--dry-run"},
+      description = "Print exactly what `iovctl -C -n -f FILE` prints.")
   boolean dryRun;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "auto, always or never.")
   String color;
 
-  @Option(names = "--apply", description = "Check against the running kernel and create the VFs (FreeBSD: IOV_CONFIG; Linux: sysfs and netlink).")
+  @Option(
+      names = "--apply",
+      description =
+          "Check against the running kernel and create the VFs (FreeBSD: IOV_CONFIG; Linux: sysfs and netlink).")
   boolean apply;
 
-  @Option(names = "--backend", paramLabel = "NAME", description = "freebsd or linux (default: the running OS).")
+  @Option(
+      names = "--backend",
+      paramLabel = "NAME",
+      description = "freebsd or linux (default: the running OS).")
   String backend;
 
-  @Option(names = "--replace", description = "With --apply: delete the PF's existing VFs first (only after the file checked clean).")
+  @Option(
+      names = "--replace",
+      description =
+          "With --apply: delete the PF's existing VFs first (only after the file checked clean).")
   boolean replace;
 
   @Mixin SchemaOptions schema;
@@ -61,7 +79,8 @@ final class CompileCommand implements Callable<Integer> {
     if (a.unusable) return 3;
     if (a.hasErrors()) {
       long n = a.diagnostics.stream().filter(Diagnostic::isError).count();
-      Output.err.println("iovc: " + in.name() + " not compiled: " + CheckCommand.plural((int) n, "error"));
+      Output.err.println(
+          "iovc: " + in.name() + " not compiled: " + CheckCommand.plural((int) n, "error"));
       return 1;
     }
     byte[] bytes = a.result.packed();
@@ -77,8 +96,17 @@ final class CompileCommand implements Callable<Integer> {
       }
     }
     if (!dryRun && output == null) {
-      Output.out.println(in.name() + ": " + bytes.length + " bytes for /dev/iov/" + io.iovc.syntax.Ascii.display(device)
-          + " (" + a.result.check().config().numVfs() + " VF" + (a.result.check().config().numVfs() == 1 ? "" : "s") + "); -o FILE writes them, -n lists them");
+      Output.out.println(
+          in.name()
+              + ": "
+              + bytes.length
+              + " bytes for /dev/iov/"
+              + io.iovc.syntax.Ascii.display(device)
+              + " ("
+              + a.result.check().config().numVfs()
+              + " VF"
+              + (a.result.check().config().numVfs() == 1 ? "" : "s")
+              + "); -o FILE writes them, -n lists them");
     }
     Output.flush();
     return 0;
@@ -86,10 +114,15 @@ final class CompileCommand implements Callable<Integer> {
 
   private int apply(Inputs.Input in) throws UserError {
     if (in.problem() != null) throw new UserError(66, in.problem().message());
-    if (dryRun || output != null) throw new UserError(2, "--apply cannot be combined with -n or -o");
+    if (dryRun || output != null)
+      throw new UserError(2, "--apply cannot be combined with -n or -o");
     String name = backend != null ? backend : io.iovc.kernel.Backends.forThisOs();
     if (name == null) {
-      throw new UserError(69, "--apply needs FreeBSD or Linux; this is " + System.getProperty("os.name") + " (use --backend to force one)");
+      throw new UserError(
+          69,
+          "--apply needs FreeBSD or Linux; this is "
+              + System.getProperty("os.name")
+              + " (use --backend to force one)");
     }
     io.iovc.kernel.Backend b;
     try {
@@ -99,7 +132,16 @@ final class CompileCommand implements Callable<Integer> {
     }
     io.iovc.schema.Schema explicit = schema.explicitSchema();
     if (explicit == null) explicit = schema.driverSchema();
-    io.iovc.kernel.ApplyResult r = b.apply(new io.iovc.kernel.ApplyRequest(in.path(), in.source(), schema.registry(), explicit, schema.maxSize, replace, Output.out));
+    io.iovc.kernel.ApplyResult r =
+        b.apply(
+            new io.iovc.kernel.ApplyRequest(
+                in.path(),
+                in.source(),
+                schema.registry(),
+                explicit,
+                schema.maxSize,
+                replace,
+                Output.out));
     HumanRenderer hr = new HumanRenderer(Output.colorFor(color, true));
     for (Diagnostic d : r.diagnostics()) {
       Output.err.print(hr.render(in.source(), d));

@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code iovc delete -d DEV}: destroy every VF of a PF with FreeBSD's {@code IOV_DELETE}, as
- * {@code iovctl -D -d DEV} does, with messages that say what to do. Exit status: 0 deleted (or,
- * with {@code --if-exists}, there was nothing to delete), 77 not root, 69 no such PF, 71 the
- * kernel refused (no VFs, busy).
+ * {@code iovc delete -d DEV}: destroy every VF of a PF with FreeBSD's {@code IOV_DELETE}, as {@code
+ * iovctl -D -d DEV} does, with messages that say what to do. Exit status: 0 deleted (or, with
+ * {@code --if-exists}, there was nothing to delete), 77 not root, 69 no such PF, 71 the kernel
+ * refused (no VFs, busy).
  */
 @Command(
     name = "delete",
@@ -21,13 +21,20 @@ import picocli.CommandLine.Option;
       "Exit 0 when deleted, 77 without root, 69 when there is no such PF, 71 when the kernel refuses."
     })
 final class DeleteCommand implements Callable<Integer> {
-  @Option(names = {"-d", "--device"}, required = true, paramLabel = "DEV", description = "The PF: its name under /dev/iov (ixl0), or an absolute path as iovctl accepts it.")
+  @Option(
+      names = {"-d", "--device"},
+      required = true,
+      paramLabel = "DEV",
+      description =
+          "The PF: its name under /dev/iov (ixl0), or an absolute path as iovctl accepts it.")
   String device;
 
   @Option(names = "--if-exists", description = "Succeed (exit 0) when the PF has no VFs.")
   boolean ifExists;
 
-  @Option(names = {"-n", "--dry-run"}, description = "Open the PF and print what iovctl -D -n prints; change nothing.")
+  @Option(
+      names = {"-n", "--dry-run"},
+      description = "Open the PF and print what iovctl -D -n prints; change nothing.")
   boolean dryRun;
 
   @Override
@@ -38,7 +45,8 @@ final class DeleteCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(2, "-d " + device + ": " + e.getMessage());
     }
-    ApplyResult r = new FreeBsdBackend().delete(t, ifExists, dryRun, FreeBsdBackend.Style.IOVC, Output.out);
+    ApplyResult r =
+        new FreeBsdBackend().delete(t, ifExists, dryRun, FreeBsdBackend.Style.IOVC, Output.out);
     Output.flush();
     for (String m : r.messages()) Output.err.println("iovc: " + m);
     Output.flush();

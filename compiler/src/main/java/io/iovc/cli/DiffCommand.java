@@ -19,7 +19,11 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The configuration file (- for standard input).")
   String file;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "auto, always or never.")
   String color;
 
   @Mixin SchemaOptions schema;

@@ -18,12 +18,16 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "dump",
     mixinStandardHelpOptions = true,
-    description = {"Decode a packed nvlist (a compiled config or a schema blob) and print it as nvlist_fdump does."})
+    description = {
+      "Decode a packed nvlist (a compiled config or a schema blob) and print it as nvlist_fdump does."
+    })
 final class DumpCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The packed nvlist (- for standard input).")
   String file;
 
-  @Option(names = "--schema-text", description = "Print a schema blob the way `iovctl -S` prints it.")
+  @Option(
+      names = "--schema-text",
+      description = "Print a schema blob the way `iovctl -S` prints it.")
   boolean schemaText;
 
   @Override

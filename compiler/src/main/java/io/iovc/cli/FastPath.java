@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code iovc check} without picocli: the command pre-commit hooks and boot scripts run most, so
- * it should cost little more than starting the JVM. picocli builds its model by reflection and its
+ * {@code iovc check} without picocli: the command pre-commit hooks and boot scripts run most, so it
+ * should cost little more than starting the JVM. picocli builds its model by reflection and its
  * classes (Java 5 bytecode) cannot go into a class-data archive; for the plain forms of {@code
- * check} this parser fills the same {@link CheckCommand} fields itself. Anything else (help,
- * an option it does not know, a malformed value) returns null and picocli handles the command
- * line, so usage errors read the same either way. A test checks that both parsers agree.
+ * check} this parser fills the same {@link CheckCommand} fields itself. Anything else (help, an
+ * option it does not know, a malformed value) returns null and picocli handles the command line, so
+ * usage errors read the same either way. A test checks that both parsers agree.
  */
 final class FastPath {
   private FastPath() {}

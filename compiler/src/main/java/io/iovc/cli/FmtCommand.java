@@ -24,10 +24,16 @@ import picocli.CommandLine.Parameters;
       "cannot be formatted safely is left alone. Exit 1 with --check when a file needs formatting."
     })
 final class FmtCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files or directories (*.conf below them); - formats standard input to standard output.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "Files or directories (*.conf below them); - formats standard input to standard output.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--check", description = "Change nothing; list files that are not formatted and exit 1 if any.")
+  @Option(
+      names = "--check",
+      description = "Change nothing; list files that are not formatted and exit 1 if any.")
   boolean check;
 
   @Option(names = "--stdout", description = "Print the formatted files instead of rewriting them.")

@@ -47,7 +47,9 @@ public final class HumanRenderer {
   public String render(SourceText src, Diagnostic d) {
     StringBuilder sb = new StringBuilder();
     String sc = sevColor(d.severity());
-    sb.append(c(sc, d.severity().label() + "[" + d.code().id() + "]")).append(c(BOLD, ": " + clean(d.message()))).append('\n');
+    sb.append(c(sc, d.severity().label() + "[" + d.code().id() + "]"))
+        .append(c(BOLD, ": " + clean(d.message())))
+        .append('\n');
     Span sp = clamp(src, d.span());
     int line = src.line(sp.start());
     int col = src.column(sp.start());
@@ -57,10 +59,22 @@ public final class HumanRenderer {
     int width = 1;
     for (Mark m : marks) width = Math.max(width, Integer.toString(m.line).length());
     String pad = " ".repeat(width);
-    sb.append(pad).append(c(BLUE, "--> ")).append(src.name()).append(':').append(line).append(':').append(col).append('\n');
+    sb.append(pad)
+        .append(c(BLUE, "--> "))
+        .append(src.name())
+        .append(':')
+        .append(line)
+        .append(':')
+        .append(col)
+        .append('\n');
     sb.append(pad).append(c(BLUE, " |")).append('\n');
-    // By line, the primary mark first (a plain lambda: Comparator's combinators spin classes at start-up).
-    marks.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Boolean.compare(!a.primary, !b.primary));
+    // By line, the primary mark first (a plain lambda: Comparator's combinators spin classes at
+    // start-up).
+    marks.sort(
+        (a, b) ->
+            a.line != b.line
+                ? Integer.compare(a.line, b.line)
+                : Boolean.compare(!a.primary, !b.primary));
     int prevLine = -1;
     int[] window = null;
     for (Mark m : marks) {
@@ -70,7 +84,9 @@ public final class HumanRenderer {
         String shown = display(src.text(new Span(window[0], window[1])));
         if (window[0] > src.lineStart(m.line)) shown = "…" + shown;
         if (window[1] < src.lineEnd(m.line)) shown = shown + "…";
-        sb.append(c(BLUE, String.format("%" + width + "d |", m.line))).append(shown.isEmpty() ? "" : " " + shown).append('\n');
+        sb.append(c(BLUE, String.format("%" + width + "d |", m.line)))
+            .append(shown.isEmpty() ? "" : " " + shown)
+            .append('\n');
         prevLine = m.line;
       }
       int lead = window[0] > src.lineStart(m.line) ? 1 : 0;
@@ -80,23 +96,41 @@ public final class HumanRenderer {
       int to = lead + display(src.text(new Span(window[0], b))).length();
       String under = " ".repeat(from) + (m.primary ? "^" : "-").repeat(Math.max(1, to - from));
       String lbl = m.label == null || m.label.isEmpty() ? "" : " " + clean(m.label);
-      sb.append(pad).append(c(BLUE, " |")).append(' ').append(c(m.primary ? sc : BLUE, under + lbl)).append('\n');
+      sb.append(pad)
+          .append(c(BLUE, " |"))
+          .append(' ')
+          .append(c(m.primary ? sc : BLUE, under + lbl))
+          .append('\n');
     }
     if (!d.notes().isEmpty() || d.help() != null) sb.append(pad).append(c(BLUE, " |")).append('\n');
-    for (String n : d.notes()) sb.append(pad).append(c(BLUE, " = ")).append(c(BOLD, "note:")).append(' ').append(clean(n)).append('\n');
-    if (d.help() != null) sb.append(pad).append(c(BLUE, " = ")).append(c(CYAN, "help:")).append(' ').append(clean(d.help())).append('\n');
+    for (String n : d.notes())
+      sb.append(pad)
+          .append(c(BLUE, " = "))
+          .append(c(BOLD, "note:"))
+          .append(' ')
+          .append(clean(n))
+          .append('\n');
+    if (d.help() != null)
+      sb.append(pad)
+          .append(c(BLUE, " = "))
+          .append(c(CYAN, "help:"))
+          .append(' ')
+          .append(clean(d.help()))
+          .append('\n');
     return sb.toString();
   }
 
   /** Message text: one line, control characters and invisible marks shown. */
   static String clean(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
-      if (cp == '\t' || cp == '\n' || cp == '\r') sb.append(' ');
-      else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
-      else if (cp == 0xFEFF) sb.append("<BOM>");
-      else sb.appendCodePoint(cp);
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\t' || cp == '\n' || cp == '\r') sb.append(' ');
+              else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
+              else if (cp == 0xFEFF) sb.append("<BOM>");
+              else sb.appendCodePoint(cp);
+            });
     return sb.toString();
   }
 
@@ -107,9 +141,9 @@ public final class HumanRenderer {
   }
 
   /**
-   * The bytes of the mark's line to show: all of it, or for a long line (minified or binary
-   * input) a window around the mark, cut at character boundaries. Only that window is decoded,
-   * so one diagnostic on a 10 MB line costs microseconds.
+   * The bytes of the mark's line to show: all of it, or for a long line (minified or binary input)
+   * a window around the mark, cut at character boundaries. Only that window is decoded, so one
+   * diagnostic on a 10 MB line costs microseconds.
    */
   private static int[] window(SourceText src, Mark m) {
     int ls = src.lineStart(m.line);
@@ -132,19 +166,21 @@ public final class HumanRenderer {
   }
 
   /**
-   * A source line for display: tabs expanded to the next multiple of 8 columns (so aligned
-   * comments stay aligned), control characters escaped, so that every char is one cell.
+   * A source line for display: tabs expanded to the next multiple of 8 columns (so aligned comments
+   * stay aligned), control characters escaped, so that every char is one cell.
    */
   public static String display(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
-      if (cp == '\t') sb.append(" ".repeat(8 - sb.length() % 8));
-      else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
-      else if (cp == 0xFEFF) sb.append("<BOM>");
-      else if (cp == 0xFFFD) sb.append('\ufffd');
-      else if (Character.isSupplementaryCodePoint(cp)) sb.append('?');
-      else sb.append((char) cp);
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\t') sb.append(" ".repeat(8 - sb.length() % 8));
+              else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
+              else if (cp == 0xFEFF) sb.append("<BOM>");
+              else if (cp == 0xFFFD) sb.append('\ufffd');
+              else if (Character.isSupplementaryCodePoint(cp)) sb.append('?');
+              else sb.append((char) cp);
+            });
     return sb.toString();
   }
 }

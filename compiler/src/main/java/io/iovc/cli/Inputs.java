@@ -6,10 +6,10 @@ import io.iovc.syntax.SourceText;
 import io.iovc.syntax.Span;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * exception; files larger than {@code --max-input} are refused before they are read.
  */
 final class Inputs {
-  /** Default upper bound of an input file: far above any real iovctl.conf (65535 VFs fit in ~6 MB). */
+  /**
+   * Default upper bound of an input file: far above any real iovctl.conf (65535 VFs fit in ~6 MB).
+   */
   static final long DEFAULT_MAX_INPUT = 32L << 20;
 
   /** One input: its text, or why it could not be read. */
@@ -40,7 +42,8 @@ final class Inputs {
       if (Files.isDirectory(p)) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> f.getFileName().toString().endsWith(".conf") && Files.isRegularFile(f)).forEach(found::add);
+          s.filter(f -> f.getFileName().toString().endsWith(".conf") && Files.isRegularFile(f))
+              .forEach(found::add);
         } catch (IOException | RuntimeException e) {
           out.add(problem(a, null, "cannot list the directory: " + e.getMessage()));
           continue;
@@ -57,14 +60,20 @@ final class Inputs {
 
   static Input read(String name, Path p, long maxInput) {
     try {
-      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) return problem(name, p, "no such file");
-      if (!Files.isRegularFile(p)) return problem(name, p, "not a regular file (iovctl only reads regular files)");
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p))
+        return problem(name, p, "no such file");
+      if (!Files.isRegularFile(p))
+        return problem(name, p, "not a regular file (iovctl only reads regular files)");
       long size = Files.size(p);
       if (size > maxInput) {
-        return problem(name, p, "the file is " + size + " bytes; iovc reads at most " + maxInput + " (--max-input)");
+        return problem(
+            name,
+            p,
+            "the file is " + size + " bytes; iovc reads at most " + maxInput + " (--max-input)");
       }
       byte[] bytes = Files.readAllBytes(p);
-      if (bytes.length > maxInput) return problem(name, p, "the file grew beyond --max-input while being read");
+      if (bytes.length > maxInput)
+        return problem(name, p, "the file grew beyond --max-input while being read");
       return new Input(name, p, new SourceText(name, bytes), null);
     } catch (NoSuchFileException e) {
       return problem(name, p, "no such file");
@@ -79,7 +88,9 @@ final class Inputs {
     try {
       InputStream in = System.in;
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxInput + 1));
-      if (bytes.length > maxInput) return problem("<stdin>", null, "standard input is longer than " + maxInput + " bytes (--max-input)");
+      if (bytes.length > maxInput)
+        return problem(
+            "<stdin>", null, "standard input is longer than " + maxInput + " bytes (--max-input)");
       return new Input("<stdin>", null, new SourceText("<stdin>", bytes), null);
     } catch (IOException | OutOfMemoryError e) {
       return problem("<stdin>", null, "cannot read standard input: " + e.getMessage());

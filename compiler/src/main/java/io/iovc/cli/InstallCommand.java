@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code iovc install}: the systemd unit that applies every {@code /etc/iov/*.conf} at boot, before
- * the network comes up, and optionally the rules that keep NetworkManager and udev renaming off
- * the VFs.
+ * the network comes up, and optionally the rules that keep NetworkManager and udev renaming off the
+ * VFs.
  */
 @Command(
     name = "install",
@@ -21,13 +21,22 @@ import picocli.CommandLine.Option;
       "With --nm-unmanaged also a udev rule, a NetworkManager keyfile setting and a .link file that leave VFs to iovc."
     })
 final class InstallCommand implements Callable<Integer> {
-  @Option(names = "--root", paramLabel = "DIR", description = "Write under DIR instead of / (packaging, tests).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "Write under DIR instead of / (packaging, tests).")
   Path root = Path.of("/");
 
-  @Option(names = "--nm-unmanaged", description = "Also keep NetworkManager (and udev renaming) off SR-IOV VFs.")
+  @Option(
+      names = "--nm-unmanaged",
+      description = "Also keep NetworkManager (and udev renaming) off SR-IOV VFs.")
   boolean nmUnmanaged;
 
-  @Option(names = "--iovc", paramLabel = "PATH", description = "The iovc the unit runs (default: this installation's bin/iovc, else /usr/bin/iovc).")
+  @Option(
+      names = "--iovc",
+      paramLabel = "PATH",
+      description =
+          "The iovc the unit runs (default: this installation's bin/iovc, else /usr/bin/iovc).")
   String iovc;
 
   @Override
@@ -37,12 +46,15 @@ final class InstallCommand implements Callable<Integer> {
     try {
       written = Installer.install(root, exe, nmUnmanaged);
     } catch (IOException e) {
-      throw new UserError(e instanceof java.nio.file.AccessDeniedException ? 77 : 73, "cannot write under " + root + ": " + e.getMessage());
+      throw new UserError(
+          e instanceof java.nio.file.AccessDeniedException ? 77 : 73,
+          "cannot write under " + root + ": " + e.getMessage());
     }
     for (Path p : written) Output.out.println("wrote " + p);
     if (root.toAbsolutePath().normalize().equals(Path.of("/"))) {
-      Output.out.println("next: systemctl daemon-reload && systemctl enable iovc.service"
-          + (nmUnmanaged ? " && udevadm control --reload" : ""));
+      Output.out.println(
+          "next: systemctl daemon-reload && systemctl enable iovc.service"
+              + (nmUnmanaged ? " && udevadm control --reload" : ""));
     }
     Output.flush();
     return 0;

@@ -15,14 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * iovctl's own command line, so {@code iovc} can stand in for {@code iovctl} in scripts and
- * rc.d: {@code iovc -C -f FILE [-n]}, {@code -D [-d DEV | -f FILE] [-n]}, {@code -S [-d DEV | -f
- * FILE]}, {@code -L …}. The options are parsed with iovctl's getopt string {@code Cd:Df:LnS}
- * by FreeBSD's getopt(3) rules (clusters, attached arguments, {@code --}, stop at the first
- * operand, operands ignored), checked in iovctl's order with iovctl's exact messages after an
- * {@code iovc: } prefix (spec §1.3), and every failure exits 1 as iovctl does. The work itself
- * is iovc's: the file is checked against the live schema with full diagnostics, and kernel errors
- * print iovctl's line followed by iovc's explanation.
+ * iovctl's own command line, so {@code iovc} can stand in for {@code iovctl} in scripts and rc.d:
+ * {@code iovc -C -f FILE [-n]}, {@code -D [-d DEV | -f FILE] [-n]}, {@code -S [-d DEV | -f FILE]},
+ * {@code -L …}. The options are parsed with iovctl's getopt string {@code Cd:Df:LnS} by FreeBSD's
+ * getopt(3) rules (clusters, attached arguments, {@code --}, stop at the first operand, operands
+ * ignored), checked in iovctl's order with iovctl's exact messages after an {@code iovc: } prefix
+ * (spec §1.3), and every failure exits 1 as iovctl does. The work itself is iovc's: the file is
+ * checked against the live schema with full diagnostics, and kernel errors print iovctl's line
+ * followed by iovc's explanation.
  */
 final class IovctlCompat {
   /** iovctl's getopt string (2026, with {@code -L}). */
@@ -63,7 +63,10 @@ final class IovctlCompat {
     this.args = args;
   }
 
-  /** True when the command line is iovctl's: it starts with one of iovctl's options ({@code -C}, {@code -D}, {@code -S}, {@code -L}, {@code -d}, {@code -f}, {@code -n}). */
+  /**
+   * True when the command line is iovctl's: it starts with one of iovctl's options ({@code -C},
+   * {@code -D}, {@code -S}, {@code -L}, {@code -d}, {@code -f}, {@code -n}).
+   */
   static boolean applies(String[] args) {
     if (args.length == 0) return false;
     String a = args[0];
@@ -158,12 +161,13 @@ final class IovctlCompat {
             warnx("Only one action may be specified");
             throw usage();
           }
-          action = switch (ch) {
-            case 'C' -> Action.CONFIG;
-            case 'D' -> Action.DELETE;
-            case 'L' -> Action.PRINT_STATUS;
-            default -> Action.PRINT_SCHEMA;
-          };
+          action =
+              switch (ch) {
+                case 'C' -> Action.CONFIG;
+                case 'D' -> Action.DELETE;
+                case 'L' -> Action.PRINT_STATUS;
+                default -> Action.PRINT_SCHEMA;
+              };
         }
         case 'd' -> device = optarg;
         case 'f' -> filename = optarg;
@@ -218,22 +222,27 @@ final class IovctlCompat {
   // ------------------------------------------------------------------ actions
 
   /**
-   * The actions, which reach the kernel backend. A separate class so that parsing iovctl's
-   * options (and every other iovc command, which passes through {@link #applies}) loads nothing
-   * of the kernel packages.
+   * The actions, which reach the kernel backend. A separate class so that parsing iovctl's options
+   * (and every other iovc command, which passes through {@link #applies}) loads nothing of the
+   * kernel packages.
    */
   private static final class Kernel {
     private Kernel() {}
 
     static int delete(String device, String filename, boolean dryrun) throws Exit {
       DeviceName.Target t = device != null ? target(device) : findDevice(filename);
-      return finish(new FreeBsdBackend().delete(t, false, dryrun, FreeBsdBackend.Style.IOVCTL, Output.out), null);
+      return finish(
+          new FreeBsdBackend().delete(t, false, dryrun, FreeBsdBackend.Style.IOVCTL, Output.out),
+          null);
     }
 
     static int printStatus(String device, String filename) throws Exit {
       DeviceName.Target t = device != null ? target(device) : findDevice(filename);
-      warnx("-L is not supported for " + t.name() + ": the IOV_GET_STATUS structure is not in the FreeBSD headers iovc was built from;"
-          + " use `iovctl -L`, or `pciconf -lc` for the VF counts");
+      warnx(
+          "-L is not supported for "
+              + t.name()
+              + ": the IOV_GET_STATUS structure is not in the FreeBSD headers iovc was built from;"
+              + " use `iovctl -L`, or `pciconf -lc` for the VF counts");
       throw new Exit();
     }
 
@@ -241,7 +250,9 @@ final class IovctlCompat {
       return printSchema(device != null ? target(device) : findDevice(filename));
     }
 
-    /** {@code -d DEV}: a name under /dev/iov or an absolute path, as iovctl's open_device takes it. */
+    /**
+     * {@code -d DEV}: a name under /dev/iov or an absolute path, as iovctl's open_device takes it.
+     */
     private static DeviceName.Target target(String device) throws Exit {
       try {
         return DeviceName.fromOption(device);
@@ -267,7 +278,11 @@ final class IovctlCompat {
       try {
         return DeviceName.fromConfig(device);
       } catch (IllegalArgumentException e) {
-        warnx("Could not open device '/dev/iov/" + io.iovc.syntax.Ascii.display(device) + "': " + e.getMessage());
+        warnx(
+            "Could not open device '/dev/iov/"
+                + io.iovc.syntax.Ascii.display(device)
+                + "': "
+                + e.getMessage());
         throw new Exit();
       }
     }
@@ -290,7 +305,15 @@ final class IovctlCompat {
     private static int config(String filename, boolean dryrun) throws Exit {
       Inputs.Input in = readConfig(filename);
       SchemaOptions opts = new SchemaOptions();
-      ApplyRequest req = new ApplyRequest(in.path(), in.source(), opts.registry(), null, Pipeline.DEFAULT_MAX_CONFIG, false, Output.out);
+      ApplyRequest req =
+          new ApplyRequest(
+              in.path(),
+              in.source(),
+              opts.registry(),
+              null,
+              Pipeline.DEFAULT_MAX_CONFIG,
+              false,
+              Output.out);
       return finish(new FreeBsdBackend().configure(req, dryrun, FreeBsdBackend.Style.IOVCTL), in);
     }
 
@@ -329,6 +352,5 @@ final class IovctlCompat {
       if (r.exitStatus() != 0) throw new Exit();
       return 0;
     }
-
   }
 }

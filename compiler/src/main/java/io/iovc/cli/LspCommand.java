@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code iovc lsp}: the language server on standard input and output. It lives in the separate
- * {@code iovc-lsp-server} jar and is loaded by name only here, so every other command runs
- * without lsp4j or gson on the class path (and never loads them).
+ * {@code iovc-lsp-server} jar and is loaded by name only here, so every other command runs without
+ * lsp4j or gson on the class path (and never loads them).
  */
 @Command(
     name = "lsp",
@@ -27,19 +27,36 @@ import picocli.CommandLine.Option;
 final class LspCommand implements Callable<Integer> {
   static final String MAIN = "io.iovc.lsp.LspMain";
 
-  @Option(names = "--stdio", description = "Talk over standard input and output (the default and only transport).")
+  @Option(
+      names = "--stdio",
+      description = "Talk over standard input and output (the default and only transport).")
   boolean stdio;
 
-  @Option(names = "--driver", paramLabel = "NAME", description = "Schema for files whose PF.device and modeline choose none (like the iovc.driver setting).")
+  @Option(
+      names = "--driver",
+      paramLabel = "NAME",
+      description =
+          "Schema for files whose PF.device and modeline choose none (like the iovc.driver setting).")
   String driver;
 
-  @Option(names = "--plugin-path", paramLabel = "DIR", split = ":", description = "Also load driver plugin jars from DIR (repeatable; also IOVC_PLUGIN_PATH).")
+  @Option(
+      names = "--plugin-path",
+      paramLabel = "DIR",
+      split = ":",
+      description = "Also load driver plugin jars from DIR (repeatable; also IOVC_PLUGIN_PATH).")
   List<Path> pluginPath = new ArrayList<>();
 
-  @Option(names = "--debounce", paramLabel = "MS", description = "Delay between the last edit and the diagnostics (default 200).")
+  @Option(
+      names = "--debounce",
+      paramLabel = "MS",
+      description = "Delay between the last edit and the diagnostics (default 200).")
   Integer debounce;
 
-  @Option(names = "--max-message", paramLabel = "BYTES", hidden = true, description = "Largest JSON-RPC message read into memory.")
+  @Option(
+      names = "--max-message",
+      paramLabel = "BYTES",
+      hidden = true,
+      description = "Largest JSON-RPC message read into memory.")
   Long maxMessage;
 
   @Override
@@ -56,13 +73,20 @@ final class LspCommand implements Callable<Integer> {
     Method run;
     try {
       Class<?> c = Class.forName(MAIN, true, LspCommand.class.getClassLoader());
-      run = c.getMethod("run", InputStream.class, OutputStream.class, PrintStream.class, String[].class);
+      run =
+          c.getMethod(
+              "run", InputStream.class, OutputStream.class, PrintStream.class, String[].class);
     } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
-      throw new UserError(69, "the language server is not installed: iovc-lsp-server and its libraries (lsp4j, gson) must be in lib/ next to iovc-compiler (" + e + ")");
+      throw new UserError(
+          69,
+          "the language server is not installed: iovc-lsp-server and its libraries (lsp4j, gson) must be in lib/ next to iovc-compiler ("
+              + e
+              + ")");
     }
     Output.flush();
     try {
-      return (Integer) run.invoke(null, System.in, System.out, Output.err, args.toArray(new String[0]));
+      return (Integer)
+          run.invoke(null, System.in, System.out, Output.err, args.toArray(new String[0]));
     } catch (InvocationTargetException e) {
       Throwable t = e.getCause() == null ? e : e.getCause();
       if (t instanceof RuntimeException r) throw r;

@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Output for tools (spec/ecosystem.md §3.3): {@code gcc} (file:line:col: severity: message
- * [CODE]) for editors and problem matchers, {@code json} (1-based lines and code-point columns),
- * {@code sarif} 2.1.0 for code scanning, {@code github} workflow commands and {@code
- * checkstyle} XML.
+ * Output for tools (spec/ecosystem.md §3.3): {@code gcc} (file:line:col: severity: message [CODE])
+ * for editors and problem matchers, {@code json} (1-based lines and code-point columns), {@code
+ * sarif} 2.1.0 for code scanning, {@code github} workflow commands and {@code checkstyle} XML.
  */
 final class MachineFormats {
   private MachineFormats() {}
@@ -33,9 +32,18 @@ final class MachineFormats {
     for (FileResult f : files) {
       for (Diagnostic d : f.diagnostics()) {
         SourceText s = f.source();
-        sb.append(s.name()).append(':').append(s.line(d.span().start())).append(':').append(s.column(d.span().start()))
-            .append(": ").append(d.severity().label()).append(": ").append(oneLine(d.message()))
-            .append(" [").append(d.code().id()).append("]\n");
+        sb.append(s.name())
+            .append(':')
+            .append(s.line(d.span().start()))
+            .append(':')
+            .append(s.column(d.span().start()))
+            .append(": ")
+            .append(d.severity().label())
+            .append(": ")
+            .append(oneLine(d.message()))
+            .append(" [")
+            .append(d.code().id())
+            .append("]\n");
       }
     }
     return sb.toString();
@@ -47,20 +55,30 @@ final class MachineFormats {
       for (Diagnostic d : f.diagnostics()) {
         SourceText s = f.source();
         Span sp = d.span();
-        String level = switch (d.severity()) {
-          case ERROR -> "error";
-          case WARNING -> "warning";
-          case INFO -> "notice";
-        };
+        String level =
+            switch (d.severity()) {
+              case ERROR -> "error";
+              case WARNING -> "warning";
+              case INFO -> "notice";
+            };
         String msg = d.message() + (d.help() != null ? "\nhelp: " + d.help() : "");
-        sb.append("::").append(level)
-            .append(" file=").append(ghProp(s.name()))
-            .append(",line=").append(s.line(sp.start()))
-            .append(",col=").append(s.column(sp.start()))
-            .append(",endLine=").append(s.line(sp.end()))
-            .append(",endColumn=").append(s.column(sp.end()))
-            .append(",title=").append(ghProp(d.code().id() + " " + d.code().title()))
-            .append("::").append(ghData(msg)).append('\n');
+        sb.append("::")
+            .append(level)
+            .append(" file=")
+            .append(ghProp(s.name()))
+            .append(",line=")
+            .append(s.line(sp.start()))
+            .append(",col=")
+            .append(s.column(sp.start()))
+            .append(",endLine=")
+            .append(s.line(sp.end()))
+            .append(",endColumn=")
+            .append(s.column(sp.end()))
+            .append(",title=")
+            .append(ghProp(d.code().id() + " " + d.code().title()))
+            .append("::")
+            .append(ghData(msg))
+            .append('\n');
       }
     }
     return sb.toString();
@@ -75,15 +93,24 @@ final class MachineFormats {
   }
 
   static String checkstyle(List<FileResult> files) {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for (FileResult f : files) {
       sb.append("  <file name=\"").append(xml(f.source().name())).append("\">\n");
       for (Diagnostic d : f.diagnostics()) {
         SourceText s = f.source();
-        sb.append("    <error line=\"").append(s.line(d.span().start())).append("\" column=\"").append(s.column(d.span().start()))
-            .append("\" severity=\"").append(d.severity() == Severity.INFO ? "info" : d.severity().label())
-            .append("\" message=\"").append(xml(d.message() + (d.help() != null ? " (help: " + d.help() + ")" : "")))
-            .append("\" source=\"iovc.").append(d.code().id()).append("\"/>\n");
+        sb.append("    <error line=\"")
+            .append(s.line(d.span().start()))
+            .append("\" column=\"")
+            .append(s.column(d.span().start()))
+            .append("\" severity=\"")
+            .append(d.severity() == Severity.INFO ? "info" : d.severity().label())
+            .append("\" message=\"")
+            .append(xml(d.message() + (d.help() != null ? " (help: " + d.help() + ")" : "")))
+            .append("\" source=\"iovc.")
+            .append(d.code().id())
+            .append("\"/>\n");
       }
       sb.append("  </file>\n");
     }
@@ -101,7 +128,8 @@ final class MachineFormats {
         case '"' -> sb.append("&quot;");
         default -> {
           // XML 1.0 cannot carry other control characters, not even as references.
-          if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0xFFFE || ch == 0xFFFF) sb.append(String.format("\\x%02x", (int) ch));
+          if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0xFFFE || ch == 0xFFFF)
+            sb.append(String.format("\\x%02x", (int) ch));
           else sb.append(ch);
         }
       }
@@ -194,13 +222,22 @@ final class MachineFormats {
       j.field("id", c.id());
       j.field("name", camel(c.title()));
       j.name("shortDescription").beginObject().field("text", c.title()).endObject();
-      j.name("fullDescription").beginObject().field("text", text == null ? c.title() : firstParagraph(text)).endObject();
-      j.name("help").beginObject().field("text", text == null ? c.title() : text).field("markdown", text == null ? c.title() : text).endObject();
+      j.name("fullDescription")
+          .beginObject()
+          .field("text", text == null ? c.title() : firstParagraph(text))
+          .endObject();
+      j.name("help")
+          .beginObject()
+          .field("text", text == null ? c.title() : text)
+          .field("markdown", text == null ? c.title() : text)
+          .endObject();
       j.name("defaultConfiguration").beginObject().field("level", level(c.severity())).endObject();
       j.name("properties").beginObject();
       j.name("tags").beginArray().value(category(c.id())).endArray();
       j.field("precision", "very-high");
-      j.field("problem.severity", c.severity() == Severity.INFO ? "recommendation" : c.severity().label());
+      j.field(
+          "problem.severity",
+          c.severity() == Severity.INFO ? "recommendation" : c.severity().label());
       j.endObject();
       j.endObject();
     }
@@ -215,18 +252,25 @@ final class MachineFormats {
         j.field("ruleId", d.code().id());
         j.field("ruleIndex", ruleIndex.get(d.code().id()));
         j.field("level", level(d.severity()));
-        j.name("message").beginObject().field("text", d.message() + (d.help() != null ? " (help: " + d.help() + ")" : "")).endObject();
+        j.name("message")
+            .beginObject()
+            .field("text", d.message() + (d.help() != null ? " (help: " + d.help() + ")" : ""))
+            .endObject();
         j.name("locations").beginArray().beginObject().name("physicalLocation").beginObject();
         j.name("artifactLocation").beginObject().field("uri", uri(s.name())).endObject();
-        j.name("region").beginObject()
+        j.name("region")
+            .beginObject()
             .field("startLine", s.line(sp.start()))
             .field("startColumn", s.column(sp.start()))
             .field("endLine", s.line(sp.end()))
             .field("endColumn", s.column(sp.end()))
             .endObject();
         j.endObject().endObject().endArray();
-        j.name("partialFingerprints").beginObject()
-            .field("primaryLocationLineHash", fingerprint(d.code().id() + ":" + s.lineText(s.line(sp.start())).strip()) + ":1")
+        j.name("partialFingerprints")
+            .beginObject()
+            .field(
+                "primaryLocationLineHash",
+                fingerprint(d.code().id() + ":" + s.lineText(s.line(sp.start())).strip()) + ":1")
             .endObject();
         j.endObject();
       }
@@ -274,7 +318,10 @@ final class MachineFormats {
     StringBuilder sb = new StringBuilder();
     for (byte b : p.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/-._~".indexOf(c) >= 0) sb.append((char) c);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "/-._~".indexOf(c) >= 0) sb.append((char) c);
       else sb.append(String.format("%%%02X", c));
     }
     return sb.toString();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     name = "iovc",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Compiler, linter and language server for SR-IOV configuration files (iovctl.conf).",
+    description =
+        "Compiler, linter and language server for SR-IOV configuration files (iovctl.conf).",
     subcommands = {
       CheckCommand.class,
       CompileCommand.class,
@@ -62,13 +63,14 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new java.io.PrintWriter(Output.out, true));
     cl.setErr(new java.io.PrintWriter(Output.err, true));
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      if (ex instanceof UserError u) {
-        Output.err.println("iovc: " + u.getMessage());
-        return u.exitCode();
-      }
-      return internal(ex);
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          if (ex instanceof UserError u) {
+            Output.err.println("iovc: " + u.getMessage());
+            return u.exitCode();
+          }
+          return internal(ex);
+        });
     try {
       return cl.execute(args);
     } catch (RuntimeException | Error e) {
@@ -93,7 +95,8 @@ public final class Main implements Callable<Integer> {
     public String[] getVersion() {
       var reg = io.iovc.schema.PluginRegistry.load(java.util.List.of());
       StringBuilder plugins = new StringBuilder();
-      for (var l : reg.plugins()) plugins.append(plugins.length() == 0 ? "" : ", ").append(l.plugin().name());
+      for (var l : reg.plugins())
+        plugins.append(plugins.length() == 0 ? "" : ", ").append(l.plugin().name());
       return new String[] {
         "iovc " + VERSION,
         "driver plugins: " + (plugins.length() == 0 ? "none" : plugins),

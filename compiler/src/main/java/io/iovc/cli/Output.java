@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
  * diagnostics are UTF-8 whatever the platform default is.
  */
 final class Output {
-  static PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-  static PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+  static PrintStream out =
+      new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+  static PrintStream err =
+      new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
   private Output() {}
 

@@ -24,10 +24,17 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The configuration file (- for standard input).")
   String file;
 
-  @Option(names = "--replace", description = "Plan as `compile --apply --replace`: delete and recreate the VFs even when their count matches.")
+  @Option(
+      names = "--replace",
+      description =
+          "Plan as `compile --apply --replace`: delete and recreate the VFs even when their count matches.")
   boolean replace;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "auto, always or never.")
   String color;
 
   @Mixin SchemaOptions schema;
@@ -42,13 +49,16 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** Reads the file and prepares it against the live PF; prints the diagnostics and any problem. */
-  static LinuxBackend.Prepared prepare(String file, SchemaOptions schema, String color, boolean replace) throws UserError {
+  static LinuxBackend.Prepared prepare(
+      String file, SchemaOptions schema, String color, boolean replace) throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
     if (in.problem() != null) throw new UserError(3, in.problem().message());
     io.iovc.schema.Schema explicit = schema.explicitSchema();
     if (explicit == null) explicit = schema.driverSchema();
     for (String pr : schema.registry().problems()) Output.err.println("iovc: warning: " + pr);
-    LinuxBackend.Prepared p = new LinuxBackend().prepare(in.path(), in.source(), schema.registry(), explicit, schema.maxSize, replace);
+    LinuxBackend.Prepared p =
+        new LinuxBackend()
+            .prepare(in.path(), in.source(), schema.registry(), explicit, schema.maxSize, replace);
     HumanRenderer r = new HumanRenderer(Output.colorFor(color, true));
     for (Diagnostic d : p.diagnostics()) {
       Output.err.print(r.render(in.source(), d));

@@ -22,16 +22,30 @@ import picocli.CommandLine.Parameters;
       "The schema comes from -d DEV (the running kernel), --driver NAME, --schema FILE, or the PF.device of a config FILE."
     })
 final class SchemaCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "A config file whose PF.device picks the driver.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..1",
+      description = "A config file whose PF.device picks the driver.")
   String file;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the packed schema nvlist (the bytes IOV_GET_SCHEMA returns) to OUT instead.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description =
+          "Write the packed schema nvlist (the bytes IOV_GET_SCHEMA returns) to OUT instead.")
   String output;
 
-  @Option(names = {"-d", "--device"}, paramLabel = "DEV", description = "Print the live schema of this PF (FreeBSD: IOV_GET_SCHEMA on /dev/iov/DEV), as `iovctl -S -d DEV` does; -o saves its bytes.")
+  @Option(
+      names = {"-d", "--device"},
+      paramLabel = "DEV",
+      description =
+          "Print the live schema of this PF (FreeBSD: IOV_GET_SCHEMA on /dev/iov/DEV), as `iovctl -S -d DEV` does; -o saves its bytes.")
   String device;
 
-  @Option(names = "--diff", description = "Compare the live schema (-d) or --schema FILE with the driver plugin and name what differs (exit 1 if anything does).")
+  @Option(
+      names = "--diff",
+      description =
+          "Compare the live schema (-d) or --schema FILE with the driver plugin and name what differs (exit 1 if anything does).")
   boolean diff;
 
   @Mixin SchemaOptions schema;
@@ -44,13 +58,20 @@ final class SchemaCommand implements Callable<Integer> {
     if (s == null && file != null) {
       Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
       if (in.problem() != null) throw new UserError(3, in.problem().message());
-      var choice = SchemaChoice.choose(Ucl.parse(in.source(), Ucl.fileVariables(in.path())), schema.registry(), null, null);
+      var choice =
+          SchemaChoice.choose(
+              Ucl.parse(in.source(), Ucl.fileVariables(in.path())), schema.registry(), null, null);
       if (choice.schema() == null) {
-        throw new UserError(3, choice.problem() != null ? choice.problem().message() + "; " + choice.problem().help() : file + " has no PF.device to choose a driver by; use --driver");
+        throw new UserError(
+            3,
+            choice.problem() != null
+                ? choice.problem().message() + "; " + choice.problem().help()
+                : file + " has no PF.device to choose a driver by; use --driver");
       }
       s = choice.schema();
     }
-    if (s == null) throw new UserError(2, "say which schema: --driver NAME, --schema FILE, or a config FILE");
+    if (s == null)
+      throw new UserError(2, "say which schema: --driver NAME, --schema FILE, or a config FILE");
     return print(s, output == null ? null : NvPacker.pack(s.nvlist()), output);
   }
 

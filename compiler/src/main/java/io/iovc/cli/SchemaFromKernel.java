@@ -10,16 +10,17 @@ import io.iovc.syntax.Ucl;
 import java.util.List;
 
 /**
- * The live half of {@code iovc schema}: {@code -d DEV} prints the schema the kernel publishes
- * for a PF (IOV_GET_SCHEMA) exactly as {@code iovctl -S -d DEV} does, or saves its bytes with
- * {@code -o}; {@code --diff} names what a driver plugin gets wrong about it. Without {@code -d},
- * {@code --diff} compares a schema file ({@code --schema FILE}) with the plugin instead. A
- * difference exits 1, like diff(1).
+ * The live half of {@code iovc schema}: {@code -d DEV} prints the schema the kernel publishes for a
+ * PF (IOV_GET_SCHEMA) exactly as {@code iovctl -S -d DEV} does, or saves its bytes with {@code -o};
+ * {@code --diff} names what a driver plugin gets wrong about it. Without {@code -d}, {@code --diff}
+ * compares a schema file ({@code --schema FILE}) with the plugin instead. A difference exits 1,
+ * like diff(1).
  */
 final class SchemaFromKernel {
   private SchemaFromKernel() {}
 
-  static int run(String device, boolean diff, String output, SchemaOptions opts, String file) throws UserError {
+  static int run(String device, boolean diff, String output, SchemaOptions opts, String file)
+      throws UserError {
     Schema left;
     String leftName;
     String deviceName = null;
@@ -34,7 +35,8 @@ final class SchemaFromKernel {
       try {
         live = new FreeBsdBackend().fetchSchema(t);
       } catch (KernelError e) {
-        throw new UserError(e.exitStatus(), e.explain(KernelError.Context.none()) + " (" + e.facts() + ")");
+        throw new UserError(
+            e.exitStatus(), e.explain(KernelError.Context.none()) + " (" + e.facts() + ")");
       }
       if (!diff) return SchemaCommand.print(live.schema(), live.blob(), output);
       left = live.schema();
@@ -42,7 +44,10 @@ final class SchemaFromKernel {
       deviceName = t.name();
     } else {
       left = opts.explicitSchema();
-      if (left == null) throw new UserError(2, "--diff compares a live schema (-d DEV) or a schema file (--schema FILE) with a driver plugin");
+      if (left == null)
+        throw new UserError(
+            2,
+            "--diff compares a live schema (-d DEV) or a schema file (--schema FILE) with a driver plugin");
       leftName = left.origin();
     }
     Schema right = device != null ? opts.explicitSchema() : null;
@@ -54,10 +59,17 @@ final class SchemaFromKernel {
     if (right == null && file != null) {
       Inputs.Input in = Inputs.expand(List.of(file), opts.maxInput).get(0);
       if (in.problem() != null) throw new UserError(3, in.problem().message());
-      right = SchemaChoice.choose(Ucl.parse(in.source(), Ucl.fileVariables(in.path())), opts.registry(), null, null).schema();
+      right =
+          SchemaChoice.choose(
+                  Ucl.parse(in.source(), Ucl.fileVariables(in.path())), opts.registry(), null, null)
+              .schema();
     }
     if (right == null) {
-      throw new UserError(3, "no driver plugin to compare with" + (deviceName != null ? " serves `" + deviceName + "`" : "") + "; name one with --driver NAME");
+      throw new UserError(
+          3,
+          "no driver plugin to compare with"
+              + (deviceName != null ? " serves `" + deviceName + "`" : "")
+              + "; name one with --driver NAME");
     }
     List<SchemaDiff.Difference> diffs = SchemaDiff.compare(left, leftName, right, right.origin());
     if (diffs.isEmpty()) {
@@ -69,7 +81,15 @@ final class SchemaFromKernel {
       Output.flush();
       return 0;
     }
-    Output.out.println(leftName + " and " + right.origin() + " differ in " + diffs.size() + " place" + (diffs.size() == 1 ? "" : "s") + ":");
+    Output.out.println(
+        leftName
+            + " and "
+            + right.origin()
+            + " differ in "
+            + diffs.size()
+            + " place"
+            + (diffs.size() == 1 ? "" : "s")
+            + ":");
     for (SchemaDiff.Difference d : diffs) Output.out.println("  " + d);
     Output.flush();
     return 1;

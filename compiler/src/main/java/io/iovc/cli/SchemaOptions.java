@@ -17,19 +17,39 @@ import picocli.CommandLine.Option;
  * --plugin-path} (also {@code IOVC_PLUGIN_PATH}) and the size limits.
  */
 final class SchemaOptions {
-  @Option(names = "--driver", paramLabel = "NAME", description = "Use this driver plugin's schema (ixl, cxgbe, mlx5, …) instead of choosing by PF.device.")
+  @Option(
+      names = "--driver",
+      paramLabel = "NAME",
+      description =
+          "Use this driver plugin's schema (ixl, cxgbe, mlx5, …) instead of choosing by PF.device.")
   String driver;
 
-  @Option(names = "--schema", paramLabel = "FILE", description = "Read the schema from FILE: the packed nvlist IOV_GET_SCHEMA returns, or the text `iovctl -S` prints.")
+  @Option(
+      names = "--schema",
+      paramLabel = "FILE",
+      description =
+          "Read the schema from FILE: the packed nvlist IOV_GET_SCHEMA returns, or the text `iovctl -S` prints.")
   Path schemaFile;
 
-  @Option(names = "--plugin-path", paramLabel = "DIR", split = ":", description = "Also load driver plugin jars from DIR (repeatable; also IOVC_PLUGIN_PATH).")
+  @Option(
+      names = "--plugin-path",
+      paramLabel = "DIR",
+      split = ":",
+      description = "Also load driver plugin jars from DIR (repeatable; also IOVC_PLUGIN_PATH).")
   List<Path> pluginPath = new ArrayList<>();
 
-  @Option(names = "--max-size", paramLabel = "BYTES", description = "Largest packed configuration the kernel accepts (hw.pci.iov_max_config; default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-size",
+      paramLabel = "BYTES",
+      description =
+          "Largest packed configuration the kernel accepts (hw.pci.iov_max_config; default ${DEFAULT-VALUE}).")
   long maxSize = Pipeline.DEFAULT_MAX_CONFIG;
 
-  @Option(names = "--max-input", paramLabel = "BYTES", hidden = true, description = "Largest input file iovc reads.")
+  @Option(
+      names = "--max-input",
+      paramLabel = "BYTES",
+      hidden = true,
+      description = "Largest input file iovc reads.")
   long maxInput = Inputs.DEFAULT_MAX_INPUT;
 
   private PluginRegistry registry;
@@ -57,9 +77,11 @@ final class SchemaOptions {
           byte[] b = Files.readAllBytes(schemaFile);
           explicit = Schema.fromFile(b, "schema file " + schemaFile);
         } catch (IOException e) {
-          throw new UserError(3, "cannot read the schema file " + schemaFile + ": " + e.getMessage());
+          throw new UserError(
+              3, "cannot read the schema file " + schemaFile + ": " + e.getMessage());
         } catch (SchemaException e) {
-          throw new UserError(3, "the schema file " + schemaFile + " cannot be used: " + e.getMessage());
+          throw new UserError(
+              3, "the schema file " + schemaFile + " cannot be used: " + e.getMessage());
         }
       }
     }
@@ -72,8 +94,14 @@ final class SchemaOptions {
     var p = registry().byName(driver);
     if (p.isEmpty()) {
       StringBuilder names = new StringBuilder();
-      for (var l : registry().plugins()) names.append(names.length() == 0 ? "" : ", ").append(l.plugin().name());
-      throw new UserError(3, "no driver plugin is called `" + driver + "`; known: " + (names.length() == 0 ? "none" : names));
+      for (var l : registry().plugins())
+        names.append(names.length() == 0 ? "" : ", ").append(l.plugin().name());
+      throw new UserError(
+          3,
+          "no driver plugin is called `"
+              + driver
+              + "`; known: "
+              + (names.length() == 0 ? "none" : names));
     }
     return Schema.fromPlugin(p.get().plugin());
   }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
       "PF is an interface name, a PCI address or a netdevsim device."
     })
 final class StatusCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PF", description = "The PF: interface name (eth0), PCI address (0000:05:00.0) or netdevsim device.")
+  @Parameters(
+      paramLabel = "PF",
+      description =
+          "The PF: interface name (eth0), PCI address (0000:05:00.0) or netdevsim device.")
   String device;
 
   @Override

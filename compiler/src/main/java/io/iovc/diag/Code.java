@@ -32,7 +32,10 @@ public record Code(String id, Severity severity, String title) {
   // which costs milliseconds at start-up, and codes go into sets while checking.
   @Override
   public boolean equals(Object o) {
-    return o instanceof Code c && id.equals(c.id) && severity == c.severity && title.equals(c.title);
+    return o instanceof Code c
+        && id.equals(c.id)
+        && severity == c.severity
+        && title.equals(c.title);
   }
 
   @Override

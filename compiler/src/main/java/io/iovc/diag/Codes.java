@@ -41,12 +41,14 @@ public final class Codes {
   public static final Code UNREADABLE = e("IOV003", "input cannot be read");
   public static final Code NO_SCHEMA = e("IOV005", "no schema for this file");
   public static final Code BAD_SCHEMA = e("IOV006", "schema is invalid");
-  public static final Code TOO_MANY = add(new Code("IOV007", Severity.INFO, "more problems than are shown"));
+  public static final Code TOO_MANY =
+      add(new Code("IOV007", Severity.INFO, "more problems than are shown"));
 
   // IOV1xx — syntax (libucl refuses the file)
   public static final Code SYNTAX = e("IOV100", "syntax error");
   public static final Code UNTERMINATED_STRING = e("IOV101", "unterminated string");
-  public static final Code CONTROL_IN_STRING = e("IOV102", "newline or control character in a quoted string");
+  public static final Code CONTROL_IN_STRING =
+      e("IOV102", "newline or control character in a quoted string");
   public static final Code BAD_ESCAPE = e("IOV103", "invalid escape sequence");
   public static final Code UNTERMINATED_COMMENT = e("IOV104", "unterminated block comment");
   public static final Code UNTERMINATED_HEREDOC = e("IOV105", "unterminated heredoc");
@@ -59,7 +61,8 @@ public final class Codes {
   public static final Code UNSUPPORTED_MACRO = e("IOV112", "unsupported macro");
   public static final Code TOO_DEEP = e("IOV113", "nesting too deep");
   public static final Code SLASH_COMMENT = w("IOV150", "`//` is not a comment");
-  public static final Code TRAILING_TEXT = w("IOV151", "text after the top-level object is ignored");
+  public static final Code TRAILING_TEXT =
+      w("IOV151", "text after the top-level object is ignored");
   public static final Code NUL_BYTE = w("IOV152", "NUL byte in the file");
   public static final Code BOM = w("IOV153", "byte order mark at the start of the file");
 
@@ -75,24 +78,29 @@ public final class Codes {
   public static final Code UNKNOWN_TYPE = e("IOV209", "schema type unknown to iovctl");
   public static final Code SECTION_NOT_OBJECT = e("IOV210", "section is not a `{ }` block");
   public static final Code ARRAY_VALUE = e("IOV211", "arrays are not allowed");
-  public static final Code CASE_DUPLICATE_PARAM = e("IOV213", "parameter given twice with different case");
-  public static final Code FLOAT_TRUNCATED = w("IOV220", "fractional number truncated to an integer");
+  public static final Code CASE_DUPLICATE_PARAM =
+      e("IOV213", "parameter given twice with different case");
+  public static final Code FLOAT_TRUNCATED =
+      w("IOV220", "fractional number truncated to an integer");
   public static final Code SUFFIX_NUMBER = w("IOV221", "unit suffix on an integer parameter");
   public static final Code DEVICE_SLASH = w("IOV223", "PF.device is not a bare device name");
   public static final Code ZERO_MAC = w("IOV224", "all-zero MAC address");
   public static final Code ODD_MAC = w("IOV225", "unusual MAC address spelling");
-  public static final Code ODD_NUMBER = w("IOV222", "number spelled in a way UCL reads differently");
+  public static final Code ODD_NUMBER =
+      w("IOV222", "number spelled in a way UCL reads differently");
   public static final Code VLAN_ZERO = w("IOV226", "VLAN 0");
   public static final Code DUPLICATE_PARAM = w("IOV228", "duplicate parameter is ignored");
   public static final Code EMPTY_DEVICE = w("IOV229", "PF.device is empty");
-  public static final Code LIVE_SCHEMA_DIFFERS = w("IOV233", "plugin schema differs from the live schema");
+  public static final Code LIVE_SCHEMA_DIFFERS =
+      w("IOV233", "plugin schema differs from the live schema");
 
   // IOV3xx — cross-section semantics and limits
   public static final Code NO_DEVICE = e("IOV301", "no PF device");
   public static final Code DEVICE_NOT_STRING = e("IOV302", "PF.device is not a string");
   public static final Code UNEXPECTED_SECTION = e("IOV303", "unexpected top-level section");
   public static final Code DEFAULT_AFTER_VF = e("IOV304", "DEFAULT after a VF section");
-  public static final Code MULTIPLE_DEFINITIONS = e("IOV305", "section defined twice with different case");
+  public static final Code MULTIPLE_DEFINITIONS =
+      e("IOV305", "section defined twice with different case");
   public static final Code NUM_VFS_ZERO = e("IOV306", "num_vfs must be at least 1");
   public static final Code VF_OUT_OF_BOUNDS = e("IOV307", "VF index not below num_vfs");
   public static final Code VF_NUMBER_TOO_LARGE = e("IOV308", "VF number above 65535");
@@ -104,13 +112,16 @@ public final class Codes {
   public static final Code TOO_MANY_VFS_FOR_CARD = e("IOV314", "num_vfs above the card's TotalVFs");
 
   // IOV4xx — applying on Linux (sysfs and netlink)
-  public static final Code LINUX_TRUST_PAIR = w("IOV401", "allow-set-mac and allow-promisc share one trust bit on Linux");
+  public static final Code LINUX_TRUST_PAIR =
+      w("IOV401", "allow-set-mac and allow-promisc share one trust bit on Linux");
   public static final Code LINUX_NOT_SETTABLE = w("IOV402", "not settable from the host on Linux");
   public static final Code LINUX_NO_COUNTERPART = w("IOV403", "no Linux counterpart; not applied");
-  public static final Code LINUX_DRIVER_MISMATCH = w("IOV404", "the PF's Linux driver is not the plugin's");
+  public static final Code LINUX_DRIVER_MISMATCH =
+      w("IOV404", "the PF's Linux driver is not the plugin's");
   public static final Code LINUX_NO_PF = e("IOV410", "PF not found on this host");
   public static final Code LINUX_NO_SRIOV = e("IOV411", "the PF cannot create VFs");
-  public static final Code LINUX_UNSUPPORTED = e("IOV412", "this setting cannot be applied to this PF");
+  public static final Code LINUX_UNSUPPORTED =
+      e("IOV412", "this setting cannot be applied to this PF");
 
   private Codes() {}
 

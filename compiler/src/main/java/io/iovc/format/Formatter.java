@@ -3,14 +3,14 @@ package io.iovc.format;
 import io.iovc.syntax.SourceText;
 import io.iovc.syntax.Span;
 import io.iovc.syntax.SyntaxTree;
-import io.iovc.syntax.Ucl;
-import io.iovc.syntax.UclModel;
-import io.iovc.syntax.UclParser;
-import io.iovc.syntax.UclToken;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UEntry;
 import io.iovc.syntax.UValue.UMember;
 import io.iovc.syntax.UValue.UObject;
+import io.iovc.syntax.Ucl;
+import io.iovc.syntax.UclModel;
+import io.iovc.syntax.UclParser;
+import io.iovc.syntax.UclToken;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +33,10 @@ import java.util.Map;
  * One tab per level, {@code key = value;}, one blank line between sections, blank lines inside a
  * section kept (at most one), every comment kept on its line. Values are copied byte for byte and
  * not re-spelled; the only values written quoted are unquoted ones whose meaning depends on what
- * followed them (a number-like text that was a string, a backslash that ended the file). Objects that libucl opens implicitly ({@code a b { }}) get
- * their braces written out. Before returning, the result is parsed again and must give the same
- * libucl tree as the input; otherwise formatting is refused, so {@code fmt} can never change what
- * a file means (or the bytes it compiles to).
+ * followed them (a number-like text that was a string, a backslash that ended the file). Objects
+ * that libucl opens implicitly ({@code a b { }}) get their braces written out. Before returning,
+ * the result is parsed again and must give the same libucl tree as the input; otherwise formatting
+ * is refused, so {@code fmt} can never change what a file means (or the bytes it compiles to).
  */
 public final class Formatter {
   /** Formatting is not possible (syntax errors) or not safe for this input. */
@@ -52,12 +52,16 @@ public final class Formatter {
   private final SourceText src;
   private final List<UclToken> tokens;
   private final StringBuilder out = new StringBuilder();
+
   /** The line being written ends in a # comment: nothing more may go on it. */
   private boolean lineHasHash;
+
   /** The entry just written is a macro. */
   private boolean afterMacro;
+
   /** An unfinished macro at the end of the file, written last (see {@link #entry}). */
   private String trailingMacro;
+
   /** Indentation of the entry being written, for comments moved onto their own line. */
   private String entryIndent = "";
 
@@ -69,7 +73,9 @@ public final class Formatter {
 
   /** The formatted file as bytes. The variables are those the file was parsed with. */
   public static byte[] format(SyntaxTree tree, Map<String, String> vars) throws FormatException {
-    if (tree.hasErrors()) throw new FormatException("the file has syntax errors; fix them first (iovc check shows them)");
+    if (tree.hasErrors())
+      throw new FormatException(
+          "the file has syntax errors; fix them first (iovc check shows them)");
     if (!(tree.root() instanceof UObject root)) {
       return tree.source().bytes().clone();
     }
@@ -77,7 +83,10 @@ public final class Formatter {
       // Content nested deeper than the parser builds a tree for is one opaque token; re-laying
       // the braces around it can change how libucl reads it (found by fuzzing). No iovctl.conf
       // nests that deep, so such a file is left as it is, with a reason.
-      throw new FormatException("the file nests deeper than " + Ucl.MAX_DEPTH + " levels; iovc does not reformat it, it was left as it is");
+      throw new FormatException(
+          "the file nests deeper than "
+              + Ucl.MAX_DEPTH
+              + " levels; iovc does not reformat it, it was left as it is");
     }
     byte[] result = layoutUnchecked(tree);
     SyntaxTree again = Ucl.parse(new SourceText(tree.source().name(), result), vars);
@@ -90,10 +99,12 @@ public final class Formatter {
       again = Ucl.parse(new SourceText(tree.source().name(), result), vars);
     }
     if (again.hasErrors() || !UclModel.fingerprint(again).equals(UclModel.fingerprint(tree))) {
-      throw new FormatException("iovc cannot format this file without changing its meaning; it was left as it is");
+      throw new FormatException(
+          "iovc cannot format this file without changing its meaning; it was left as it is");
     }
     if (comments(again).equals(comments(tree))) return result;
-    throw new FormatException("iovc cannot format this file without losing a comment; it was left as it is");
+    throw new FormatException(
+        "iovc cannot format this file without losing a comment; it was left as it is");
   }
 
   /** The layout alone, without the safety check: for tests and for investigating a refusal. */
@@ -109,7 +120,8 @@ public final class Formatter {
   }
 
   /** Formats and returns text (for editors); the input bytes are read as UTF-8. */
-  public static String formatText(SyntaxTree tree, Map<String, String> vars) throws FormatException {
+  public static String formatText(SyntaxTree tree, Map<String, String> vars)
+      throws FormatException {
     return new String(format(tree, vars), StandardCharsets.UTF_8);
   }
 
@@ -156,20 +168,25 @@ public final class Formatter {
       }
     }
     // exactly one newline at the end
-    while (out.length() > 1 && out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
+    while (out.length() > 1
+        && out.charAt(out.length() - 1) == '\n'
+        && out.charAt(out.length() - 2) == '\n') {
       out.setLength(out.length() - 1);
     }
     if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
     if (out.length() == 1) out.setLength(0);
     // libucl ignores a macro name cut off by the end of the file; a newline would make it a call.
-    if (endsInOpenMacro() && out.length() > 0 && out.charAt(out.length() - 1) == '\n') out.setLength(out.length() - 1);
+    if (endsInOpenMacro() && out.length() > 0 && out.charAt(out.length() - 1) == '\n')
+      out.setLength(out.length() - 1);
   }
 
   private boolean endsInOpenMacro() {
     for (int i = tokens.size() - 1; i >= 0; i--) {
       UclToken t = tokens.get(i);
       if (t.isHidden() || t.synthetic) continue;
-      return t.getType() == UclParser.MACRO && t.macroValue == null && t.endOffset() == src.length();
+      return t.getType() == UclParser.MACRO
+          && t.macroValue == null
+          && t.endOffset() == src.length();
     }
     return false;
   }
@@ -198,7 +215,8 @@ public final class Formatter {
   }
 
   /** A comment and what surrounds it. */
-  private record Comment(String text, boolean ownLine, boolean blankBefore, String lead, boolean glued) {}
+  private record Comment(
+      String text, boolean ownLine, boolean blankBefore, String lead, boolean glued) {}
 
   private List<Comment> commentsIn(List<UclToken> hidden, boolean startsAfterCode) {
     List<Comment> r = new ArrayList<>();
@@ -242,7 +260,8 @@ public final class Formatter {
    * {@code afterOpen}: the current output line already holds code (an object's {@code {}), so a
    * comment on the same line in the input stays on it.
    */
-  private void members(UObject o, int depth, int innerStart, int innerEnd, boolean topLevel, boolean afterOpen) {
+  private void members(
+      UObject o, int depth, int innerStart, int innerEnd, boolean topLevel, boolean afterOpen) {
     String ind = "\t".repeat(depth);
     int cursor = innerStart;
     boolean first = true;
@@ -259,8 +278,13 @@ public final class Formatter {
       if (afterCode) nl();
       // At the top level a blank line goes before each section, or before the macro lines that
       // precede it (.priority applies to what follows), never between them.
-      boolean sectionStart = topLevel && (e instanceof UValue.UMacro || e instanceof UMember m && isBlock(m.value()));
-      boolean blank = !first && !previousWasMacro && (sectionStart || (k < cs.size() ? cs.get(k).blankBefore : newlinesBeforeKey(gap) > 1));
+      boolean sectionStart =
+          topLevel && (e instanceof UValue.UMacro || e instanceof UMember m && isBlock(m.value()));
+      boolean blank =
+          !first
+              && !previousWasMacro
+              && (sectionStart
+                  || (k < cs.size() ? cs.get(k).blankBefore : newlinesBeforeKey(gap) > 1));
       if (blank) nl();
       for (int i = k; i < cs.size(); i++) {
         if (i > k && cs.get(i).blankBefore) nl();
@@ -338,14 +362,17 @@ public final class Formatter {
     UValue v = m.value();
     // Comments between the key and its value move behind the entry.
     List<Comment> inner = commentsIn(hiddenIn(m.key().span().end(), v.span().start()), true);
-    String dangling = v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
-        ? quotedWithDanglingBackslash(str, scalarText(v))
-        : null;
+    String dangling =
+        v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
+            ? quotedWithDanglingBackslash(str, scalarText(v))
+            : null;
     if (v instanceof UObject o) {
       out.append(' ');
       object(o, depth, inner); // comments between the name and `{` go behind the `{`
-    } else if (v instanceof UValue.UString str && str.kind() == UValue.StringKind.UNQUOTED
-        && Ucl.readsAsNumber(scalarText(v)) && scalarText(v).matches("[-+.0-9A-Za-z]+")) {
+    } else if (v instanceof UValue.UString str
+        && str.kind() == UValue.StringKind.UNQUOTED
+        && Ucl.readsAsNumber(scalarText(v))
+        && scalarText(v).matches("[-+.0-9A-Za-z]+")) {
       // Text that is a string only because of what followed it (`2  /* c */` is the string "2"):
       // quoted, it is the same string wherever it stands.
       out.append(" = \"").append(scalarText(v)).append("\";");
@@ -357,7 +384,8 @@ public final class Formatter {
       out.append(" = ").append(dangling).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
-    } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*") || v instanceof UValue.UArray && !inner.isEmpty()) {
+    } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*")
+        || v instanceof UValue.UArray && !inner.isEmpty()) {
       // (An array keeps its comments inside; comments before it stay before it, in order.)
       // `key <CR>= x` (libucl took `= x` as the value) or a value that keeps the blanks after a
       // comment (`key # c<LF><TAB>x` is "\tx"; also a form feed or any other control character
@@ -383,7 +411,9 @@ public final class Formatter {
     }
     int open = o.span().start();
     int close = o.span().end() - 1;
-    if (o.entries().isEmpty() && afterBrace.isEmpty() && commentsIn(hiddenIn(open + 1, close), true).isEmpty()) {
+    if (o.entries().isEmpty()
+        && afterBrace.isEmpty()
+        && commentsIn(hiddenIn(open + 1, close), true).isEmpty()) {
       out.append("{ }");
       return;
     }
@@ -402,8 +432,8 @@ public final class Formatter {
    * For an unquoted value whose last backslash escapes nothing (an odd run of them ends the text):
    * its decoded value as a double-quoted string, else null. Decoded means variables already
    * expanded and escapes already resolved, so nothing of the original has to be understood twice:
-   * {@code "} and {@code \\} are escaped, control characters and {@code $} written as
-   * {@code \\u00XX} (libucl expands variables only where the text has a literal {@code $}).
+   * {@code "} and {@code \\} are escaped, control characters and {@code $} written as {@code
+   * \\u00XX} (libucl expands variables only where the text has a literal {@code $}).
    */
   static String quotedWithDanglingBackslash(UValue.UString str, String t) {
     int n = 0;

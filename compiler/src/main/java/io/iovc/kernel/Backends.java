@@ -30,11 +30,13 @@ public final class Backends {
   /** Instantiates a backend; throws IllegalArgumentException with a message for people. */
   public static Backend get(String name) {
     String cls = className(name);
-    if (cls == null) throw new IllegalArgumentException("unknown backend `" + name + "`; use freebsd or linux");
+    if (cls == null)
+      throw new IllegalArgumentException("unknown backend `" + name + "`; use freebsd or linux");
     try {
       return (Backend) Class.forName(cls).getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new IllegalArgumentException("the " + name + " backend is not available in this build (" + e + ")");
+      throw new IllegalArgumentException(
+          "the " + name + " backend is not available in this build (" + e + ")");
     }
   }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * Builds the nvlist iovctl hands to the kernel (spec §4.2), from a configuration the checker
- * accepted: {@code PF}, then {@code VF-0} … {@code VF-(num_vfs-1)} (every VF, written or not),
- * each {@code {DRIVER, IOV}}; a VF's own parameters in file order, then the DEFAULT ones it lacks,
- * in DEFAULT's order and spelling; DEFAULT itself never sent; every list IGNORE_CASE. Schema
- * defaults are left to the kernel.
+ * accepted: {@code PF}, then {@code VF-0} … {@code VF-(num_vfs-1)} (every VF, written or not), each
+ * {@code {DRIVER, IOV}}; a VF's own parameters in file order, then the DEFAULT ones it lacks, in
+ * DEFAULT's order and spelling; DEFAULT itself never sent; every list IGNORE_CASE. Schema defaults
+ * are left to the kernel.
  */
 public final class Lowering {
   private Lowering() {}
@@ -38,7 +38,11 @@ public final class Lowering {
     return root;
   }
 
-  private static NvList device(List<ConfigParam> driver, List<ConfigParam> iov, List<ConfigParam> defDriver, List<ConfigParam> defIov) {
+  private static NvList device(
+      List<ConfigParam> driver,
+      List<ConfigParam> iov,
+      List<ConfigParam> defDriver,
+      List<ConfigParam> defIov) {
     NvList dev = new NvList(NvList.IGNORE_CASE);
     dev.add("DRIVER", new NvValue.Nested(subsystem(driver, defDriver)));
     dev.add("IOV", new NvValue.Nested(subsystem(iov, defIov)));

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every value one VF ends up with and where it comes from: its own section, DEFAULT (folded in
- * by iovctl exactly as {@link Lowering} does), or the schema default the kernel fills in for a
+ * Every value one VF ends up with and where it comes from: its own section, DEFAULT (folded in by
+ * iovctl exactly as {@link Lowering} does), or the schema default the kernel fills in for a
  * parameter nobody set. Editors show this as inlay hints; it never changes what is sent.
  */
 public final class VfValues {
@@ -49,16 +49,19 @@ public final class VfValues {
       for (Schema.Subsystem s : Schema.Subsystem.values()) {
         for (Schema.Param p : schema.params(Schema.Device.VF, s)) {
           String text = p.defaultText();
-          if (text != null && seen.add(Ascii.toLower(p.name()))) out.add(new Value(p.name(), text, Origin.SCHEMA));
+          if (text != null && seen.add(Ascii.toLower(p.name())))
+            out.add(new Value(p.name(), text, Origin.SCHEMA));
         }
       }
     }
     return out;
   }
 
-  private static void add(List<Value> out, Set<String> seen, List<ConfigParam> params, Origin origin) {
+  private static void add(
+      List<Value> out, Set<String> seen, List<ConfigParam> params, Origin origin) {
     for (ConfigParam p : params) {
-      if (seen.add(Ascii.toLower(p.name()))) out.add(new Value(p.name(), p.value().display(), origin));
+      if (seen.add(Ascii.toLower(p.name())))
+        out.add(new Value(p.name(), p.value().display(), origin));
     }
   }
 }

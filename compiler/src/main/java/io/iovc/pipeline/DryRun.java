@@ -9,9 +9,13 @@ public final class DryRun {
 
   /** {@code device} is PF.device as a C string; {@code size} the packed length. */
   public static String listing(String device, NvList config, int size) {
-    return "Would enable SR-IOV on device '/dev/iov/" + device + "'.\n"
+    return "Would enable SR-IOV on device '/dev/iov/"
+        + device
+        + "'.\n"
         + "The following configuration parameters would be used:\n"
         + NvDump.fdump(config)
-        + "The configuration parameters consume " + size + " bytes when packed.\n";
+        + "The configuration parameters consume "
+        + size
+        + " bytes when packed.\n";
   }
 }

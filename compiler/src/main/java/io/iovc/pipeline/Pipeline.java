@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The whole pipeline for one file: check, lower, pack, and the kernel's size limit. The CLI and
- * the language server both call this; neither adds rules of its own.
+ * The whole pipeline for one file: check, lower, pack, and the kernel's size limit. The CLI and the
+ * language server both call this; neither adds rules of its own.
  */
 public final class Pipeline {
   /** {@code hw.pci.iov_max_config}: the kernel refuses larger configs with EMSGSIZE. */
@@ -24,7 +24,8 @@ public final class Pipeline {
   private Pipeline() {}
 
   /** The outcome: diagnostics, and when there is no error the nvlist and its packed bytes. */
-  public record Result(CheckResult check, NvList config, byte[] packed, List<Diagnostic> diagnostics) {
+  public record Result(
+      CheckResult check, NvList config, byte[] packed, List<Diagnostic> diagnostics) {
     public Result {
       diagnostics = List.copyOf(diagnostics);
     }
@@ -54,11 +55,19 @@ public final class Pipeline {
     long size = NvPacker.packedSize(nv);
     if (size > maxSize) {
       Span at = check.config().pf().param("num_vfs").member().value().span();
-      diags.add(Diagnostic.of(Codes.TOO_BIG, at, "the packed configuration is " + size + " bytes; the kernel accepts at most " + maxSize)
-          .label(check.config().numVfs() + " VFs")
-          .note("the limit is the sysctl hw.pci.iov_max_config (default 1 MiB); the kernel answers EMSGSIZE")
-          .help("use fewer VFs, or raise hw.pci.iov_max_config and pass --max-size " + size)
-          .build());
+      diags.add(
+          Diagnostic.of(
+                  Codes.TOO_BIG,
+                  at,
+                  "the packed configuration is "
+                      + size
+                      + " bytes; the kernel accepts at most "
+                      + maxSize)
+              .label(check.config().numVfs() + " VFs")
+              .note(
+                  "the limit is the sysctl hw.pci.iov_max_config (default 1 MiB); the kernel answers EMSGSIZE")
+              .help("use fewer VFs, or raise hw.pci.iov_max_config and pass --max-size " + size)
+              .build());
       return new Result(check, null, null, diags);
     }
     byte[] bytes = pack ? NvPacker.pack(nv) : null;

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * in the file, and finally the plugin whose device patterns match {@code PF.device}.
  */
 public final class SchemaChoice {
-  private static final Pattern MODELINE = Pattern.compile("iovc:\\s*driver\\s*=\\s*([A-Za-z0-9_.-]+)");
+  private static final Pattern MODELINE =
+      Pattern.compile("iovc:\\s*driver\\s*=\\s*([A-Za-z0-9_.-]+)");
 
   /** A schema, or the diagnostic explaining why there is none. */
   public record Choice(Schema schema, Diagnostic problem, String how) {}
@@ -35,7 +36,8 @@ public final class SchemaChoice {
     return null;
   }
 
-  public static Choice choose(SyntaxTree tree, PluginRegistry registry, Schema explicit, String driver) {
+  public static Choice choose(
+      SyntaxTree tree, PluginRegistry registry, Schema explicit, String driver) {
     if (explicit != null) return new Choice(explicit, null, explicit.origin());
     String how = "--driver " + driver;
     if (driver == null) {
@@ -47,24 +49,45 @@ public final class SchemaChoice {
       if (p.isPresent()) return new Choice(Schema.fromPlugin(p.get().plugin()), null, how);
       var linux = registry.forLinuxDriver(driver);
       Span at = modelineSpan(tree);
-      return new Choice(null, Diagnostic.of(Codes.NO_SCHEMA, at, "no driver plugin is called `" + driver + "` (named by " + how + ")")
-          .label("unknown driver")
-          .help(linux.isPresent()
-              ? "`" + driver + "` is the Linux name; the FreeBSD driver is `" + linux.get().plugin().name() + "`"
-              : "known drivers: " + names(registry) + "; see `iovc drivers`")
-          .build(), how);
+      return new Choice(
+          null,
+          Diagnostic.of(
+                  Codes.NO_SCHEMA,
+                  at,
+                  "no driver plugin is called `" + driver + "` (named by " + how + ")")
+              .label("unknown driver")
+              .help(
+                  linux.isPresent()
+                      ? "`"
+                          + driver
+                          + "` is the Linux name; the FreeBSD driver is `"
+                          + linux.get().plugin().name()
+                          + "`"
+                      : "known drivers: " + names(registry) + "; see `iovc drivers`")
+              .build(),
+          how);
     }
     Checker.DeviceRef device = Checker.findDeviceRef(tree);
     if (device == null) {
       return new Choice(null, null, "no PF.device");
     }
     var p = registry.forDevice(device.name());
-    if (p.isPresent()) return new Choice(Schema.fromPlugin(p.get().plugin()), null, "PF.device " + device.name());
-    if (tree.hasErrors()) return new Choice(null, null, "PF.device " + device.name()); // the syntax error comes first
-    return new Choice(null, Diagnostic.of(Codes.NO_SCHEMA, device.span(), "no driver plugin serves the device `" + device.name() + "`")
-        .label("no plugin for this device")
-        .help("pass --driver NAME or --schema FILE, or add a comment `# iovc: driver=NAME`; known drivers: " + names(registry))
-        .build(), "PF.device " + device.name());
+    if (p.isPresent())
+      return new Choice(Schema.fromPlugin(p.get().plugin()), null, "PF.device " + device.name());
+    if (tree.hasErrors())
+      return new Choice(null, null, "PF.device " + device.name()); // the syntax error comes first
+    return new Choice(
+        null,
+        Diagnostic.of(
+                Codes.NO_SCHEMA,
+                device.span(),
+                "no driver plugin serves the device `" + device.name() + "`")
+            .label("no plugin for this device")
+            .help(
+                "pass --driver NAME or --schema FILE, or add a comment `# iovc: driver=NAME`; known drivers: "
+                    + names(registry))
+            .build(),
+        "PF.device " + device.name());
   }
 
   private static Span modelineSpan(SyntaxTree tree) {

@@ -7,9 +7,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Example names for the device patterns plugins declare ({@link DriverPlugin#exampleDevices()}).
- * Only the simple shapes plugins use are expanded: literal text, one level of {@code (a|b)}
- * groups, and digit classes ({@code [0-9]+}, {@code \d+}) written as 0. A pattern with anything
- * else gives no example; every example is checked against its pattern.
+ * Only the simple shapes plugins use are expanded: literal text, one level of {@code (a|b)} groups,
+ * and digit classes ({@code [0-9]+}, {@code \d+}) written as 0. A pattern with anything else gives
+ * no example; every example is checked against its pattern.
  */
 final class DevicePatterns {
   private static final int MAX = 8;

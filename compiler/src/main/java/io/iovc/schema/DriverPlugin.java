@@ -4,9 +4,9 @@ import io.iovc.diag.Code;
 import java.util.List;
 
 /**
- * A FreeBSD PF driver's SR-IOV schema and knowledge, found with {@link java.util.ServiceLoader}
- * (on the class path or in a plugin directory). A plugin is data: it declares, it does not run
- * checks itself; the checker applies its {@link ValueHint}s and limits.
+ * A FreeBSD PF driver's SR-IOV schema and knowledge, found with {@link java.util.ServiceLoader} (on
+ * the class path or in a plugin directory). A plugin is data: it declares, it does not run checks
+ * itself; the checker applies its {@link ValueHint}s and limits.
  */
 public interface DriverPlugin {
   /** Short driver name, as {@code --driver} takes it: {@code ixl}, {@code cxgbe}… */

@@ -1,9 +1,8 @@
 package io.iovc.schema;
 
 /**
- * How a FreeBSD VF parameter is expressed on Linux (spec/linux-sriov.md §2). Each plugin
- * declares one per parameter; the Linux backend turns them into sysfs writes and netlink
- * requests.
+ * How a FreeBSD VF parameter is expressed on Linux (spec/linux-sriov.md §2). Each plugin declares
+ * one per parameter; the Linux backend turns them into sysfs writes and netlink requests.
  */
 public enum LinuxMapping {
   /** {@code ip link set PF vf N mac …} */

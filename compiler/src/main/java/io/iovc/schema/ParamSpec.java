@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A parameter as a driver plugin declares it: what the kernel schema holds (name, type, default
- * or required) plus what only people need (a short doc, the FreeBSD release that added it, the
- * Linux mapping, the driver's documented quirks as {@link ValueHint}s).
+ * A parameter as a driver plugin declares it: what the kernel schema holds (name, type, default or
+ * required) plus what only people need (a short doc, the FreeBSD release that added it, the Linux
+ * mapping, the driver's documented quirks as {@link ValueHint}s).
  *
  * <p>Defaults are Boolean, Long (uint/vlan, 4096 for trunk), String, or a 6-byte array (MAC).
  */
@@ -32,7 +32,8 @@ public final class ParamSpec {
     this.linux = b.linux;
     this.hints = List.copyOf(b.hints);
     if (required && defaultValue != null) {
-      throw new IllegalArgumentException(name + ": a parameter cannot be required and have a default");
+      throw new IllegalArgumentException(
+          name + ": a parameter cannot be required and have a default");
     }
   }
 
@@ -94,7 +95,12 @@ public final class ParamSpec {
 
   @Override
   public String toString() {
-    return name + " : " + type.wireName() + (required ? " (required)" : defaultValue != null ? " (default = " + defaultText() + ")" : " (optional)");
+    return name
+        + " : "
+        + type.wireName()
+        + (required
+            ? " (required)"
+            : defaultValue != null ? " (default = " + defaultText() + ")" : " (optional)");
   }
 
   /** Fluent construction for plugins. */

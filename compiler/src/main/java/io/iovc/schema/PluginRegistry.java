@@ -17,9 +17,9 @@ import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /**
- * The driver plugins iovc can use: those on the class path, then the jars in each plugin
- * directory ({@code --plugin-path}, {@code IOVC_PLUGIN_PATH}). A jar that cannot be loaded is
- * reported by name in {@link #problems()}; it never stops iovc.
+ * The driver plugins iovc can use: those on the class path, then the jars in each plugin directory
+ * ({@code --plugin-path}, {@code IOVC_PLUGIN_PATH}). A jar that cannot be loaded is reported by
+ * name in {@link #problems()}; it never stops iovc.
  */
 public final class PluginRegistry {
   /** A plugin and where it was found. */
@@ -39,8 +39,11 @@ public final class PluginRegistry {
 
   public static PluginRegistry load(List<Path> pluginDirs) {
     PluginRegistry r = new PluginRegistry();
-    r.loadFrom(ServiceLoader.load(DriverPlugin.class, PluginRegistry.class.getClassLoader()), "class path");
-    // A plain lambda: its class is in the start-up archive, while Comparator.comparing would spin one at run time.
+    r.loadFrom(
+        ServiceLoader.load(DriverPlugin.class, PluginRegistry.class.getClassLoader()),
+        "class path");
+    // A plain lambda: its class is in the start-up archive, while Comparator.comparing would spin
+    // one at run time.
     r.plugins.sort((a, b) -> a.plugin().name().compareTo(b.plugin().name()));
     for (Path dir : pluginDirs) {
       if (!Files.isDirectory(dir)) {
@@ -67,11 +70,18 @@ public final class PluginRegistry {
   @SuppressWarnings("PMD.CloseResource")
   private void loadJar(Path jar) {
     try {
-      URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, PluginRegistry.class.getClassLoader());
+      URLClassLoader cl =
+          new URLClassLoader(
+              new URL[] {jar.toUri().toURL()}, PluginRegistry.class.getClassLoader());
       int before = plugins.size();
       loadFrom(ServiceLoader.load(DriverPlugin.class, cl), jar.toString());
-      if (plugins.size() == before && problems.stream().noneMatch(p -> p.startsWith(jar.toString()))) {
-        problems.add(jar + ": no iovc driver plugin in this jar (no META-INF/services/" + DriverPlugin.class.getName() + ")");
+      if (plugins.size() == before
+          && problems.stream().noneMatch(p -> p.startsWith(jar.toString()))) {
+        problems.add(
+            jar
+                + ": no iovc driver plugin in this jar (no META-INF/services/"
+                + DriverPlugin.class.getName()
+                + ")");
       }
     } catch (IOException | RuntimeException | LinkageError e) {
       problems.add(jar + ": cannot be loaded: " + e);
@@ -92,11 +102,18 @@ public final class PluginRegistry {
       }
       try {
         String name = p.name();
-        if (name == null || name.isBlank()) throw new IllegalStateException("the plugin has no name");
+        if (name == null || name.isBlank())
+          throw new IllegalStateException("the plugin has no name");
         List<Pattern> pats = new ArrayList<>();
         for (String s : p.devicePatterns()) pats.add(Pattern.compile(s));
         if (byName(name).isPresent()) {
-          problems.add(source + ": plugin `" + name + "` is already provided by " + byName(name).get().source() + "; ignored");
+          problems.add(
+              source
+                  + ": plugin `"
+                  + name
+                  + "` is already provided by "
+                  + byName(name).get().source()
+                  + "; ignored");
           continue;
         }
         // A vendor's plugin must declare a buildable schema; the bundled ones are tested for it
@@ -105,7 +122,8 @@ public final class PluginRegistry {
         for (DriverPlugin.CodeDoc c : p.codes()) Codes.register(c.code(), c.explanation());
         plugins.add(new Loaded(p, source, List.copyOf(pats)));
       } catch (RuntimeException | LinkageError e) {
-        problems.add(source + ": plugin " + p.getClass().getName() + " is broken: " + rootMessage(e));
+        problems.add(
+            source + ": plugin " + p.getClass().getName() + " is broken: " + rootMessage(e));
       }
     }
   }

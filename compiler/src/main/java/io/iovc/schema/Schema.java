@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * A PF's configuration schema, kept as the nvlist the kernel publishes ({@code IOV_GET_SCHEMA},
- * spec §6.1) so that lookups behave as iovctl's do (case-insensitive only where the list says
- * so), plus the plugin's documentation when the schema came from a plugin.
+ * spec §6.1) so that lookups behave as iovctl's do (case-insensitive only where the list says so),
+ * plus the plugin's documentation when the schema came from a plugin.
  *
  * <p>Three sources: a {@link DriverPlugin} (offline), a packed schema blob, or the text {@code
  * iovctl -S} prints.
@@ -54,7 +54,8 @@ public final class Schema {
   }
 
   /** One parameter node of the schema, with the plugin's spec when known. */
-  public record Param(String name, NvValue node, Device device, Subsystem subsystem, ParamSpec spec) {
+  public record Param(
+      String name, NvValue node, Device device, Subsystem subsystem, ParamSpec spec) {
     /** The node as an nvlist, or null when the schema entry is not an nvlist. */
     public NvList list() {
       return node instanceof NvValue.Nested n ? n.list() : null;
@@ -132,11 +133,20 @@ public final class Schema {
   /** The schema the kernel builds for a driver (pci_iov_schema.c): IOV parameters added. */
   public static Schema fromPlugin(DriverPlugin p) {
     NvList root = new NvList(NvList.IGNORE_CASE);
-    root.add("PF", new NvValue.Nested(device(p.pfParams(), List.of(
-        ParamSpec.of("num_vfs", ParamType.UINT16).required().build(),
-        ParamSpec.of("device", ParamType.STRING).required().build()))));
-    root.add("VF", new NvValue.Nested(device(p.vfParams(), List.of(
-        ParamSpec.of("passthrough", ParamType.BOOL).defaultValue(false).build()))));
+    root.add(
+        "PF",
+        new NvValue.Nested(
+            device(
+                p.pfParams(),
+                List.of(
+                    ParamSpec.of("num_vfs", ParamType.UINT16).required().build(),
+                    ParamSpec.of("device", ParamType.STRING).required().build()))));
+    root.add(
+        "VF",
+        new NvValue.Nested(
+            device(
+                p.vfParams(),
+                List.of(ParamSpec.of("passthrough", ParamType.BOOL).defaultValue(false).build()))));
     return new Schema(root, "the " + p.name() + " plugin", p);
   }
 
@@ -193,10 +203,12 @@ public final class Schema {
   public static Schema fromNvList(NvList root, String origin) throws SchemaException {
     for (Device d : Device.values()) {
       NvList dev = root.getList(d.key());
-      if (dev == null) throw new SchemaException("the schema has no " + d.key() + " list (iovctl would abort)");
+      if (dev == null)
+        throw new SchemaException("the schema has no " + d.key() + " list (iovctl would abort)");
       for (Subsystem s : Subsystem.values()) {
         if (dev.getList(s.key()) == null) {
-          throw new SchemaException("the schema has no " + d.key() + "." + s.key() + " list (iovctl would abort)");
+          throw new SchemaException(
+              "the schema has no " + d.key() + "." + s.key() + " list (iovctl would abort)");
         }
       }
     }
@@ -244,7 +256,8 @@ public final class Schema {
         attr = rest.substring(paren + 2, rest.length() - 1);
       }
       ParamType type = ParamType.byName(typeName);
-      if (type == null) throw new SchemaException("line " + lineNo + ": unknown type `" + typeName + "`");
+      if (type == null)
+        throw new SchemaException("line " + lineNo + ": unknown type `" + typeName + "`");
       ParamSpec.Builder b = ParamSpec.of(name, type);
       if ("required".equals(attr)) {
         b.required();
@@ -253,10 +266,15 @@ public final class Schema {
       } else if (attr != null && !"optional".equals(attr)) {
         throw new SchemaException("line " + lineNo + ": unexpected `(" + attr + ")`");
       }
-      boolean isIov = cur == Device.PF ? name.equals("num_vfs") || name.equals("device") : name.equals("passthrough");
+      boolean isIov =
+          cur == Device.PF
+              ? name.equals("num_vfs") || name.equals("device")
+              : name.equals("passthrough");
       (isIov ? iov : driver).get(cur).add(b.build());
     }
-    if (cur == null) throw new SchemaException("not iovctl -S output (no 'The following configuration parameters' line)");
+    if (cur == null)
+      throw new SchemaException(
+          "not iovctl -S output (no 'The following configuration parameters' line)");
     NvList root = new NvList(NvList.IGNORE_CASE);
     for (Device d : Device.values()) {
       root.add(d.key(), new NvValue.Nested(device(driver.get(d), iov.get(d))));
@@ -360,12 +378,15 @@ public final class Schema {
 
   private void printSubsystem(StringBuilder sb, Device d, Subsystem s) throws SchemaException {
     for (Param p : params(d, s)) {
-      if (p.list() == null) throw new SchemaException(d.key() + "." + s.key() + "." + p.name() + " is not an nvlist (iovctl would abort)");
+      if (p.list() == null)
+        throw new SchemaException(
+            d.key() + "." + s.key() + "." + p.name() + " is not an nvlist (iovctl would abort)");
       String type = p.typeName();
       if (type == null) throw new SchemaException(p.name() + " has no type (iovctl would abort)");
       sb.append('\t').append(p.name()).append(" : ").append(type);
       Boolean req = p.requiredFlag();
-      if (req == null) throw new SchemaException(p.name() + ": `required` is not a boolean (iovctl would abort)");
+      if (req == null)
+        throw new SchemaException(p.name() + ": `required` is not a boolean (iovctl would abort)");
       if (req) {
         sb.append(" (required)");
       } else if (p.defaultValue() != null) {
@@ -375,7 +396,8 @@ public final class Schema {
         }
         Object v = fromNv(p.defaultValue());
         if (v == null || !defaultMatches(t, v)) {
-          throw new SchemaException(p.name() + ": the default does not match its type (iovctl would abort)");
+          throw new SchemaException(
+              p.name() + ": the default does not match its type (iovctl would abort)");
         }
         sb.append(" (default = ").append(formatDefault(t, v)).append(')');
       } else {
@@ -403,7 +425,15 @@ public final class Schema {
         return (String) v;
       case UNICAST_MAC:
         byte[] m = (byte[]) v;
-        return String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", m[0] & 0xff, m[1] & 0xff, m[2] & 0xff, m[3] & 0xff, m[4] & 0xff, m[5] & 0xff);
+        return String.format(
+            Locale.ROOT,
+            "%02x:%02x:%02x:%02x:%02x:%02x",
+            m[0] & 0xff,
+            m[1] & 0xff,
+            m[2] & 0xff,
+            m[3] & 0xff,
+            m[4] & 0xff,
+            m[5] & 0xff);
       case VLAN:
         int vlan = (int) (((Long) v) & 0xFFFF);
         return vlan == 4096 ? "trunk" : Integer.toString(vlan);
@@ -417,9 +447,12 @@ public final class Schema {
   static String coreDoc(Device d, Subsystem s, String name) {
     if (s != Subsystem.IOV) return "";
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case "num_vfs" -> "Number of VFs to create (1 or more, at most the card's TotalVFs). Required.";
-      case "device" -> "The PF's device name under /dev/iov, e.g. ixl0 — a bare name, not a path. Required.";
-      case "passthrough" -> "Reserve the VF for a bhyve guest: only ppt(4) may attach to it. Default false.";
+      case "num_vfs" ->
+          "Number of VFs to create (1 or more, at most the card's TotalVFs). Required.";
+      case "device" ->
+          "The PF's device name under /dev/iov, e.g. ixl0 — a bare name, not a path. Required.";
+      case "passthrough" ->
+          "Reserve the VF for a bhyve guest: only ppt(4) may attach to it. Default false.";
       default -> "";
     };
   }

@@ -1,8 +1,8 @@
 package io.iovc.syntax;
 
 /**
- * The C library's view of text that iovctl and libnv rely on: {@code strcasecmp} folds only
- * ASCII letters (iovctl runs in the C locale), and C strings end at the first NUL.
+ * The C library's view of text that iovctl and libnv rely on: {@code strcasecmp} folds only ASCII
+ * letters (iovctl runs in the C locale), and C strings end at the first NUL.
  */
 public final class Ascii {
   private Ascii() {}
@@ -33,6 +33,8 @@ public final class Ascii {
 
   /** A byte string (one char per byte) decoded as UTF-8 for display. */
   public static String display(String latin1) {
-    return new String(latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(
+        latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -1,10 +1,10 @@
 package io.iovc.syntax;
 
 /**
- * libucl's {@code ucl_maybe_parse_number} with doubles allowed, byte suffixes off and time
- * suffixes on (spec §2.3). It decides by looking at the bytes after the digits, as far as the end
- * of the file: {@code 10k} is 10000, {@code 5m} is 5000000, {@code 10min} is 600 seconds, {@code
- * 1k }} (a space, then a brace) is not a number at all, {@code 1x5} is 5.
+ * libucl's {@code ucl_maybe_parse_number} with doubles allowed, byte suffixes off and time suffixes
+ * on (spec §2.3). It decides by looking at the bytes after the digits, as far as the end of the
+ * file: {@code 10k} is 10000, {@code 5m} is 5000000, {@code 10min} is 600 seconds, {@code 1k }} (a
+ * space, then a brace) is not a number at all, {@code 1x5} is 5.
  */
 final class NumberLexer {
   static final int OK = 0;
@@ -21,8 +21,10 @@ final class NumberLexer {
     int type;
     long longValue;
     double doubleValue;
+
     /** End of the number's own text (digits and suffix). */
     int textEnd;
+
     /** Where libucl continues (after trailing blanks in the "2 }" case). */
     int next;
 

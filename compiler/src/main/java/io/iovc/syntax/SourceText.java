@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The bytes of one configuration file and a table of line starts. libucl and iovctl work on
- * bytes, so iovc does too: offsets are byte offsets. Lines are 1-based; columns are 1-based and
- * count Unicode code points of the UTF-8 decoded line (what a reader sees), with a UTF-16 variant
- * for the language server.
+ * The bytes of one configuration file and a table of line starts. libucl and iovctl work on bytes,
+ * so iovc does too: offsets are byte offsets. Lines are 1-based; columns are 1-based and count
+ * Unicode code points of the UTF-8 decoded line (what a reader sees), with a UTF-16 variant for the
+ * language server.
  */
 public final class SourceText {
   private final String name;

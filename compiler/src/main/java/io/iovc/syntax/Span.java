@@ -1,9 +1,9 @@
 package io.iovc.syntax;
 
 /**
- * A half-open range {@code [start, end)} of byte offsets into a {@link SourceText}. Line and
- * column are derived through the source text ({@link SourceText#position(int)}), so a span stays
- * two ints; every node and token of the tree carries one.
+ * A half-open range {@code [start, end)} of byte offsets into a {@link SourceText}. Line and column
+ * are derived through the source text ({@link SourceText#position(int)}), so a span stays two ints;
+ * every node and token of the tree carries one.
  */
 public record Span(int start, int end) implements Comparable<Span> {
   public static final Span NONE = new Span(0, 0);

@@ -20,7 +20,10 @@ public sealed interface UValue
 
   Span span();
 
-  /** A word for messages: "object", "array", "string", "integer", "float", "time", "boolean", "null". */
+  /**
+   * A word for messages: "object", "array", "string", "integer", "float", "time", "boolean",
+   * "null".
+   */
   String kindName();
 
   /** An object. {@code implicit} when it has no braces (the file itself, or {@code a b { }}). */
@@ -100,7 +103,9 @@ public sealed interface UValue
     }
   }
 
-  /** An object or array nested deeper than the tree keeps; its content was checked by the scanner. */
+  /**
+   * An object or array nested deeper than the tree keeps; its content was checked by the scanner.
+   */
   record UDeep(Span span, boolean array) implements UValue {
     @Override
     public String kindName() {
@@ -129,8 +134,8 @@ public sealed interface UValue
   }
 
   /**
-   * A key. {@code name} is the byte string libucl stores; {@code priority} the {@code .priority}
-   * in effect when it was read.
+   * A key. {@code name} is the byte string libucl stores; {@code priority} the {@code .priority} in
+   * effect when it was read.
    */
   record UKey(String name, Span span, boolean quoted, int priority) {}
 

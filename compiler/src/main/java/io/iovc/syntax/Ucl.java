@@ -28,9 +28,8 @@ public final class Ucl {
   private Ucl() {}
 
   /**
-   * The variables libucl defines for a file it reads: {@code FILENAME} (the real path) and
-   * {@code CURDIR} (its directory). Without a file libucl uses {@code undef} and the working
-   * directory.
+   * The variables libucl defines for a file it reads: {@code FILENAME} (the real path) and {@code
+   * CURDIR} (its directory). Without a file libucl uses {@code undef} and the working directory.
    */
   public static Map<String, String> fileVariables(Path file) {
     Map<String, String> vars = new LinkedHashMap<>();
@@ -60,7 +59,7 @@ public final class Ucl {
   /**
    * True when libucl would read {@code text} (bytes, one char per byte) as a number if it stood
    * alone before a {@code ;}. An unquoted string with such text was a string only because of what
-   * followed it (e.g. {@code 2  /* c *}{@code /} is the string "2").
+   * followed it (e.g. {@code 2 /* c *}{@code /} is the string "2").
    */
   public static boolean readsAsNumber(String text) {
     byte[] b = (text + ";").getBytes(StandardCharsets.ISO_8859_1);
@@ -89,9 +88,15 @@ public final class Ucl {
         new BaseErrorListener() {
           @Override
           public void syntaxError(
-              Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
+              Recognizer<?, ?> r,
+              Object offending,
+              int line,
+              int col,
+              String msg,
+              RecognitionException e) {
             // The scanner makes the structure explicit, so this only fires after its own recovery.
-            if (scannerFailed || !diags.isEmpty() && diags.get(diags.size() - 1).code() == Codes.SYNTAX) return;
+            if (scannerFailed
+                || !diags.isEmpty() && diags.get(diags.size() - 1).code() == Codes.SYNTAX) return;
             int at = offending instanceof UclToken t ? t.startOffset() : src.length();
             diags.add(Diagnostic.of(Codes.SYNTAX, Span.at(at), "unexpected input: " + msg).build());
           }
@@ -103,9 +108,9 @@ public final class Ucl {
   }
 
   /**
-   * The scanner's recovery can report the same character twice or three times (`p]` in a key is
-   * an empty value, a bad key character and an unbalanced bracket at once). The first report is
-   * the one libucl gives; the others say the same thing less well, so only the first error at a
+   * The scanner's recovery can report the same character twice or three times (`p]` in a key is an
+   * empty value, a bad key character and an unbalanced bracket at once). The first report is the
+   * one libucl gives; the others say the same thing less well, so only the first error at a
    * position is kept. Warnings are all kept.
    */
   private static List<Diagnostic> firstErrorPerPosition(List<Diagnostic> reported) {
@@ -120,9 +125,9 @@ public final class Ucl {
 
   /**
    * ANTLR's default recovery conjures a missing token by asking the current token for its token
-   * source and input stream; scanner tokens have neither (found by fuzzing: a
-   * NullPointerException on a malformed array). This recovery inserts a zero-width synthetic
-   * {@link UclToken} at the current position instead. The error itself is still reported.
+   * source and input stream; scanner tokens have neither (found by fuzzing: a NullPointerException
+   * on a malformed array). This recovery inserts a zero-width synthetic {@link UclToken} at the
+   * current position instead. The error itself is still reported.
    */
   private static final class SyntheticTokenRecovery extends DefaultErrorStrategy {
     @Override
@@ -130,7 +135,8 @@ public final class Ucl {
       Token current = recognizer.getCurrentToken();
       int at = current instanceof UclToken u ? u.startOffset() : 0;
       var expected = getExpectedTokens(recognizer);
-      int type = expected == null || expected.isNil() ? Token.INVALID_TYPE : expected.getMinElement();
+      int type =
+          expected == null || expected.isNil() ? Token.INVALID_TYPE : expected.getMinElement();
       UclToken t = new UclToken(type, Token.DEFAULT_CHANNEL, at, at, "");
       t.synthetic = true;
       return t;
@@ -166,14 +172,22 @@ public final class Ucl {
       for (UclParser.MemberContext m : ctx.member()) {
         if (m.MACRO() != null) {
           UclToken t = tok(m.MACRO());
-          entries.add(new UValue.UMacro(t.value == null ? "" : t.value, t.macroValue, t.macroArgs, t.span()));
+          entries.add(
+              new UValue.UMacro(
+                  t.value == null ? "" : t.value, t.macroValue, t.macroArgs, t.span()));
         } else if (m.KEY() != null) {
           UclToken k = tok(m.KEY());
-          UValue.UKey key = new UValue.UKey(k.value == null ? "" : k.value, k.span(), k.getText().startsWith("\""), k.priority);
+          UValue.UKey key =
+              new UValue.UKey(
+                  k.value == null ? "" : k.value,
+                  k.span(),
+                  k.getText().startsWith("\""),
+                  k.priority);
           entries.add(new UValue.UMember(key, value(m.value())));
         }
       }
-      int s = open != null ? open.startOffset() : entries.isEmpty() ? 0 : entries.get(0).span().start();
+      int s =
+          open != null ? open.startOffset() : entries.isEmpty() ? 0 : entries.get(0).span().start();
       int e = close != null ? close.endOffset() : src.length();
       if (!entries.isEmpty()) {
         s = Math.min(s, entries.get(0).span().start());

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * libucl's object semantics over the tree (spec §2.4, §2.5.1): keys are compared byte for byte;
- * a repeated key of the same priority joins an implicit array behind the first value; a higher
- * {@code .priority} replaces the earlier value in its place, a lower one is dropped. Iterating an
- * object (what iovctl does) yields the first value of each key in insertion order.
+ * libucl's object semantics over the tree (spec §2.4, §2.5.1): keys are compared byte for byte; a
+ * repeated key of the same priority joins an implicit array behind the first value; a higher {@code
+ * .priority} replaces the earlier value in its place, a lower one is dropped. Iterating an object
+ * (what iovctl does) yields the first value of each key in insertion order.
  */
 public final class UclModel {
   private UclModel() {}
@@ -51,7 +51,9 @@ public final class UclModel {
     }
     List<Entry> out = new ArrayList<>(order.size());
     for (String k : order) {
-      out.add(new Entry(k, List.copyOf(chains.get(k)), List.copyOf(dropped.getOrDefault(k, List.of()))));
+      out.add(
+          new Entry(
+              k, List.copyOf(chains.get(k)), List.copyOf(dropped.getOrDefault(k, List.of()))));
     }
     return out;
   }
@@ -73,7 +75,12 @@ public final class UclModel {
       sb.append('{');
       for (Entry e : entries(o)) {
         for (UMember m : e.chain()) {
-          sb.append(m.key().name().length()).append(':').append(m.key().name()).append('@').append(m.key().priority() & 0xF).append('=');
+          sb.append(m.key().name().length())
+              .append(':')
+              .append(m.key().name())
+              .append('@')
+              .append(m.key().priority() & 0xF)
+              .append('=');
           fingerprint(m.value(), src, sb);
         }
       }

@@ -41,14 +41,14 @@ import org.antlr.v4.runtime.Token;
  * ucl_parser_add_file} (spec §2), and turns them into tokens for {@link UclParser}.
  *
  * <p>libucl is a pushdown state machine (INIT, KEY, VALUE, AFTER_VALUE, MACRO_NAME, MACRO) whose
- * lexing depends on where it is: an unquoted word is a key in KEY state and runs to the end of
- * the line in VALUE state, a number's suffix decides by looking at the bytes after it, nested
- * keys ({@code a b { }}) open objects implicitly. This class follows that machine with an explicit
- * stack (no recursion, so no input can overflow the Java stack) and records every place where
- * libucl would stop with an error. libucl stops at the first one; iovc records it and recovers
- * with a local repair (end a key at a bad character, close a string at the end of its line,
- * insert a missing value) so that editors still get a tree and later problems are reported too.
- * The file is accepted by libucl exactly when no error diagnostic was recorded.
+ * lexing depends on where it is: an unquoted word is a key in KEY state and runs to the end of the
+ * line in VALUE state, a number's suffix decides by looking at the bytes after it, nested keys
+ * ({@code a b { }}) open objects implicitly. This class follows that machine with an explicit stack
+ * (no recursion, so no input can overflow the Java stack) and records every place where libucl
+ * would stop with an error. libucl stops at the first one; iovc records it and recovers with a
+ * local repair (end a key at a bad character, close a string at the end of its line, insert a
+ * missing value) so that editors still get a tree and later problems are reported too. The file is
+ * accepted by libucl exactly when no error diagnostic was recorded.
  *
  * <p>Every byte of the input ends up in exactly one token (hidden channel for whitespace,
  * separators and comments), except the bytes inside a DEEP token, so the formatter can rebuild the
@@ -139,10 +139,13 @@ final class UclScanner {
   private int lookFrom = -1;
   private int lookTo = -2;
   private boolean lookFound;
+
   /** An error consumed the rest of the input (unterminated comment, heredoc, string). */
   private boolean swallowed;
+
   /** Offset of the first NUL byte read as a separator, or -1. */
   private int firstNulSeparator = -1;
+
   // Deep-content suppression.
   private int suppressAt = -1; // stack size at which suppression started
   private int suppressStart;
@@ -246,7 +249,8 @@ final class UclScanner {
   }
 
   private Diagnostic.Builder error(Code code, int s, int e, String message, String libucl) {
-    Diagnostic.Builder d = Diagnostic.of(code, new Span(Math.min(s, end), Math.min(e, end)), message);
+    Diagnostic.Builder d =
+        Diagnostic.of(code, new Span(Math.min(s, end), Math.min(e, end)), message);
     if (libucl != null) d.note("libucl: " + libucl);
     d.iovctl("Could not open '" + src.name() + "' for reading: <an unrelated errno>");
     return d;
@@ -269,11 +273,12 @@ final class UclScanner {
 
   void run() {
     if (end >= 3 && at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) {
-      diags.add(Diagnostic.of(Codes.BOM, new Span(0, 3), "the file starts with a UTF-8 byte order mark")
-          .label("invisible, but libucl reads it as part of the first key")
-          .help("save the file without a byte order mark")
-          .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")))
-          .build());
+      diags.add(
+          Diagnostic.of(Codes.BOM, new Span(0, 3), "the file starts with a UTF-8 byte order mark")
+              .label("invisible, but libucl reads it as part of the first key")
+              .help("save the file without a byte order mark")
+              .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")))
+              .build());
     }
     while (pos < end && state != State.DONE) {
       switch (state) {
@@ -292,10 +297,11 @@ final class UclScanner {
   private void finish() {
     finishStructure();
     if (dropped > 0) {
-      diags.add(Diagnostic.of(Codes.SYNTAX, Span.at(end), dropped + " more syntax errors are not shown")
-          .label("the file ends here")
-          .help("libucl stops at the first error; fix the first ones and check again")
-          .build());
+      diags.add(
+          Diagnostic.of(Codes.SYNTAX, Span.at(end), dropped + " more syntax errors are not shown")
+              .label("the file ends here")
+              .help("libucl stops at the first error; fix the first ones and check again")
+              .build());
     }
   }
 
@@ -305,12 +311,20 @@ final class UclScanner {
       topCreated = true;
     }
     if (firstNulSeparator >= 0) {
-      diags.add(Diagnostic.of(Codes.NUL_BYTE, new Span(firstNulSeparator, firstNulSeparator + 1), "a NUL byte separates two values here")
-          .label("NUL")
-          .note("libucl treats a NUL between values like `;`, so iovctl accepts the file")
-          .help("a NUL byte in a text file is almost surely damage (a bad copy, a binary editor); remove it")
-          .fix(Fix.of("replace the NUL byte with a line break", new Edit(new Span(firstNulSeparator, firstNulSeparator + 1), "\n")))
-          .build());
+      diags.add(
+          Diagnostic.of(
+                  Codes.NUL_BYTE,
+                  new Span(firstNulSeparator, firstNulSeparator + 1),
+                  "a NUL byte separates two values here")
+              .label("NUL")
+              .note("libucl treats a NUL between values like `;`, so iovctl accepts the file")
+              .help(
+                  "a NUL byte in a text file is almost surely damage (a bad copy, a binary editor); remove it")
+              .fix(
+                  Fix.of(
+                      "replace the NUL byte with a line break",
+                      new Edit(new Span(firstNulSeparator, firstNulSeparator + 1), "\n")))
+              .build());
     }
     if (state == State.DONE) {
       if (pos < end) {
@@ -320,7 +334,10 @@ final class UclScanner {
           int from = pos;
           while (from < end && is(at(from), C_WS_UNSAFE)) from++;
           diags.add(
-              Diagnostic.of(Codes.TRAILING_TEXT, new Span(from, end), "everything after the closing `}` of the file is ignored")
+              Diagnostic.of(
+                      Codes.TRAILING_TEXT,
+                      new Span(from, end),
+                      "everything after the closing `}` of the file is ignored")
                   .label("never read")
                   .help("move these lines inside the braces, or delete them")
                   .build());
@@ -340,10 +357,17 @@ final class UclScanner {
                     f.openOffset,
                     f.openOffset + 1,
                     "this `" + (f.array ? "[" : "{") + "` is never closed",
-                    src.name() + ":" + src.line(end) + " unmatched open brace at " + src.line(f.openOffset))
+                    src.name()
+                        + ":"
+                        + src.line(end)
+                        + " unmatched open brace at "
+                        + src.line(f.openOffset))
                 .label("opened here")
                 .help("add the closing `" + (f.array ? "]" : "}") + "`")
-                .fix(Fix.of("add `" + (f.array ? "]" : "}") + "`", new Edit(Span.at(end), (f.array ? "]" : "}") + "\n"))));
+                .fix(
+                    Fix.of(
+                        "add `" + (f.array ? "]" : "}") + "`",
+                        new Edit(Span.at(end), (f.array ? "]" : "}") + "\n"))));
       }
     }
     while (!stack.isEmpty()) pop(end, false);
@@ -361,7 +385,13 @@ final class UclScanner {
 
   private void push(boolean array, int level, boolean obrace, int openOffset, boolean implicit) {
     if (level >= 0xFFFF) {
-      report(error(Codes.TOO_DEEP, openOffset, openOffset + 1, "objects are nested more than 65535 levels deep", "objects are nesting too deep (over 65535 limit)"));
+      report(
+          error(
+              Codes.TOO_DEEP,
+              openOffset,
+              openOffset + 1,
+              "objects are nested more than 65535 levels deep",
+              "objects are nesting too deep (over 65535 limit)"));
     }
     stack.add(new Frame(array, level, obrace, openOffset, implicit));
     if (emitting()) {
@@ -526,7 +556,12 @@ final class UclScanner {
         int ks = quoted ? c - 1 : c;
         emitKey(ks, end, c, end, quoted, esc[0]);
         report(
-            error(Codes.BAD_KEY, end, end, "the file ends right after the key `" + src.text(new Span(c, end)) + "`", "unfinished key")
+            error(
+                    Codes.BAD_KEY,
+                    end,
+                    end,
+                    "the file ends right after the key `" + src.text(new Span(c, end)) + "`",
+                    "unfinished key")
                 .label("a value should follow")
                 .help("give the key a value, e.g. `key = value;`"));
         endOfObject = false;
@@ -537,7 +572,8 @@ final class UclScanner {
       return;
     }
     endOfObject = false;
-    emitKey(quoted ? c - 1 : c, quoted ? Math.min(keyEnd + 1, end) : keyEnd, c, keyEnd, quoted, esc[0]);
+    emitKey(
+        quoted ? c - 1 : c, quoted ? Math.min(keyEnd + 1, end) : keyEnd, c, keyEnd, quoted, esc[0]);
     if (badChar && at(keyEnd) == '#') {
       // Recovery: `key#…` — the `#` starts the comment it looks like; the key gets no value.
       synthetic(NULL, keyEnd);
@@ -559,10 +595,18 @@ final class UclScanner {
           pos++;
         } else {
           report(
-              error(Codes.BAD_KEY, pos, pos + 1, "a second `" + (char) ch + "` after the key", "unexpected '" + (char) ch + "' character")
+              error(
+                      Codes.BAD_KEY,
+                      pos,
+                      pos + 1,
+                      "a second `" + (char) ch + "` after the key",
+                      "unexpected '" + (char) ch + "' character")
                   .label("extra separator")
                   .help("write one `=` or `:` between a key and its value")
-                  .fix(Fix.of("remove the extra `" + (char) ch + "`", new Edit(new Span(pos, pos + 1), ""))));
+                  .fix(
+                      Fix.of(
+                          "remove the extra `" + (char) ch + "`",
+                          new Edit(new Span(pos, pos + 1), ""))));
           fillTo(pos);
           hidden(JUNK, pos, pos + 1);
           pos++;
@@ -575,7 +619,12 @@ final class UclScanner {
     }
     if (pos >= end) {
       report(
-          error(Codes.MISSING_VALUE, end, end, "the file ends before the value of `" + src.text(new Span(c, keyEnd)) + "`", "unfinished key")
+          error(
+                  Codes.MISSING_VALUE,
+                  end,
+                  end,
+                  "the file ends before the value of `" + src.text(new Span(c, keyEnd)) + "`",
+                  "unfinished key")
               .label("value expected")
               .help("write the value after the key"));
       synthetic(NULL, end);
@@ -613,7 +662,8 @@ final class UclScanner {
     }
   }
 
-  private void emitKey(int tokStart, int tokEnd, int c, int keyEnd, boolean quoted, boolean unescape) {
+  private void emitKey(
+      int tokStart, int tokEnd, int c, int keyEnd, boolean quoted, boolean unescape) {
     String name;
     if (quoted && unescape) {
       name = Unescape.json(b, c, keyEnd - c);
@@ -625,7 +675,12 @@ final class UclScanner {
     t.priority = priority;
     if (name.isEmpty()) {
       report(
-          error(Codes.BAD_KEY, tokStart, tokEnd, "a key must not be empty", "empty keys are not allowed")
+          error(
+                  Codes.BAD_KEY,
+                  tokStart,
+                  tokEnd,
+                  "a key must not be empty",
+                  "empty keys are not allowed")
               .label("empty key")
               .help("write a name between the quotes"));
     }
@@ -656,7 +711,12 @@ final class UclScanner {
 
   private void badKeyChar(int keyStart, int ch) {
     Diagnostic.Builder d =
-        error(Codes.BAD_KEY, pos, pos + 1, describe(ch) + " cannot appear in a key", "invalid character in a key")
+        error(
+                Codes.BAD_KEY,
+                pos,
+                pos + 1,
+                describe(ch) + " cannot appear in a key",
+                "invalid character in a key")
             .label("the key `" + visible(src.text(new Span(keyStart, pos))) + "` ends here");
     if (ch == '{' || ch == '[') {
       d.help("put a space between the key and `" + (char) ch + "` — libucl needs it")
@@ -727,11 +787,17 @@ final class UclScanner {
         if (nested != 0) {
           swallowed = true;
           Diagnostic.Builder d =
-              error(Codes.UNTERMINATED_COMMENT, s, s + 2, "this block comment is never closed", "unfinished multiline comment")
+              error(
+                      Codes.UNTERMINATED_COMMENT,
+                      s,
+                      s + 2,
+                      "this block comment is never closed",
+                      "unfinished multiline comment")
                   .label("opened here; it swallows the rest of the file");
-          d.help(quoted
-              ? "a `\"` inside the comment started a quoted part that never ends; libucl skips `*/` inside quotes"
-              : "block comments nest in UCL: every `/*` needs its own `*/`");
+          d.help(
+              quoted
+                  ? "a `\"` inside the comment started a quoted part that never ends; libucl skips `*/` inside quotes"
+                  : "block comments nest in UCL: every `/*` needs its own `*/`");
           report(d);
           return false;
         }
@@ -798,8 +864,14 @@ final class UclScanner {
           if (q == end) {
             swallowed = true;
             report(
-                error(Codes.UNTERMINATED_HEREDOC, c, end, "the heredoc never starts: `<<TAG` must be followed by a line break", "unterminated multiline value")
-                    .help("write `<<EOD`, the text on the following lines, then `EOD` alone on a line"));
+                error(
+                        Codes.UNTERMINATED_HEREDOC,
+                        c,
+                        end,
+                        "the heredoc never starts: `<<TAG` must be followed by a line break",
+                        "unterminated multiline value")
+                    .help(
+                        "write `<<EOD`, the text on the following lines, then `EOD` alone on a line"));
             UclToken t = emit(HEREDOC, c, end);
             t.value = "";
             pos = end;
@@ -846,9 +918,15 @@ final class UclScanner {
       }
       if (r.status == NumberLexer.RANGE) {
         report(
-            error(Codes.NUMBER_RANGE, c, r.textEnd, "this number does not fit in a signed 64-bit integer", "numeric value out of range")
+            error(
+                    Codes.NUMBER_RANGE,
+                    c,
+                    r.textEnd,
+                    "this number does not fit in a signed 64-bit integer",
+                    "numeric value out of range")
                 .label("above 9223372036854775807 (or below its negative)")
-                .help("libucl cannot read numbers beyond the int64 range, so values above 2^63-1 cannot be written"));
+                .help(
+                    "libucl cannot read numbers beyond the int64 range, so values above 2^63-1 cannot be written"));
         UclToken t = emit(INT, c, r.textEnd);
         t.longValue = 0;
         pos = r.textEnd;
@@ -901,13 +979,21 @@ final class UclScanner {
     strippedEnd = p;
     if (strippedEnd <= c) {
       Diagnostic.Builder d =
-          error(Codes.MISSING_VALUE, c, c, "a value is missing here", "string value must not be empty")
+          error(
+                  Codes.MISSING_VALUE,
+                  c,
+                  c,
+                  "a value is missing here",
+                  "string value must not be empty")
               .label("value expected");
       int ch = at(pos);
       if (pos >= end) {
         d.help("write a value before the end of the file");
       } else if (ch == ';' || ch == ',' || ch == '\n' || ch == '\r' || ch == '}' || ch == ']') {
-        d.help("write a value before `" + (ch == '\n' || ch == '\r' ? "the end of the line" : String.valueOf((char) ch)) + "`; use `\"\"` for an empty string");
+        d.help(
+            "write a value before `"
+                + (ch == '\n' || ch == '\r' ? "the end of the line" : String.valueOf((char) ch))
+                + "`; use `\"\"` for an empty string");
       } else {
         d.help("write a value; use `\"\"` for an empty string");
       }
@@ -936,10 +1022,15 @@ final class UclScanner {
         int slash = latin1(c, strippedEnd).indexOf("//");
         if (slash >= 0 && (slash == 0 || is(at(c + slash - 1), C_WS))) {
           diags.add(
-              Diagnostic.of(Codes.SLASH_COMMENT, new Span(c + slash, strippedEnd), "`//` does not start a comment in UCL; it is part of this value")
+              Diagnostic.of(
+                      Codes.SLASH_COMMENT,
+                      new Span(c + slash, strippedEnd),
+                      "`//` does not start a comment in UCL; it is part of this value")
                   .label("this text is part of the value")
                   .help("use `#` for comments")
-                  .fix(Fix.of("turn `//` into `#`", new Edit(new Span(c + slash, c + slash + 2), "#")))
+                  .fix(
+                      Fix.of(
+                          "turn `//` into `#`", new Edit(new Span(c + slash, c + slash + 2), "#")))
                   .build());
         }
       }
@@ -1010,21 +1101,41 @@ final class UclScanner {
       if (c < 0x1f) {
         if (c == '\n') {
           report(
-              error(Codes.UNTERMINATED_STRING, openQuote, pos, "this string has no closing `\"` on its line", "unexpected newline")
+              error(
+                      Codes.UNTERMINATED_STRING,
+                      openQuote,
+                      pos,
+                      "this string has no closing `\"` on its line",
+                      "unexpected newline")
                   .label("the line ends inside the string")
                   .help("add the closing `\"`; a line break inside quotes must be written `\\n`")
-                  .fix(Fix.of("close the string", new Edit(Span.at(pos > 0 && at(pos - 1) == '\r' ? pos - 1 : pos), "\""))));
+                  .fix(
+                      Fix.of(
+                          "close the string",
+                          new Edit(
+                              Span.at(pos > 0 && at(pos - 1) == '\r' ? pos - 1 : pos), "\""))));
           return false;
         }
         report(
-            error(Codes.CONTROL_IN_STRING, pos, pos + 1, describe(c) + " inside a quoted string", "unexpected control character")
+            error(
+                    Codes.CONTROL_IN_STRING,
+                    pos,
+                    pos + 1,
+                    describe(c) + " inside a quoted string",
+                    "unexpected control character")
                 .help("write control characters as escapes, e.g. `\\t`"));
         pos++;
         continue;
       } else if (c == '\\') {
         pos++;
         if (pos >= end) {
-          report(error(Codes.BAD_ESCAPE, pos - 1, pos, "the file ends inside an escape sequence", "unfinished escape character"));
+          report(
+              error(
+                  Codes.BAD_ESCAPE,
+                  pos - 1,
+                  pos,
+                  "the file ends inside an escape sequence",
+                  "unfinished escape character"));
           return false;
         }
         c = at(pos);
@@ -1034,14 +1145,25 @@ final class UclScanner {
             for (int i = 0; i < 4 && pos < end; i++) {
               if (!isHex(at(pos))) {
                 report(
-                    error(Codes.BAD_ESCAPE, pos - 2 - i, pos + 1, "`\\u` must be followed by four hex digits", "invalid utf escape")
+                    error(
+                            Codes.BAD_ESCAPE,
+                            pos - 2 - i,
+                            pos + 1,
+                            "`\\u` must be followed by four hex digits",
+                            "invalid utf escape")
                         .help("write e.g. `\\u00e9`"));
                 break;
               }
               pos++;
             }
             if (pos >= end) {
-              report(error(Codes.BAD_ESCAPE, end, end, "the file ends inside an escape sequence", "unfinished escape character"));
+              report(
+                  error(
+                      Codes.BAD_ESCAPE,
+                      end,
+                      end,
+                      "the file ends inside an escape sequence",
+                      "unfinished escape character"));
               return false;
             }
           } else {
@@ -1060,7 +1182,12 @@ final class UclScanner {
     }
     swallowed = true;
     report(
-        error(Codes.UNTERMINATED_STRING, openQuote, end, "this string is never closed", "no quote at the end of json string")
+        error(
+                Codes.UNTERMINATED_STRING,
+                openQuote,
+                end,
+                "this string is never closed",
+                "no quote at the end of json string")
             .label("opened here")
             .help("add the closing `\"`"));
     return false;
@@ -1076,7 +1203,13 @@ final class UclScanner {
       if (c == '\\') {
         pos++;
         if (pos >= end) {
-          report(error(Codes.BAD_ESCAPE, pos - 1, pos, "the file ends inside an escape sequence", "unfinished escape character"));
+          report(
+              error(
+                  Codes.BAD_ESCAPE,
+                  pos - 1,
+                  pos,
+                  "the file ends inside an escape sequence",
+                  "unfinished escape character"));
           return false;
         }
         pos++;
@@ -1092,7 +1225,12 @@ final class UclScanner {
     int nl = openQuote + 1;
     while (nl < end && at(nl) != '\n') nl++;
     report(
-        error(Codes.UNTERMINATED_STRING, openQuote, Math.max(openQuote + 1, nl), "this single-quoted string is never closed", "no quote at the end of single quoted string")
+        error(
+                Codes.UNTERMINATED_STRING,
+                openQuote,
+                Math.max(openQuote + 1, nl),
+                "this single-quoted string is never closed",
+                "no quote at the end of single quoted string")
             .label("opened here")
             .help("add the closing `'`"));
     pos = nl;
@@ -1135,9 +1273,17 @@ final class UclScanner {
     if (next < 0 || len == 0) {
       swallowed = true;
       report(
-          error(Codes.UNTERMINATED_HEREDOC, c, nlAfterTag, "this heredoc has no closing `" + latin1(tagStart, nlAfterTag) + "` line", "unterminated multiline value")
+          error(
+                  Codes.UNTERMINATED_HEREDOC,
+                  c,
+                  nlAfterTag,
+                  "this heredoc has no closing `" + latin1(tagStart, nlAfterTag) + "` line",
+                  "unterminated multiline value")
               .label("opened here")
-              .help("end the text with a line holding only `" + latin1(tagStart, nlAfterTag) + "` (and at least one line of text before it)"));
+              .help(
+                  "end the text with a line holding only `"
+                      + latin1(tagStart, nlAfterTag)
+                      + "` (and at least one line of text before it)"));
       UclToken t = emit(HEREDOC, c, end);
       t.value = latin1(body, end);
       pos = end;
@@ -1175,7 +1321,16 @@ final class UclScanner {
           if ((ch == '}' && !f.array) || (ch == ']' && f.array)) {
             if (!f.obrace) {
               report(
-                  error(Codes.UNBALANCED, pos, pos + 1, "this `}` closes nothing", src.name() + ":" + src.line(pos) + " object closed with } is not opened with { at line " + src.line(f.openOffset))
+                  error(
+                          Codes.UNBALANCED,
+                          pos,
+                          pos + 1,
+                          "this `}` closes nothing",
+                          src.name()
+                              + ":"
+                              + src.line(pos)
+                              + " object closed with } is not opened with { at line "
+                              + src.line(f.openOffset))
                       .label("no matching `{`")
                       .help("remove it, or add the `{` it was meant to close")
                       .fix(Fix.of("remove the `}`", new Edit(new Span(pos, pos + 1), ""))));
@@ -1201,10 +1356,21 @@ final class UclScanner {
             // Only the implicit top-level object (and objects nested keys opened) are open: there
             // is no bracket to point at, so do not invent one.
             report(
-                error(Codes.UNBALANCED, pos, pos + 1, "this `" + (char) ch + "` closes nothing", "unexpected terminating symbol detected")
+                error(
+                        Codes.UNBALANCED,
+                        pos,
+                        pos + 1,
+                        "this `" + (char) ch + "` closes nothing",
+                        "unexpected terminating symbol detected")
                     .label("no matching `" + (ch == ']' ? "[" : "{") + "`")
-                    .help("remove it, or add the `" + (ch == ']' ? "[" : "{") + "` it was meant to close")
-                    .fix(Fix.of("remove the `" + (char) ch + "`", new Edit(new Span(pos, pos + 1), ""))));
+                    .help(
+                        "remove it, or add the `"
+                            + (ch == ']' ? "[" : "{")
+                            + "` it was meant to close")
+                    .fix(
+                        Fix.of(
+                            "remove the `" + (char) ch + "`",
+                            new Edit(new Span(pos, pos + 1), ""))));
             fillTo(pos);
             hidden(JUNK, pos, pos + 1);
             pos++;
@@ -1213,7 +1379,16 @@ final class UclScanner {
             // Point at the bracket the user wrote, not at an object a nested key opened.
             Frame g = innermostWritten();
             report(
-                error(Codes.UNBALANCED, pos, pos + 1, "`" + (char) ch + "` does not match the open `" + (g.array ? "[" : "{") + "`", "unexpected terminating symbol detected")
+                error(
+                        Codes.UNBALANCED,
+                        pos,
+                        pos + 1,
+                        "`"
+                            + (char) ch
+                            + "` does not match the open `"
+                            + (g.array ? "[" : "{")
+                            + "`",
+                        "unexpected terminating symbol detected")
                     .label("expected `" + (g.array ? "]" : "}") + "`")
                     .label(new Span(g.openOffset, g.openOffset + 1), "opened here"));
             fillTo(pos);
@@ -1229,7 +1404,12 @@ final class UclScanner {
       } else {
         if (!gotSep) {
           report(
-              error(Codes.MISSING_DELIMITER, pos, pos + 1, "a separator is missing before this", "delimiter is missing")
+              error(
+                      Codes.MISSING_DELIMITER,
+                      pos,
+                      pos + 1,
+                      "a separator is missing before this",
+                      "delimiter is missing")
                   .label("expected `;`, `,` or a line break before this")
                   .help("end each value with `;` or a line break")
                   .fix(Fix.of("insert `;`", new Edit(Span.at(pos), "; "))));
@@ -1257,7 +1437,12 @@ final class UclScanner {
     macroName = latin1(macroNameStart, pos);
     if (macroName.isEmpty()) {
       report(
-          error(Codes.BAD_MACRO, macroDot, pos, "a `.` at the start of a key begins a macro, but no macro name follows", "invalid macro name")
+          error(
+                  Codes.BAD_MACRO,
+                  macroDot,
+                  pos,
+                  "a `.` at the start of a key begins a macro, but no macro name follows",
+                  "invalid macro name")
               .help("keys cannot start with `.`; quote the key or remove the dot"));
       recoverMacro();
       return;
@@ -1267,9 +1452,15 @@ final class UclScanner {
       case "include", "try_include", "includes", "load", "inherit" -> macroKnown = 2;
       default -> {
         report(
-            error(Codes.BAD_MACRO, macroDot, pos, "unknown macro `." + macroName + "`", "unknown macro: '" + macroName + "'")
+            error(
+                    Codes.BAD_MACRO,
+                    macroDot,
+                    pos,
+                    "unknown macro `." + macroName + "`",
+                    "unknown macro: '" + macroName + "'")
                 .label("not a libucl macro")
-                .help("libucl knows .include, .try_include, .includes, .priority, .load and .inherit; keys cannot start with `.`"));
+                .help(
+                    "libucl knows .include, .try_include, .includes, .priority, .load and .inherit; keys cannot start with `.`"));
         recoverMacro();
         return;
       }
@@ -1312,7 +1503,13 @@ final class UclScanner {
     int valueStart = -1;
     int valueEnd = -1;
     if (pos >= end) {
-      report(error(Codes.BAD_MACRO, macroDot, end, "the macro `." + macroName + "` has no value", "unexpected end of input while parsing macro value"));
+      report(
+          error(
+              Codes.BAD_MACRO,
+              macroDot,
+              end,
+              "the macro `." + macroName + "` has no value",
+              "unexpected end of input while parsing macro value"));
       UclToken t = emit(MACRO, macroDot, end);
       t.value = macroName;
       return;
@@ -1332,7 +1529,13 @@ final class UclScanner {
         int c = pos;
         while (pos < end && at(pos) != '}') pos++;
         if (pos >= end) {
-          report(error(Codes.BAD_MACRO, c, end, "the macro body is never closed", "unterminated macro value, missing '}'"));
+          report(
+              error(
+                  Codes.BAD_MACRO,
+                  c,
+                  end,
+                  "the macro body is never closed",
+                  "unterminated macro value, missing '}'"));
           valueStart = c;
           valueEnd = end;
         } else {
@@ -1357,14 +1560,25 @@ final class UclScanner {
     t.macroArgs = args;
     state = prevState;
     if (argsFailed) {
-      report(error(Codes.BAD_MACRO, macroDot, tokEnd, "the arguments of `." + macroName + "` are not valid UCL", "macro arguments parsing error"));
+      report(
+          error(
+              Codes.BAD_MACRO,
+              macroDot,
+              tokEnd,
+              "the arguments of `." + macroName + "` are not valid UCL",
+              "macro arguments parsing error"));
     }
     if (macroKnown == 2) {
       report(
-          Diagnostic.of(Codes.UNSUPPORTED_MACRO, new Span(macroDot, tokEnd), "iovc does not follow `." + macroName + "`")
+          Diagnostic.of(
+                  Codes.UNSUPPORTED_MACRO,
+                  new Span(macroDot, tokEnd),
+                  "iovc does not follow `." + macroName + "`")
               .label("refused")
-              .note("iovctl reads the included file relative to its current directory (/ at boot), twice, and a mistake there is reported as a failure to open this file")
-              .help("put the settings in this file; one file per PF keeps `iovc check` and the kernel in agreement"));
+              .note(
+                  "iovctl reads the included file relative to its current directory (/ at boot), twice, and a mistake there is reported as a failure to open this file")
+              .help(
+                  "put the settings in this file; one file per PF keeps `iovc check` and the kernel in agreement"));
     } else if (macroKnown == 1) {
       applyPriority(value, args, new Span(macroDot, tokEnd));
     }
@@ -1395,9 +1609,18 @@ final class UclScanner {
         pos++;
       } else {
         String text = latin1(c, c + argsLen);
-        SyntaxTree sub = Ucl.parse(new SourceText("<macro arguments>", text.getBytes(StandardCharsets.ISO_8859_1)), Map.of());
+        SyntaxTree sub =
+            Ucl.parse(
+                new SourceText("<macro arguments>", text.getBytes(StandardCharsets.ISO_8859_1)),
+                Map.of());
         if (sub.hasErrors()) {
-          report(error(Codes.BAD_MACRO, c, c + argsLen, "the macro arguments are not valid UCL", "macro arguments parsing error"));
+          report(
+              error(
+                  Codes.BAD_MACRO,
+                  c,
+                  c + argsLen,
+                  "the macro arguments are not valid UCL",
+                  "macro arguments parsing error"));
         }
         return new int[] {c, c + argsLen};
       }
@@ -1410,12 +1633,16 @@ final class UclScanner {
   private void applyPriority(String value, String args, Span where) {
     Integer p = null;
     if (args != null) {
-      SyntaxTree sub = Ucl.parse(new SourceText("<macro arguments>", args.getBytes(StandardCharsets.ISO_8859_1)), Map.of());
+      SyntaxTree sub =
+          Ucl.parse(
+              new SourceText("<macro arguments>", args.getBytes(StandardCharsets.ISO_8859_1)),
+              Map.of());
       if (sub.root() instanceof UValue.UObject o) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (UValue.UMember m : o.members()) {
           if (!seen.add(m.key().name())) continue;
-          if (m.value() instanceof UValue.UInt i && "priority".startsWith(cString(m.key().name()))) {
+          if (m.value() instanceof UValue.UInt i
+              && "priority".startsWith(cString(m.key().name()))) {
             p = (int) i.value();
           }
         }
@@ -1425,14 +1652,25 @@ final class UclScanner {
       long[] parsed = strtol(value);
       if (parsed == null) {
         report(
-            error(Codes.BAD_MACRO, where.start(), where.end(), "`.priority` needs a whole number", "Invalid priority value in macro: " + value)
+            error(
+                    Codes.BAD_MACRO,
+                    where.start(),
+                    where.end(),
+                    "`.priority` needs a whole number",
+                    "Invalid priority value in macro: " + value)
                 .help("write e.g. `.priority 5` on a line of its own"));
         return;
       }
       p = (int) parsed[0];
     }
     if (p == null) {
-      report(error(Codes.BAD_MACRO, where.start(), where.end(), "`.priority` needs a value", "Unable to parse priority macro"));
+      report(
+          error(
+              Codes.BAD_MACRO,
+              where.start(),
+              where.end(),
+              "`.priority` needs a value",
+              "Unable to parse priority macro"));
       return;
     }
     priority = p;

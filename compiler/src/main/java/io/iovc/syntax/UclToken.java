@@ -11,22 +11,29 @@ import org.antlr.v4.runtime.CommonToken;
 public final class UclToken extends CommonToken {
   private final int startOffset;
   private final int endOffset;
+
   /** Decoded string value (keys, strings) or macro name. */
   public String value;
 
   public long longValue;
   public double doubleValue;
   public boolean boolValue;
+
   /** libucl priority in effect when a key was read (only the low 4 bits count). */
   public int priority;
+
   /** Zero-width token the scanner inserted (implicit braces, recovery). */
   public boolean synthetic;
+
   /** Scalar spelled with a unit or multiplier suffix ({@code 10k}, {@code 5min}). */
   public boolean suffixed;
+
   /** Number written in hex ({@code 0x1f}, also libucl's {@code 1x5}). */
   public boolean hex;
+
   /** For DEEP: the collapsed value is an array (else an object). */
   public boolean deepArray;
+
   /** For MACRO: the macro's value text (after variable expansion), and its arguments text. */
   public String macroValue;
 

@@ -3,16 +3,17 @@ package io.iovc.syntax;
 import java.util.Map;
 
 /**
- * What libucl does to string bytes after lexing (spec §2.2): JSON-style unescaping (also applied
- * to unquoted values that contain a backslash), the single-quote rules, and {@code $FILENAME} /
- * {@code $CURDIR} expansion. All strings here are byte strings, one char per byte.
+ * What libucl does to string bytes after lexing (spec §2.2): JSON-style unescaping (also applied to
+ * unquoted values that contain a backslash), the single-quote rules, and {@code $FILENAME} / {@code
+ * $CURDIR} expansion. All strings here are byte strings, one char per byte.
  */
 final class Unescape {
   private Unescape() {}
 
   /** libucl's JSON unescaping of {@code len} bytes at {@code from}, byte-exact, quirks included. */
   static String json(byte[] src, int from, int len) {
-    if (len <= 1) return new String(src, from, Math.max(len, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (len <= 1)
+      return new String(src, from, Math.max(len, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
     StringBuilder t = new StringBuilder(len);
     int h = from;
     int stop = from + len; // reads at or past here see the terminating NUL of libucl's copy
@@ -82,7 +83,8 @@ final class Unescape {
 
   /** libucl's single-quoted unescaping: only {@code \'} and backslash-newline are special. */
   static String squoted(byte[] src, int from, int len) {
-    if (len <= 1) return new String(src, from, Math.max(len, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (len <= 1)
+      return new String(src, from, Math.max(len, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
     StringBuilder t = new StringBuilder(len);
     int h = from;
     int stop = from + len;
@@ -194,7 +196,8 @@ final class Unescape {
     return d.toString();
   }
 
-  private static int expandOne(String s, int ptr, StringBuilder d, long room, Map<String, String> vars) {
+  private static int expandOne(
+      String s, int ptr, StringBuilder d, long room, Map<String, String> vars) {
     int n = s.length();
     int p = ptr + 1;
     int ret = ptr + 1;

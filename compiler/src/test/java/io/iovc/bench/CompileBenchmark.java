@@ -40,17 +40,26 @@ public class CompileBenchmark {
   private Map<String, String> vars;
 
   static String config(int vfs) {
-    if (vfs == 2) return "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { mac-addr = \"02:00:00:00:00:01\"; }\n";
-    StringBuilder sb = new StringBuilder("PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = " + vfs + ";\n}\n\nDEFAULT {\n\tallow-set-mac = false;\n\tnum-queues = 4;\n}\n");
+    if (vfs == 2)
+      return "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { mac-addr = \"02:00:00:00:00:01\"; }\n";
+    StringBuilder sb =
+        new StringBuilder(
+            "PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = "
+                + vfs
+                + ";\n}\n\nDEFAULT {\n\tallow-set-mac = false;\n\tnum-queues = 4;\n}\n");
     for (int i = 0; i < vfs; i++) {
-      sb.append(String.format("\nVF-%d {\n\tmac-addr = \"02:00:00:00:%02x:%02x\";\n%s}\n", i, i >> 8, i & 0xff, i % 4 == 0 ? "\tpassthrough = true;\n" : ""));
+      sb.append(
+          String.format(
+              "\nVF-%d {\n\tmac-addr = \"02:00:00:00:%02x:%02x\";\n%s}\n",
+              i, i >> 8, i & 0xff, i % 4 == 0 ? "\tpassthrough = true;\n" : ""));
     }
     return sb.toString();
   }
 
   static Schema ixlSchema() {
     try {
-      return Schema.fromIovctlText("""
+      return Schema.fromIovctlText(
+          """
           The following configuration parameters may be configured on the PF:
           \tnum_vfs : uint16_t (required)
           \tdevice : string (required)
@@ -62,7 +71,8 @@ public class CompileBenchmark {
           \tallow-set-mac : bool (default = false)
           \tallow-promisc : bool (default = false)
           \tnum-queues : uint16_t (default = 4)
-          """, "ixl");
+          """,
+          "ixl");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -79,7 +89,11 @@ public class CompileBenchmark {
 
   @Benchmark
   public byte[] parseCheckPack() {
-    Pipeline.Result r = Pipeline.compile(Ucl.parse(new SourceText("ixl0.conf", text), vars), schema, Pipeline.DEFAULT_MAX_CONFIG);
+    Pipeline.Result r =
+        Pipeline.compile(
+            Ucl.parse(new SourceText("ixl0.conf", text), vars),
+            schema,
+            Pipeline.DEFAULT_MAX_CONFIG);
     return r.packed();
   }
 }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Compares the whole pipeline with FreeBSD's own iovctl code (parse.c, validate.c, libucl,
- * libnv) on generated configs: the verdict (accept or refuse), and for accepted files the dry-run
- * listing and the packed bytes. The oracle is not part of the project: set {@code IOVC_ORACLE} to
- * a directory with {@code run.sh SCHEMA CONFIG} (prints exit, stdout, stderr, packed hex) and
- * {@code schemas/*.bin}. Skipped otherwise (always in CI).
+ * Compares the whole pipeline with FreeBSD's own iovctl code (parse.c, validate.c, libucl, libnv)
+ * on generated configs: the verdict (accept or refuse), and for accepted files the dry-run listing
+ * and the packed bytes. The oracle is not part of the project: set {@code IOVC_ORACLE} to a
+ * directory with {@code run.sh SCHEMA CONFIG} (prints exit, stdout, stderr, packed hex) and {@code
+ * schemas/*.bin}. Skipped otherwise (always in CI).
  */
 @EnabledIfEnvironmentVariable(named = "IOVC_ORACLE", matches = ".+")
 class IovctlDifferentialTest {
@@ -41,7 +41,10 @@ class IovctlDifferentialTest {
       {"ixl", "mac-addr,mac-anti-spoof,allow-set-mac,allow-promisc,num-queues"},
       {"ix-2026", "mac-addr,mac-anti-spoof,allow-set-mac,allow-promisc,vlan"},
       {"cxgbe", "mac-addr,vlan"},
-      {"ice", "mac-addr,mac-anti-spoof,allow-set-mac,allow-promisc,num-queues,mirror-src-vsi,max-vlan-allowed,max-mac-filters"},
+      {
+        "ice",
+        "mac-addr,mac-anti-spoof,allow-set-mac,allow-promisc,num-queues,mirror-src-vsi,max-vlan-allowed,max-mac-filters"
+      },
       {"mlx5", "mac-addr"},
     };
     for (int i = 0; i < cases; i++) {
@@ -53,8 +56,10 @@ class IovctlDifferentialTest {
       if (i % 7 == 3) input = new UclGen(seed + i).bytes();
       Path f = dir.resolve("c" + i + "-" + s[0] + ".conf");
       Files.write(f, input);
-      Process p = new ProcessBuilder(oracle.resolve("run.sh").toString(), blob.toString(), f.toString())
-          .redirectOutput(dir.resolve("out").toFile()).start();
+      Process p =
+          new ProcessBuilder(oracle.resolve("run.sh").toString(), blob.toString(), f.toString())
+              .redirectOutput(dir.resolve("out").toFile())
+              .start();
       if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
@@ -74,38 +79,94 @@ class IovctlDifferentialTest {
       String problem = null;
       boolean keep = false;
       if (ok != (exit == 0)) {
-        problem = "verdict: iovctl exit " + exit + " (" + stderr.strip() + "), iovc " + (ok ? "accepts" : "refuses: " + r.diagnostics().stream().filter(d -> d.isError()).map(d -> d.code() + " " + d.message()).toList());
+        problem =
+            "verdict: iovctl exit "
+                + exit
+                + " ("
+                + stderr.strip()
+                + "), iovc "
+                + (ok
+                    ? "accepts"
+                    : "refuses: "
+                        + r.diagnostics().stream()
+                            .filter(d -> d.isError())
+                            .map(d -> d.code() + " " + d.message())
+                            .toList());
       } else if (ok) {
         accepted++;
-        String listing = "Would enable SR-IOV on device '/dev/iov/" + r.check().config().device() + "'.\n"
-            + "The following configuration parameters would be used:\n" + NvDump.fdump(r.config())
-            + "The configuration parameters consume " + r.packed().length + " bytes when packed.\n";
+        String listing =
+            "Would enable SR-IOV on device '/dev/iov/"
+                + r.check().config().device()
+                + "'.\n"
+                + "The following configuration parameters would be used:\n"
+                + NvDump.fdump(r.config())
+                + "The configuration parameters consume "
+                + r.packed().length
+                + " bytes when packed.\n";
         String hex = HexFormat.of().formatHex(r.packed());
-        if (!listing.equals(stdout)) problem = "listing differs:\n--- iovctl\n" + stdout + "--- iovc\n" + listing;
+        if (!listing.equals(stdout))
+          problem = "listing differs:\n--- iovctl\n" + stdout + "--- iovc\n" + listing;
         else if (!hex.equals(packed)) problem = "packed bytes differ";
       } else {
         String first = stderr.lines().findFirst().orElse("").replaceFirst("^iovctl: ", "");
         // iovc's note for a file that makes iovctl abort is "iovctl aborts (SIGABRT) …"; iovctl's
         // first line is then libnv's assertion message.
         boolean aborts = first.startsWith("Assertion failed:");
-        boolean found = r.diagnostics().stream().anyMatch(d -> d.notes().stream().anyMatch(n -> n.startsWith("iovctl: ") && first.startsWith(n.substring(8).replace(": <an unrelated errno>", ""))
-            || aborts && n.startsWith("iovctl aborts (SIGABRT)")));
+        boolean found =
+            r.diagnostics().stream()
+                .anyMatch(
+                    d ->
+                        d.notes().stream()
+                            .anyMatch(
+                                n ->
+                                    n.startsWith("iovctl: ")
+                                            && first.startsWith(
+                                                n.substring(8)
+                                                    .replace(": <an unrelated errno>", ""))
+                                        || aborts && n.startsWith("iovctl aborts (SIGABRT)")));
         if (!found) {
           messageMismatch++;
           if (System.getenv("IOVC_DIFF_MESSAGES") != null) {
             keep = true;
-            System.err.println("message " + f + ": iovctl `" + first + "`, iovc " + r.diagnostics().stream().filter(d -> d.isError()).flatMap(d -> d.notes().stream()).toList());
+            System.err.println(
+                "message "
+                    + f
+                    + ": iovctl `"
+                    + first
+                    + "`, iovc "
+                    + r.diagnostics().stream()
+                        .filter(d -> d.isError())
+                        .flatMap(d -> d.notes().stream())
+                        .toList());
           }
         }
       }
       if (problem != null) {
         failures.add(f.toString());
-        if (failures.size() <= 6) System.err.println("=== " + f + " [" + s[0] + "]\n" + new String(input, StandardCharsets.ISO_8859_1) + "\n" + problem);
+        if (failures.size() <= 6)
+          System.err.println(
+              "=== "
+                  + f
+                  + " ["
+                  + s[0]
+                  + "]\n"
+                  + new String(input, StandardCharsets.ISO_8859_1)
+                  + "\n"
+                  + problem);
       } else if (!keep) {
         Files.delete(f);
       }
     }
-    System.err.println("differential: " + cases + " cases, " + accepted + " accepted by both, " + failures.size() + " disagreements, " + messageMismatch + " refusals where iovctl's first message is not among iovc's notes");
+    System.err.println(
+        "differential: "
+            + cases
+            + " cases, "
+            + accepted
+            + " accepted by both, "
+            + failures.size()
+            + " disagreements, "
+            + messageMismatch
+            + " refusals where iovctl's first message is not among iovc's notes");
     assertEquals(List.of(), failures);
   }
 }

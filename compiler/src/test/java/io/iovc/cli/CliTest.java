@@ -36,56 +36,60 @@ import org.w3c.dom.NodeList;
 
 /**
  * The {@code iovc} command, run in-process with stdout and stderr captured. No driver plugin is on
- * this class path, so every test gives its schema with {@code --schema} (the text {@code iovctl
- * -S} prints, or the packed blob).
+ * this class path, so every test gives its schema with {@code --schema} (the text {@code iovctl -S}
+ * prints, or the packed blob).
  */
 class CliTest {
-  static final String IXL_S = "The following configuration parameters may be configured on the PF:\n"
-      + "\tnum_vfs : uint16_t (required)\n"
-      + "\tdevice : string (required)\n"
-      + "\n"
-      + "The following configuration parameters may be configured on a VF:\n"
-      + "\tpassthrough : bool (default = false)\n"
-      + "\tmac-addr : unicast-mac (optional)\n"
-      + "\tmac-anti-spoof : bool (default = true)\n"
-      + "\tallow-set-mac : bool (default = false)\n"
-      + "\tallow-promisc : bool (default = false)\n"
-      + "\tnum-queues : uint16_t (default = 4)\n";
-  static final String IX_2026_S = "The following configuration parameters may be configured on the PF:\n"
-      + "\tnum_vfs : uint16_t (required)\n"
-      + "\tdevice : string (required)\n"
-      + "\n"
-      + "The following configuration parameters may be configured on a VF:\n"
-      + "\tpassthrough : bool (default = false)\n"
-      + "\tmac-addr : unicast-mac (optional)\n"
-      + "\tmac-anti-spoof : bool (default = true)\n"
-      + "\tallow-set-mac : bool (default = false)\n"
-      + "\tallow-promisc : bool (default = false)\n"
-      + "\tvlan : vlan (default = trunk)\n";
-  static final String MAN_PAGE = "PF {\n\tdevice : \"ix0\";\n\tnum_vfs : 3;\n}\n\nDEFAULT {\n\tpassthrough : true;\n}\n\n"
-      + "VF-0 {\n\tmac-addr : \"02:56:48:7e:d9:f7\";\n\tpassthrough : false;\n\tvlan: 1;\n}\n";
-  static final String MAN_LISTING = "Would enable SR-IOV on device '/dev/iov/ix0'.\n"
-      + "The following configuration parameters would be used:\n"
-      + "PF (NVLIST):\n"
-      + "    DRIVER (NVLIST):\n"
-      + "    IOV (NVLIST):\n"
-      + "        device (STRING): [ix0]\n"
-      + "        num_vfs (NUMBER): 3 (3) (0x3)\n"
-      + "VF-0 (NVLIST):\n"
-      + "    DRIVER (NVLIST):\n"
-      + "        mac-addr (BINARY): 6 0256487ed9f7\n"
-      + "        vlan (NUMBER): 1 (1) (0x1)\n"
-      + "    IOV (NVLIST):\n"
-      + "        passthrough (BOOL): FALSE\n"
-      + "VF-1 (NVLIST):\n"
-      + "    DRIVER (NVLIST):\n"
-      + "    IOV (NVLIST):\n"
-      + "        passthrough (BOOL): TRUE\n"
-      + "VF-2 (NVLIST):\n"
-      + "    DRIVER (NVLIST):\n"
-      + "    IOV (NVLIST):\n"
-      + "        passthrough (BOOL): TRUE\n"
-      + "The configuration parameters consume 1004 bytes when packed.\n";
+  static final String IXL_S =
+      "The following configuration parameters may be configured on the PF:\n"
+          + "\tnum_vfs : uint16_t (required)\n"
+          + "\tdevice : string (required)\n"
+          + "\n"
+          + "The following configuration parameters may be configured on a VF:\n"
+          + "\tpassthrough : bool (default = false)\n"
+          + "\tmac-addr : unicast-mac (optional)\n"
+          + "\tmac-anti-spoof : bool (default = true)\n"
+          + "\tallow-set-mac : bool (default = false)\n"
+          + "\tallow-promisc : bool (default = false)\n"
+          + "\tnum-queues : uint16_t (default = 4)\n";
+  static final String IX_2026_S =
+      "The following configuration parameters may be configured on the PF:\n"
+          + "\tnum_vfs : uint16_t (required)\n"
+          + "\tdevice : string (required)\n"
+          + "\n"
+          + "The following configuration parameters may be configured on a VF:\n"
+          + "\tpassthrough : bool (default = false)\n"
+          + "\tmac-addr : unicast-mac (optional)\n"
+          + "\tmac-anti-spoof : bool (default = true)\n"
+          + "\tallow-set-mac : bool (default = false)\n"
+          + "\tallow-promisc : bool (default = false)\n"
+          + "\tvlan : vlan (default = trunk)\n";
+  static final String MAN_PAGE =
+      "PF {\n\tdevice : \"ix0\";\n\tnum_vfs : 3;\n}\n\nDEFAULT {\n\tpassthrough : true;\n}\n\n"
+          + "VF-0 {\n\tmac-addr : \"02:56:48:7e:d9:f7\";\n\tpassthrough : false;\n\tvlan: 1;\n}\n";
+  static final String MAN_LISTING =
+      "Would enable SR-IOV on device '/dev/iov/ix0'.\n"
+          + "The following configuration parameters would be used:\n"
+          + "PF (NVLIST):\n"
+          + "    DRIVER (NVLIST):\n"
+          + "    IOV (NVLIST):\n"
+          + "        device (STRING): [ix0]\n"
+          + "        num_vfs (NUMBER): 3 (3) (0x3)\n"
+          + "VF-0 (NVLIST):\n"
+          + "    DRIVER (NVLIST):\n"
+          + "        mac-addr (BINARY): 6 0256487ed9f7\n"
+          + "        vlan (NUMBER): 1 (1) (0x1)\n"
+          + "    IOV (NVLIST):\n"
+          + "        passthrough (BOOL): FALSE\n"
+          + "VF-1 (NVLIST):\n"
+          + "    DRIVER (NVLIST):\n"
+          + "    IOV (NVLIST):\n"
+          + "        passthrough (BOOL): TRUE\n"
+          + "VF-2 (NVLIST):\n"
+          + "    DRIVER (NVLIST):\n"
+          + "    IOV (NVLIST):\n"
+          + "        passthrough (BOOL): TRUE\n"
+          + "The configuration parameters consume 1004 bytes when packed.\n";
 
   @TempDir Path dir;
   Path ixl;
@@ -131,7 +135,8 @@ class CliTest {
     ixl = write("ixl.txt", IXL_S);
     ix2026 = write("ix-2026.txt", IX_2026_S);
     clean = write("clean.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\n");
-    warn = write("warn.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { num-queues = 2.5 }\n");
+    warn =
+        write("warn.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { num-queues = 2.5 }\n");
     bad = write("bad.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { bogus = 1 }\n");
     man = write("man.conf", MAN_PAGE);
   }
@@ -153,7 +158,8 @@ class CliTest {
     assertEquals(1, iovc("check", "--schema", s(ixl), s(bad)).exit());
     assertEquals(1, iovc("check", "--strict", "--schema", s(ixl), s(warn)).exit());
     assertEquals(0, iovc("check", "--strict", "--schema", s(ixl), s(clean)).exit());
-    assertEquals(1, iovc("check", "--schema", s(ixl), s(clean), s(bad)).exit(), "any file with errors");
+    assertEquals(
+        1, iovc("check", "--schema", s(ixl), s(clean), s(bad)).exit(), "any file with errors");
   }
 
   @Test
@@ -199,7 +205,9 @@ class CliTest {
 
   @Test
   void humanFormatSummaryForCleanFilesAndDirectories() throws Exception {
-    assertEquals("iovc: 1 file checked, no problems\n", iovc("check", "--format", "human", "--schema", s(ixl), s(clean)).out());
+    assertEquals(
+        "iovc: 1 file checked, no problems\n",
+        iovc("check", "--format", "human", "--schema", s(ixl), s(clean)).out());
     Path d = dir.resolve("etc-iov");
     write("etc-iov/a.conf", "PF { device = \"ixl0\"; num_vfs = 1; }\n");
     write("etc-iov/sub/b.conf", "PF { device = \"ixl1\"; num_vfs = 1; }\n");
@@ -212,8 +220,12 @@ class CliTest {
   @Test
   void gccFormat() {
     Res r = iovc("check", "--format", "gcc", "--schema", s(ixl), s(bad), s(warn));
-    assertEquals(s(bad) + ":2:8: error: unknown parameter `bogus` in VF-0 [IOV201]\n"
-        + s(warn) + ":2:21: warning: `num-queues` is a whole number; iovctl truncates 2.5 to 2 [IOV220]\n", r.out());
+    assertEquals(
+        s(bad)
+            + ":2:8: error: unknown parameter `bogus` in VF-0 [IOV201]\n"
+            + s(warn)
+            + ":2:21: warning: `num-queues` is a whole number; iovctl truncates 2.5 to 2 [IOV220]\n",
+        r.out());
   }
 
   @Test
@@ -243,8 +255,12 @@ class CliTest {
 
   @Test
   void jsonEscapesEverythingItMust() throws Exception {
-    Path odd = write("odd \"name\".conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { \"a<&>\\\"b\\\\\\u0001c\\t\" = 1 }\n");
-    Object root = MiniJson.parse(iovc("check", "--format", "json", "--schema", s(ixl), s(odd)).out());
+    Path odd =
+        write(
+            "odd \"name\".conf",
+            "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { \"a<&>\\\"b\\\\\\u0001c\\t\" = 1 }\n");
+    Object root =
+        MiniJson.parse(iovc("check", "--format", "json", "--schema", s(ixl), s(odd)).out());
     assertEquals(s(odd), MiniJson.at(root, 0, "file"));
     assertEquals("unknown parameter `a<&>\"b\\\u0001c\t` in VF-0", MiniJson.at(root, 0, "message"));
   }
@@ -260,37 +276,52 @@ class CliTest {
     assertEquals("iovc", MiniJson.at(run, "tool", "driver", "name"));
     assertNotNull(MiniJson.at(run, "tool", "driver", "version"));
     List<Object> rules = (List<Object>) MiniJson.at(run, "tool", "driver", "rules");
-    assertEquals(List.of("IOV201", "IOV220"), rules.stream().map(x -> MiniJson.at(x, "id")).toList());
+    assertEquals(
+        List.of("IOV201", "IOV220"), rules.stream().map(x -> MiniJson.at(x, "id")).toList());
     for (Object rule : rules) {
       String id = (String) MiniJson.at(rule, "id");
       assertEquals(Codes.lookup(id).title(), MiniJson.at(rule, "shortDescription", "text"));
       String full = (String) MiniJson.at(rule, "fullDescription", "text");
       String explain = Codes.explain(id);
-      assertEquals(explain.substring(0, explain.indexOf("\n\n")).replace('\n', ' ').strip(), full, "fullDescription is the first paragraph of codes.txt");
+      assertEquals(
+          explain.substring(0, explain.indexOf("\n\n")).replace('\n', ' ').strip(),
+          full,
+          "fullDescription is the first paragraph of codes.txt");
       assertEquals(explain, MiniJson.at(rule, "help", "text"));
       assertNotNull(MiniJson.at(rule, "help", "markdown"));
-      assertEquals(id.equals("IOV201") ? "error" : "warning", MiniJson.at(rule, "defaultConfiguration", "level"));
+      assertEquals(
+          id.equals("IOV201") ? "error" : "warning",
+          MiniJson.at(rule, "defaultConfiguration", "level"));
       assertInstanceOf(List.class, MiniJson.at(rule, "properties", "tags"));
     }
     List<Object> results = (List<Object>) MiniJson.at(run, "results");
     assertEquals(2, results.size());
     for (Object res : results) {
       int idx = ((Long) MiniJson.at(res, "ruleIndex")).intValue();
-      assertEquals(MiniJson.at(res, "ruleId"), MiniJson.at(rules.get(idx), "id"), "ruleIndex points at the rule");
+      assertEquals(
+          MiniJson.at(res, "ruleId"),
+          MiniJson.at(rules.get(idx), "id"),
+          "ruleIndex points at the rule");
       assertNotNull(MiniJson.at(res, "message", "text"));
       Object loc = MiniJson.at(res, "locations", 0, "physicalLocation");
       assertTrue(((String) MiniJson.at(loc, "artifactLocation", "uri")).endsWith(".conf"));
-      for (String k : List.of("startLine", "startColumn", "endLine", "endColumn")) assertInstanceOf(Long.class, MiniJson.at(loc, "region", k));
-      assertInstanceOf(String.class, MiniJson.at(res, "partialFingerprints", "primaryLocationLineHash"));
+      for (String k : List.of("startLine", "startColumn", "endLine", "endColumn"))
+        assertInstanceOf(Long.class, MiniJson.at(loc, "region", k));
+      assertInstanceOf(
+          String.class, MiniJson.at(res, "partialFingerprints", "primaryLocationLineHash"));
     }
     assertEquals("error", MiniJson.at(results.get(0), "level"));
-    assertEquals(2L, MiniJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startLine"));
-    assertEquals(8L, MiniJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startColumn"));
+    assertEquals(
+        2L, MiniJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startLine"));
+    assertEquals(
+        8L,
+        MiniJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startColumn"));
     assertEquals("unicodeCodePoints", MiniJson.at(run, "columnKind"));
   }
 
   private static Document xml(String text) throws Exception {
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
         .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -317,16 +348,21 @@ class CliTest {
 
   @Test
   void checkstyleEscapesMarkup() throws Exception {
-    Path odd = write("a&b.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { \"a<&>\\\"b\" = 1 }\n");
+    Path odd =
+        write("a&b.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { \"a<&>\\\"b\" = 1 }\n");
     Document doc = xml(iovc("check", "--format", "checkstyle", "--schema", s(ixl), s(odd)).out());
     Element file = (Element) doc.getElementsByTagName("file").item(0);
     assertEquals(s(odd), file.getAttribute("name"));
-    assertTrue(((Element) file.getElementsByTagName("error").item(0)).getAttribute("message").startsWith("unknown parameter `a<&>\"b` in VF-0"));
+    assertTrue(
+        ((Element) file.getElementsByTagName("error").item(0))
+            .getAttribute("message")
+            .startsWith("unknown parameter `a<&>\"b` in VF-0"));
   }
 
   @Test
   void checkstyleStaysWellFormedWithControlCharacters() throws Exception {
-    Path odd = write("ctl.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { \"a\\u0001c\" = 1 }\n");
+    Path odd =
+        write("ctl.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { \"a\\u0001c\" = 1 }\n");
     Res r = iovc("check", "--format", "checkstyle", "--schema", s(ixl), s(odd));
     Document doc = xml(r.out());
     assertEquals(1, doc.getElementsByTagName("error").getLength());
@@ -337,9 +373,17 @@ class CliTest {
     Res r = iovc("check", "--format", "github", "--schema", s(ixl), s(bad), s(warn));
     List<String> lines = r.out().lines().toList();
     assertEquals(2, lines.size());
-    assertTrue(lines.get(0).startsWith("::error file=" + s(bad).replace(":", "%3A").replace(",", "%2C") + ",line=2,col=8,endLine=2,endColumn=13,title=IOV201 unknown parameter::unknown parameter `bogus` in VF-0%0Ahelp: "), lines.get(0));
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "::error file="
+                    + s(bad).replace(":", "%3A").replace(",", "%2C")
+                    + ",line=2,col=8,endLine=2,endColumn=13,title=IOV201 unknown parameter::unknown parameter `bogus` in VF-0%0Ahelp: "),
+        lines.get(0));
     assertTrue(lines.get(1).startsWith("::warning file="), lines.get(1));
-    Path comma = write("x,y:z.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { bogus = 1 }\n");
+    Path comma =
+        write("x,y:z.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { bogus = 1 }\n");
     String l = iovc("check", "--format", "github", "--schema", s(ixl), s(comma)).out();
     assertTrue(l.contains("x%2Cy%3Az.conf,line=2"), l);
   }
@@ -347,7 +391,9 @@ class CliTest {
   // ------------------------------------------------------------------ compile
 
   private static byte[] packedByPipeline(Path conf, Schema schema) throws Exception {
-    var tree = Ucl.parse(new SourceText(conf.toString(), Files.readAllBytes(conf)), Ucl.fileVariables(conf));
+    var tree =
+        Ucl.parse(
+            new SourceText(conf.toString(), Files.readAllBytes(conf)), Ucl.fileVariables(conf));
     Pipeline.Result r = Pipeline.compile(tree, schema, Pipeline.DEFAULT_MAX_CONFIG);
     assertFalse(r.hasErrors(), r.diagnostics().toString());
     return r.packed();
@@ -361,7 +407,10 @@ class CliTest {
     byte[] bytes = Files.readAllBytes(out);
     assertEquals(1004, bytes.length);
     assertArrayEquals(packedByPipeline(man, Schema.fromIovctlText(IX_2026_S, "t")), bytes);
-    assertEquals("6c00010000000000000000d903000000", HexFormat.of().formatHex(bytes, 0, 16), "header: IGNORE_CASE, 3 top-level pairs' size");
+    assertEquals(
+        "6c00010000000000000000d903000000",
+        HexFormat.of().formatHex(bytes, 0, 16),
+        "header: IGNORE_CASE, 3 top-level pairs' size");
     assertEquals(0, r.outBytes().length, "nothing on stdout with -o FILE");
   }
 
@@ -410,7 +459,8 @@ class CliTest {
     Res r = iovc("compile", "--schema", s(ixl), "-o", s(out), s(warn));
     assertEquals(0, r.exit());
     assertTrue(r.err().contains("warning[IOV220]"), r.err());
-    assertArrayEquals(packedByPipeline(warn, Schema.fromIovctlText(IXL_S, "t")), Files.readAllBytes(out));
+    assertArrayEquals(
+        packedByPipeline(warn, Schema.fromIovctlText(IXL_S, "t")), Files.readAllBytes(out));
   }
 
   @Test
@@ -418,7 +468,8 @@ class CliTest {
     Res r = iovc("compile", "--schema", s(ix2026), "--max-size", "1000", "-n", s(man));
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("IOV311"), r.err());
-    assertEquals(0, iovc("compile", "--schema", s(ix2026), "--max-size", "1004", "-n", s(man)).exit());
+    assertEquals(
+        0, iovc("compile", "--schema", s(ix2026), "--max-size", "1004", "-n", s(man)).exit());
   }
 
   @Test
@@ -442,7 +493,10 @@ class CliTest {
     assertEquals(0, iovc("compile", "--schema", s(ix2026), "-o", s(out), s(man)).exit());
     Res d = iovc("dump", s(out));
     assertEquals(0, d.exit());
-    String listing = MAN_LISTING.substring(MAN_LISTING.indexOf("PF (NVLIST)"), MAN_LISTING.indexOf("The configuration parameters consume"));
+    String listing =
+        MAN_LISTING.substring(
+            MAN_LISTING.indexOf("PF (NVLIST)"),
+            MAN_LISTING.indexOf("The configuration parameters consume"));
     assertEquals(listing + "1004 bytes, flags IGNORE_CASE\n", d.out());
     NvList back = NvUnpacker.unpack(Files.readAllBytes(out), NvList.IGNORE_CASE);
     assertEquals(listing, NvDump.fdump(back));
@@ -471,7 +525,8 @@ class CliTest {
     assertEquals(IXL_S, fromBlob.out());
     Res dump = iovc("dump", "--schema-text", s(blob));
     assertEquals(IXL_S, dump.out());
-    assertEquals(0, iovc("check", "--schema", s(blob), s(clean)).exit(), "a blob works for check too");
+    assertEquals(
+        0, iovc("check", "--schema", s(blob), s(clean)).exit(), "a blob works for check too");
   }
 
   @Test
@@ -495,7 +550,8 @@ class CliTest {
     Res r = iovc("explain");
     assertEquals(0, r.exit());
     List<String> ids = r.out().lines().map(l -> l.split("\\s+")[0]).toList();
-    assertTrue(ids.contains("IOV001") && ids.contains("IOV201") && ids.contains("IOV313"), ids.toString());
+    assertTrue(
+        ids.contains("IOV001") && ids.contains("IOV201") && ids.contains("IOV313"), ids.toString());
     assertEquals(ids.stream().sorted().toList(), ids, "sorted");
   }
 

@@ -16,9 +16,16 @@ class FastPathTest {
   }
 
   private static String fields(CheckCommand c) {
-    return List.of(String.valueOf(c.files), String.valueOf(c.format), c.color, String.valueOf(c.strict),
-            String.valueOf(c.schema.driver), String.valueOf(c.schema.schemaFile), String.valueOf(c.schema.pluginPath),
-            String.valueOf(c.schema.maxSize), String.valueOf(c.schema.maxInput))
+    return List.of(
+            String.valueOf(c.files),
+            String.valueOf(c.format),
+            c.color,
+            String.valueOf(c.strict),
+            String.valueOf(c.schema.driver),
+            String.valueOf(c.schema.schemaFile),
+            String.valueOf(c.schema.pluginPath),
+            String.valueOf(c.schema.maxSize),
+            String.valueOf(c.schema.maxInput))
         .toString();
   }
 

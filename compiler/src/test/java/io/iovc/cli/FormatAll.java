@@ -8,15 +8,22 @@ import java.util.List;
 public final class FormatAll {
   private FormatAll() {}
 
-  /** Human (with and without colour), gcc, json, sarif, github and checkstyle output for one file. */
+  /**
+   * Human (with and without colour), gcc, json, sarif, github and checkstyle output for one file.
+   */
   public static List<String> render(SourceText src, List<Diagnostic> diags) {
     StringBuilder human = new StringBuilder();
     HumanRenderer plain = new HumanRenderer(false);
     HumanRenderer color = new HumanRenderer(true);
     for (Diagnostic d : diags) human.append(plain.render(src, d)).append(color.render(src, d));
     List<MachineFormats.FileResult> fr = List.of(new MachineFormats.FileResult(src, diags));
-    return List.of(human.toString(), MachineFormats.gcc(fr), MachineFormats.json(fr), MachineFormats.sarif(fr, "test"),
-        MachineFormats.github(fr), MachineFormats.checkstyle(fr));
+    return List.of(
+        human.toString(),
+        MachineFormats.gcc(fr),
+        MachineFormats.json(fr),
+        MachineFormats.sarif(fr, "test"),
+        MachineFormats.github(fr),
+        MachineFormats.checkstyle(fr));
   }
 
   /** The JSON and SARIF documents only. */

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Inputs meant to hurt (issue 6) that need the command line or a full-size file; the others are
- * in RobustnessTest. Bounds in time and memory are measured by bin/bench-hostile, not asserted
- * here.
+ * Inputs meant to hurt (issue 6) that need the command line or a full-size file; the others are in
+ * RobustnessTest. Bounds in time and memory are measured by bin/bench-hostile, not asserted here.
  */
 class HostileInputTest {
   @TempDir Path dir;
 
-  private static final String IXL_TEXT = """
+  private static final String IXL_TEXT =
+      """
       The following configuration parameters may be configured on the PF:
       \tnum_vfs : uint16_t (required)
       \tdevice : string (required)
@@ -58,7 +58,8 @@ class HostileInputTest {
     Files.writeString(schema, IXL_TEXT);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int rc = run(out, err, "check", "--schema", schema.toString(), "--format", "gcc", big.toString());
+    int rc =
+        run(out, err, "check", "--schema", schema.toString(), "--format", "gcc", big.toString());
     assertEquals(3, rc);
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("104857600 bytes") && text.contains("IOV003"), text);
@@ -69,16 +70,21 @@ class HostileInputTest {
   void maximumVfsWithASectionEachAreRefusedForSize() throws Exception {
     StringBuilder sb = new StringBuilder("PF { device = \"ixl0\"; num_vfs = 65535; }\n");
     for (int i = 0; i < 65535; i++) {
-      sb.append(String.format("VF-%d { mac-addr = \"02:00:00:00:%02x:%02x\"; }%n", i, i >> 8, i & 0xff));
+      sb.append(
+          String.format("VF-%d { mac-addr = \"02:00:00:00:%02x:%02x\"; }%n", i, i >> 8, i & 0xff));
     }
-    var tree = Ucl.parse(new SourceText("max.conf", sb.toString().getBytes(StandardCharsets.UTF_8)));
+    var tree =
+        Ucl.parse(new SourceText("max.conf", sb.toString().getBytes(StandardCharsets.UTF_8)));
     assertEquals(false, tree.hasErrors());
-    Pipeline.Result r = Pipeline.check(tree, Schema.fromIovctlText(IXL_TEXT, "ixl"), Pipeline.DEFAULT_MAX_CONFIG);
+    Pipeline.Result r =
+        Pipeline.check(tree, Schema.fromIovctlText(IXL_TEXT, "ixl"), Pipeline.DEFAULT_MAX_CONFIG);
     assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
     assertEquals("IOV311", r.diagnostics().get(0).code().id());
-    assertTrue(r.diagnostics().get(0).message().contains("1048576"), r.diagnostics().get(0).message());
+    assertTrue(
+        r.diagnostics().get(0).message().contains("1048576"), r.diagnostics().get(0).message());
     // and with the sysctl raised far enough, the same file compiles
-    Pipeline.Result raised = Pipeline.compile(tree, Schema.fromIovctlText(IXL_TEXT, "ixl"), 1L << 30);
+    Pipeline.Result raised =
+        Pipeline.compile(tree, Schema.fromIovctlText(IXL_TEXT, "ixl"), 1L << 30);
     assertEquals(false, raised.hasErrors());
     assertTrue(raised.packed().length > 14_000_000, raised.packed().length + " bytes");
   }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code iovc compile --apply}, and the proof that checking never loads native code.
  */
 class KernelCliTest {
-  static final String CONF = """
+  static final String CONF =
+      """
       PF { device = "ixl0"; num_vfs = 2; }
       VF-0 { mac-addr = "02:00:00:0a:00:01"; }
       """;
@@ -74,7 +74,10 @@ class KernelCliTest {
       p.destroyForcibly();
       throw new AssertionError("iovc did not finish");
     }
-    return new Run(p.exitValue(), Files.readString(tmp.resolve("stdout"), StandardCharsets.ISO_8859_1), Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8));
+    return new Run(
+        p.exitValue(),
+        Files.readString(tmp.resolve("stdout"), StandardCharsets.ISO_8859_1),
+        Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8));
   }
 
   Run iovc(String... args) throws Exception {
@@ -82,7 +85,10 @@ class KernelCliTest {
   }
 
   static Pipeline.Result offline(String text) throws Exception {
-    return Pipeline.compile(Ucl.parse(new SourceText("x", text.getBytes(StandardCharsets.UTF_8))), Schema.fromBlob(SCHEMA, "live"), Pipeline.DEFAULT_MAX_CONFIG);
+    return Pipeline.compile(
+        Ucl.parse(new SourceText("x", text.getBytes(StandardCharsets.UTF_8))),
+        Schema.fromBlob(SCHEMA, "live"),
+        Pipeline.DEFAULT_MAX_CONFIG);
   }
 
   // ------------------------------------------------------------------ iovctl's flags
@@ -93,7 +99,12 @@ class KernelCliTest {
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.out());
     assertArrayEquals(offline(CONF).packed(), emu.config("ixl0"));
-    assertTrue(emu.ioctls().get(2).startsWith("req=0x8010700a IOV_CONFIG in: config=PTR len=" + offline(CONF).packed().length), emu.ioctls().toString());
+    assertTrue(
+        emu.ioctls()
+            .get(2)
+            .startsWith(
+                "req=0x8010700a IOV_CONFIG in: config=PTR len=" + offline(CONF).packed().length),
+        emu.ioctls().toString());
   }
 
   @Test
@@ -101,7 +112,8 @@ class KernelCliTest {
     Run r = iovc("-Cn", "-f", conf.toString());
     assertEquals(0, r.status(), r.err());
     Pipeline.Result res = offline(CONF);
-    assertEquals(io.iovc.pipeline.DryRun.listing("ixl0", res.config(), res.packed().length), r.out());
+    assertEquals(
+        io.iovc.pipeline.DryRun.listing("ixl0", res.config(), res.packed().length), r.out());
     assertTrue(emu.ioctls().stream().noneMatch(l -> l.contains("IOV_CONFIG")));
   }
 
@@ -110,7 +122,9 @@ class KernelCliTest {
     emu.hasVfs("ixl0", true);
     Run r = iovc("-C", "-f", conf.toString());
     assertEquals(1, r.status());
-    assertEquals("iovc: Failed to configure SR-IOV: Device busy\niovc: ixl0 already has VFs; run `iovc delete -d ixl0` first, or use `--replace`\n", r.err());
+    assertEquals(
+        "iovc: Failed to configure SR-IOV: Device busy\niovc: ixl0 already has VFs; run `iovc delete -d ixl0` first, or use `--replace`\n",
+        r.err());
   }
 
   @Test
@@ -132,14 +146,19 @@ class KernelCliTest {
     assertEquals(List.of("req=0x2000700b IOV_DELETE arg=NULL -> 0"), emu.ioctls());
     r = iovc("-D", "-d", "ixl0");
     assertEquals(1, r.status());
-    assertEquals("iovc: Failed to delete VFs: No child processes\niovc: ixl0 has no VFs\n", r.err());
+    assertEquals(
+        "iovc: Failed to delete VFs: No child processes\niovc: ixl0 has no VFs\n", r.err());
   }
 
   @Test
   void dashDnNamesTheNodeAsIovctlDoes() throws Exception {
-    assertEquals("Would attempt to delete all VF children of '/dev/iov/ixl0'\n", iovc("-D", "-n", "-f", conf.toString()).out());
+    assertEquals(
+        "Would attempt to delete all VF children of '/dev/iov/ixl0'\n",
+        iovc("-D", "-n", "-f", conf.toString()).out());
     assertEquals("Would attempt to delete all VF children of 'ixl0'\n", iovc("-Dnd", "ixl0").out());
-    assertEquals("Would attempt to delete all VF children of '/dev/iov/ixl0'\n", iovc("-D", "-n", "-d", "/dev/iov/ixl0").out());
+    assertEquals(
+        "Would attempt to delete all VF children of '/dev/iov/ixl0'\n",
+        iovc("-D", "-n", "-d", "/dev/iov/ixl0").out());
     assertTrue(emu.ioctls().isEmpty());
   }
 
@@ -150,7 +169,11 @@ class KernelCliTest {
     assertEquals(text, iovc("-S", "-f", conf.toString()).out());
     Run r = iovc("-S", "-d", "ixl7");
     assertEquals(1, r.status());
-    assertTrue(r.err().startsWith("iovc: Could not open device '/dev/iov/ixl7': No such file or directory\niovc: there is no /dev/iov/ixl7"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "iovc: Could not open device '/dev/iov/ixl7': No such file or directory\niovc: there is no /dev/iov/ixl7"),
+        r.err());
   }
 
   // ------------------------------------------------------------------ iovc's own commands
@@ -159,7 +182,9 @@ class KernelCliTest {
   void deleteCommand() throws Exception {
     Run r = iovc("delete", "-d", "ixl0");
     assertEquals(71, r.status());
-    assertEquals("iovc: ixl0 has no VFs\niovc: (IOV_DELETE on /dev/iov/ixl0 failed: ECHILD (No child processes))\n", r.err());
+    assertEquals(
+        "iovc: ixl0 has no VFs\niovc: (IOV_DELETE on /dev/iov/ixl0 failed: ECHILD (No child processes))\n",
+        r.err());
     r = iovc("delete", "-d", "ixl0", "--if-exists");
     assertEquals(0, r.status());
     assertEquals("iovc: ixl0 has no VFs; nothing to delete\n", r.err());
@@ -173,7 +198,9 @@ class KernelCliTest {
     assertTrue(r.err().contains("SR-IOV changes need root"), r.err());
     r = iovc("delete", "-d", "../ixl0");
     assertEquals(2, r.status());
-    assertEquals("iovc: -d ../ixl0: `../ixl0` is a path, not a device name (write just the name, e.g. ixl0)\n", r.err());
+    assertEquals(
+        "iovc: -d ../ixl0: `../ixl0` is a path, not a device name (write just the name, e.g. ixl0)\n",
+        r.err());
   }
 
   @Test
@@ -187,19 +214,28 @@ class KernelCliTest {
     Files.writeString(same, Schema.fromPlugin(Iovemu.ixl(true, false)).toIovctlText());
     Run r = iovc("schema", "-d", "ixl0", "--diff", "--schema", same.toString());
     assertEquals(0, r.status(), r.err());
-    assertEquals("the live schema of ixl0 and schema file " + same + " agree (8 parameters)\n", r.out());
+    assertEquals(
+        "the live schema of ixl0 and schema file " + same + " agree (8 parameters)\n", r.out());
 
     Path other = tmp.resolve("plugin-vlan.txt");
     Files.writeString(other, Schema.fromPlugin(Iovemu.ixl(false, true)).toIovctlText());
     r = iovc("schema", "-d", "ixl0", "--diff", "--schema", other.toString());
     assertEquals(1, r.status(), r.err());
-    assertEquals("the live schema of ixl0 and schema file " + other + " differ in 2 places:\n"
-        + "  VF.DRIVER.num-queues: only in the live schema of ixl0 (uint16_t, default = 4)\n"
-        + "  VF.DRIVER.vlan: only in schema file " + other + " (vlan, default = trunk); the kernel rejects it\n", r.out());
+    assertEquals(
+        "the live schema of ixl0 and schema file "
+            + other
+            + " differ in 2 places:\n"
+            + "  VF.DRIVER.num-queues: only in the live schema of ixl0 (uint16_t, default = 4)\n"
+            + "  VF.DRIVER.vlan: only in schema file "
+            + other
+            + " (vlan, default = trunk); the kernel rejects it\n",
+        r.out());
 
     r = iovc("schema", "-d", "ixl0", "--diff");
     assertEquals(3, r.status());
-    assertEquals("iovc: no driver plugin to compare with serves `ixl0`; name one with --driver NAME\n", r.err());
+    assertEquals(
+        "iovc: no driver plugin to compare with serves `ixl0`; name one with --driver NAME\n",
+        r.err());
   }
 
   @Test
@@ -207,14 +243,22 @@ class KernelCliTest {
     Run r = iovc("compile", "--apply", "--backend", "freebsd", conf.toString());
     assertEquals(0, r.status(), r.err());
     int size = offline(CONF).packed().length;
-    assertEquals("ixl0: created 2 VFs (IOV_CONFIG, " + size + " bytes)\nixl0: 2 VFs present: iavf0 (VF-0, pci0:3:2:0), iavf1 (VF-1, pci0:3:2:1)\n", r.out());
+    assertEquals(
+        "ixl0: created 2 VFs (IOV_CONFIG, "
+            + size
+            + " bytes)\nixl0: 2 VFs present: iavf0 (VF-0, pci0:3:2:0), iavf1 (VF-1, pci0:3:2:1)\n",
+        r.out());
     assertArrayEquals(offline(CONF).packed(), emu.config("ixl0"));
     r = iovc("compile", "--apply", "--backend", "freebsd", conf.toString());
     assertEquals(71, r.status());
-    assertEquals("iovc: ixl0 already has VFs; run `iovc delete -d ixl0` first, or use `--replace`\niovc: (IOV_CONFIG on /dev/iov/ixl0 failed: EBUSY (Device busy))\n", r.err());
+    assertEquals(
+        "iovc: ixl0 already has VFs; run `iovc delete -d ixl0` first, or use `--replace`\niovc: (IOV_CONFIG on /dev/iov/ixl0 failed: EBUSY (Device busy))\n",
+        r.err());
     r = iovc("compile", "--apply", "--replace", "--backend", "freebsd", conf.toString());
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().startsWith("ixl0: deleted the existing VFs (--replace)\nixl0: created 2 VFs"), r.out());
+    assertTrue(
+        r.out().startsWith("ixl0: deleted the existing VFs (--replace)\nixl0: created 2 VFs"),
+        r.out());
   }
 
   // ------------------------------------------------------------------ native code stays unloaded
@@ -232,13 +276,21 @@ class KernelCliTest {
     Path schemaText = tmp.resolve("ixl.txt");
     Files.writeString(schemaText, Schema.fromBlob(SCHEMA, "x").toIovctlText());
     List<String> verbose = List.of("-Xlog:class+load=info");
-    for (String[] args : new String[][] {
-      {"check", "--schema", schemaText.toString(), conf.toString()},
-      {"compile", "--schema", schemaText.toString(), "-o", tmp.resolve("out.bin").toString(), conf.toString()},
-      {"compile", "--schema", schemaText.toString(), "-n", conf.toString()},
-      {"schema", "--schema", schemaText.toString()},
-      {"explain", "IOV233"},
-    }) {
+    for (String[] args :
+        new String[][] {
+          {"check", "--schema", schemaText.toString(), conf.toString()},
+          {
+            "compile",
+            "--schema",
+            schemaText.toString(),
+            "-o",
+            tmp.resolve("out.bin").toString(),
+            conf.toString()
+          },
+          {"compile", "--schema", schemaText.toString(), "-n", conf.toString()},
+          {"schema", "--schema", schemaText.toString()},
+          {"explain", "IOV233"},
+        }) {
       Run r = iovc(verbose, args);
       assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
       assertTrue(r.out().contains("[class,load] io.iovc.cli.Main"), "the class-load log is there");

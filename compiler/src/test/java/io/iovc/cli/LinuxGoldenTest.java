@@ -37,7 +37,8 @@ class LinuxGoldenTest {
       confs = s.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
     }
     assertTrue(confs.size() >= 10, "golden cases missing in " + DIR.toAbsolutePath());
-    return confs.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> run(c)));
+    return confs.stream()
+        .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> run(c)));
   }
 
   private static void run(Path conf) throws Exception {
@@ -68,7 +69,8 @@ class LinuxGoldenTest {
     PrintStream oldOut = Output.out;
     PrintStream oldErr = Output.err;
     int status;
-    LinuxHost host = env == null ? k.host() : k.host().withInjection(LinuxHost.Injection.parse(env));
+    LinuxHost host =
+        env == null ? k.host() : k.host().withInjection(LinuxHost.Injection.parse(env));
     try (AutoCloseable o = LinuxHost.override(host)) {
       Output.out = new PrintStream(out, true, StandardCharsets.UTF_8);
       Output.err = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -79,20 +81,37 @@ class LinuxGoldenTest {
       Output.err = oldErr;
     }
     String shown = String.join(" ", cmd) + (cmd.get(0).equals("status") ? "" : " " + name);
-    String actual = ("$ iovc " + shown + (env == null ? "" : "    # IOVC_INJECT_FAILURE=" + env) + "\n"
-        + "exit " + status + "\n"
-        + "--- stdout\n" + out.toString(StandardCharsets.UTF_8)
-        + "--- stderr\n" + err.toString(StandardCharsets.UTF_8)
-        + (cmd.get(0).equals("compile") ? "--- kernel log\n" + String.join("\n", k.log()) + (k.log().isEmpty() ? "" : "\n") + "--- after\n" + k.dump() : ""))
-        .replace(tmp + "/", "");
-    if (!cmd.get(0).equals("compile")) assertEquals(List.of(), k.log(), "`iovc " + cmd.get(0) + "` must not change anything");
+    String actual =
+        ("$ iovc "
+                + shown
+                + (env == null ? "" : "    # IOVC_INJECT_FAILURE=" + env)
+                + "\n"
+                + "exit "
+                + status
+                + "\n"
+                + "--- stdout\n"
+                + out.toString(StandardCharsets.UTF_8)
+                + "--- stderr\n"
+                + err.toString(StandardCharsets.UTF_8)
+                + (cmd.get(0).equals("compile")
+                    ? "--- kernel log\n"
+                        + String.join("\n", k.log())
+                        + (k.log().isEmpty() ? "" : "\n")
+                        + "--- after\n"
+                        + k.dump()
+                    : ""))
+            .replace(tmp + "/", "");
+    if (!cmd.get(0).equals("compile"))
+      assertEquals(List.of(), k.log(), "`iovc " + cmd.get(0) + "` must not change anything");
     Path expected = DIR.resolve(base + ".out");
     try {
       if (APPROVE || !Files.exists(expected)) {
         Files.writeString(expected, actual, StandardCharsets.UTF_8);
-        if (!APPROVE) throw new AssertionError("no approved output yet; wrote " + expected + " (review it)");
+        if (!APPROVE)
+          throw new AssertionError("no approved output yet; wrote " + expected + " (review it)");
       } else {
-        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, "golden output of " + name);
+        assertEquals(
+            Files.readString(expected, StandardCharsets.UTF_8), actual, "golden output of " + name);
       }
     } finally {
       k.close();

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 /** The long explanations in codes.txt, read through {@link Codes#explain(String)}. */
 class CodesTest {
   /** Codes on their way out (the driver-hint codes); they get no explanation. */
-
   private static List<Code> coreCodes() {
     List<Code> core = new ArrayList<>();
     for (Code c : Codes.all()) {
@@ -55,7 +53,8 @@ class CodesTest {
       if (text == null) continue;
       if (c.severity() == Severity.WARNING) {
         boolean how = text.contains("disable") && text.contains(c.id());
-        if (!how && !text.contains("cannot be suppressed")) bad.add(c.id() + " (a warning should say how to suppress it, or that it cannot be)");
+        if (!how && !text.contains("cannot be suppressed"))
+          bad.add(c.id() + " (a warning should say how to suppress it, or that it cannot be)");
       } else if (text.contains("# iovc disable=" + c.id())) {
         bad.add(c.id() + " (an error cannot be disabled)");
       }
@@ -85,7 +84,8 @@ class CodesTest {
     assertFalse(t201.contains("== "), "the header line is not part of the text");
     assertFalse(t201.contains("is not of type"), "IOV202's text does not leak into IOV201's");
     assertTrue(t202.contains("is not of type"), t202);
-    assertFalse(t201.startsWith("\n") || t201.endsWith("\n\n"), "blank lines at the ends are dropped");
+    assertFalse(
+        t201.startsWith("\n") || t201.endsWith("\n\n"), "blank lines at the ends are dropped");
   }
 
   @Test

@@ -16,17 +16,17 @@ import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.Schema;
 import io.iovc.syntax.SourceText;
 import io.iovc.syntax.SyntaxTree;
+import io.iovc.syntax.UValue;
 import io.iovc.syntax.Ucl;
 import io.iovc.syntax.UclModel;
-import io.iovc.syntax.UValue;
 import io.iovc.syntax.UclToken;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Fuzz targets (Jazzer). Under {@code mvn test} each runs once per input of its regression corpus
- * in {@code src/test/resources/io/iovc/fuzz/PipelineFuzzTestInputs/<method>/}, in seconds. To
- * fuzz for real: {@code JAZZER_FUZZ=1 mvn -pl compiler test -Dtest=PipelineFuzzTest#method
+ * in {@code src/test/resources/io/iovc/fuzz/PipelineFuzzTestInputs/<method>/}, in seconds. To fuzz
+ * for real: {@code JAZZER_FUZZ=1 mvn -pl compiler test -Dtest=PipelineFuzzTest#method
  * -Djazzer.max_duration=10m} (see DEVELOPERS.md); findings are written to that directory.
  */
 class PipelineFuzzTest {
@@ -37,7 +37,9 @@ class PipelineFuzzTest {
     VARS.put("FILENAME", "/etc/iov/fuzz.conf");
     VARS.put("CURDIR", "/etc/iov");
     try {
-      IXL = Schema.fromIovctlText("""
+      IXL =
+          Schema.fromIovctlText(
+              """
           The following configuration parameters may be configured on the PF:
           \tnum_vfs : uint16_t (required)
           \tdevice : string (required)
@@ -52,15 +54,16 @@ class PipelineFuzzTest {
           \tvlan : vlan (default = trunk)
           \tname : string (optional)
           \tbig : uint64_t (optional)
-          """, "fuzz schema");
+          """,
+              "fuzz schema");
     } catch (Exception e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   /**
-   * Lexer, parser, checker and packer on arbitrary bytes: nothing but diagnostics may come out,
-   * the token stream covers the input, and an accepted file packs to bytes that unpack again.
+   * Lexer, parser, checker and packer on arbitrary bytes: nothing but diagnostics may come out, the
+   * token stream covers the input, and an accepted file packs to bytes that unpack again.
    */
   @FuzzTest
   void pipelineOnArbitraryBytes(byte[] input) throws NvFormatException {
@@ -98,7 +101,8 @@ class PipelineFuzzTest {
       try {
         assertEquals(l, NvUnpacker.unpack(again, l.flags()));
       } catch (NvFormatException e) {
-        throw new AssertionError("a list that unpacked does not unpack after packing: " + e.getMessage(), e);
+        throw new AssertionError(
+            "a list that unpacked does not unpack after packing: " + e.getMessage(), e);
       }
     }
   }

@@ -31,17 +31,18 @@ import org.junit.jupiter.api.Test;
  * listing and packed bytes are compared with iovctl again.
  */
 class LoweringTest {
-  private static final Schema IX_2026 = schema(
-      "The following configuration parameters may be configured on the PF:\n"
-          + "\tnum_vfs : uint16_t (required)\n"
-          + "\tdevice : string (required)\n"
-          + "\nThe following configuration parameters may be configured on a VF:\n"
-          + "\tpassthrough : bool (default = false)\n"
-          + "\tmac-addr : unicast-mac (optional)\n"
-          + "\tmac-anti-spoof : bool (default = true)\n"
-          + "\tallow-set-mac : bool (default = false)\n"
-          + "\tallow-promisc : bool (default = false)\n"
-          + "\tvlan : vlan (default = trunk)\n");
+  private static final Schema IX_2026 =
+      schema(
+          "The following configuration parameters may be configured on the PF:\n"
+              + "\tnum_vfs : uint16_t (required)\n"
+              + "\tdevice : string (required)\n"
+              + "\nThe following configuration parameters may be configured on a VF:\n"
+              + "\tpassthrough : bool (default = false)\n"
+              + "\tmac-addr : unicast-mac (optional)\n"
+              + "\tmac-anti-spoof : bool (default = true)\n"
+              + "\tallow-set-mac : bool (default = false)\n"
+              + "\tallow-promisc : bool (default = false)\n"
+              + "\tvlan : vlan (default = trunk)\n");
 
   private static Schema schema(String text) {
     try {
@@ -59,7 +60,10 @@ class LoweringTest {
     Oracle.Verdict v = Oracle.iovctl(NvPacker.pack(IX_2026.nvlist()), bytes);
     if (v != null) {
       assertTrue(v.accepted(), v.stderr());
-      assertEquals(v.packed(), HexFormat.of().formatHex(NvPacker.pack(nv)), "packed bytes differ from iovctl's for:\n" + text);
+      assertEquals(
+          v.packed(),
+          HexFormat.of().formatHex(NvPacker.pack(nv)),
+          "packed bytes differ from iovctl's for:\n" + text);
     }
     return nv;
   }
@@ -91,22 +95,33 @@ class LoweringTest {
 
   @Test
   void sectionNamesAreCanonicalButParameterNamesAsWritten() {
-    NvList nv = lower("pf { NUM_VFS = 2; Device = \"ix0\" }\nvf-1 { Mac-Addr = \"02:00:00:00:00:01\"; PassThrough = true }\n");
+    NvList nv =
+        lower(
+            "pf { NUM_VFS = 2; Device = \"ix0\" }\nvf-1 { Mac-Addr = \"02:00:00:00:00:01\"; PassThrough = true }\n");
     assertEquals(List.of("PF", "VF-0", "VF-1"), names(nv));
-    assertEquals(List.of("NUM_VFS", "Device"), names(list(nv, "PF", "IOV")), "PF.IOV in the order written");
+    assertEquals(
+        List.of("NUM_VFS", "Device"), names(list(nv, "PF", "IOV")), "PF.IOV in the order written");
     assertEquals(List.of("Mac-Addr"), names(list(nv, "VF-1", "DRIVER")));
     assertEquals(List.of("PassThrough"), names(list(nv, "VF-1", "IOV")));
   }
 
   @Test
   void defaultIsFoldedAfterTheVfsOwnKeysInDefaultOrderAndSpelling() {
-    NvList nv = lower("PF { device = \"ix0\"; num_vfs = 2; }\n"
-        + "DEFAULT { VLAN = 7; allow-promisc = true; Mac-Anti-Spoof = false; passthrough = true }\n"
-        + "VF-0 { allow-set-mac = true; mac-anti-spoof = true }\n");
-    assertEquals(List.of("allow-set-mac", "mac-anti-spoof", "VLAN", "allow-promisc"), names(list(nv, "VF-0", "DRIVER")),
+    NvList nv =
+        lower(
+            "PF { device = \"ix0\"; num_vfs = 2; }\n"
+                + "DEFAULT { VLAN = 7; allow-promisc = true; Mac-Anti-Spoof = false; passthrough = true }\n"
+                + "VF-0 { allow-set-mac = true; mac-anti-spoof = true }\n");
+    assertEquals(
+        List.of("allow-set-mac", "mac-anti-spoof", "VLAN", "allow-promisc"),
+        names(list(nv, "VF-0", "DRIVER")),
         "own keys first, then DEFAULT's missing ones; mac-anti-spoof is already present ignoring case");
-    assertEquals(new NvValue.Bool(true), list(nv, "VF-0", "DRIVER").get("mac-anti-spoof"), "the VF's own value wins");
-    assertEquals(List.of("VLAN", "allow-promisc", "Mac-Anti-Spoof"), names(list(nv, "VF-1", "DRIVER")));
+    assertEquals(
+        new NvValue.Bool(true),
+        list(nv, "VF-0", "DRIVER").get("mac-anti-spoof"),
+        "the VF's own value wins");
+    assertEquals(
+        List.of("VLAN", "allow-promisc", "Mac-Anti-Spoof"), names(list(nv, "VF-1", "DRIVER")));
     assertEquals(new NvValue.Number(7), list(nv, "VF-1", "DRIVER").get("vlan"));
     assertEquals(List.of("passthrough"), names(list(nv, "VF-0", "IOV")));
     assertFalse(nv.contains("DEFAULT"), "DEFAULT itself is never sent");
@@ -114,17 +129,25 @@ class LoweringTest {
 
   @Test
   void alreadyPresentIgnoresCase() {
-    NvList nv = lower("PF { device = \"ix0\"; num_vfs = 1; }\nDEFAULT { mac-addr = \"02:00:00:00:00:01\" }\nVF-0 { MAC-ADDR = \"02:00:00:00:00:02\" }\n");
+    NvList nv =
+        lower(
+            "PF { device = \"ix0\"; num_vfs = 1; }\nDEFAULT { mac-addr = \"02:00:00:00:00:01\" }\nVF-0 { MAC-ADDR = \"02:00:00:00:00:02\" }\n");
     assertEquals(List.of("MAC-ADDR"), names(list(nv, "VF-0", "DRIVER")));
     assertInstanceOf(NvValue.Binary.class, list(nv, "VF-0", "DRIVER").get("mac-addr"));
-    assertEquals("020000000002", HexFormat.of().formatHex(((NvValue.Binary) list(nv, "VF-0", "DRIVER").get("mac-addr")).bytes()));
+    assertEquals(
+        "020000000002",
+        HexFormat.of()
+            .formatHex(((NvValue.Binary) list(nv, "VF-0", "DRIVER").get("mac-addr")).bytes()));
   }
 
   @Test
   void everyListIsIgnoreCase() {
-    NvList nv = lower("PF { device = \"ix0\"; num_vfs = 2; }\nDEFAULT { passthrough = true }\nVF-1 { vlan = 5 }\n");
+    NvList nv =
+        lower(
+            "PF { device = \"ix0\"; num_vfs = 2; }\nDEFAULT { passthrough = true }\nVF-1 { vlan = 5 }\n");
     assertIgnoreCaseEverywhere(nv);
-    assertEquals(NvList.IGNORE_CASE, NvPacker.pack(nv)[2] & 0xff, "the packed header carries the flag");
+    assertEquals(
+        NvList.IGNORE_CASE, NvPacker.pack(nv)[2] & 0xff, "the packed header carries the flag");
   }
 
   private static void assertIgnoreCaseEverywhere(NvList l) {
@@ -136,7 +159,9 @@ class LoweringTest {
 
   @Test
   void valueTypes() {
-    NvList nv = lower("PF { device = \"ix0\"; num_vfs = 1; }\nVF-0 { passthrough = yes; vlan = trunk; mac-addr = \"02:00:00:00:00:0a\" }\n");
+    NvList nv =
+        lower(
+            "PF { device = \"ix0\"; num_vfs = 1; }\nVF-0 { passthrough = yes; vlan = trunk; mac-addr = \"02:00:00:00:00:0a\" }\n");
     assertEquals(new NvValue.Str("ix0"), list(nv, "PF", "IOV").get("device"));
     assertEquals(new NvValue.Number(1), list(nv, "PF", "IOV").get("num_vfs"));
     assertEquals(new NvValue.Bool(true), list(nv, "VF-0", "IOV").get("passthrough"));
@@ -154,18 +179,21 @@ class LoweringTest {
 
   @Test
   void firstOfDuplicateSectionsAndParametersIsUsed() {
-    NvList nv = lower("PF { device = \"ix0\"; num_vfs = 1; }\nVF-0 { vlan = 1; vlan = 2 }\nVF-0 { vlan = 3 }\n");
+    NvList nv =
+        lower(
+            "PF { device = \"ix0\"; num_vfs = 1; }\nVF-0 { vlan = 1; vlan = 2 }\nVF-0 { vlan = 3 }\n");
     assertEquals(new NvValue.Number(1), list(nv, "VF-0", "DRIVER").get("vlan"));
   }
 
   // ------------------------------------------------------------------ §4.3
 
-  private static final String MAN_PAGE = "PF {\n\tdevice : \"ix0\";\n\tnum_vfs : 3;\n}\n\nDEFAULT {\n\tpassthrough : true;\n}\n\n"
-      + "VF-0 {\n\tmac-addr : \"02:56:48:7e:d9:f7\";\n\tpassthrough : false;\n\tvlan: 1;\n}\n";
-
+  private static final String MAN_PAGE =
+      "PF {\n\tdevice : \"ix0\";\n\tnum_vfs : 3;\n}\n\nDEFAULT {\n\tpassthrough : true;\n}\n\n"
+          + "VF-0 {\n\tmac-addr : \"02:56:48:7e:d9:f7\";\n\tpassthrough : false;\n\tvlan: 1;\n}\n";
 
   /** What iovctl -C -n packs for the man page example (1004 bytes, little-endian host). */
-  private static final String MAN_PACKED = """
+  private static final String MAN_PACKED =
+      """
         6c00010000000000000000d903000000000000050300af0300000000000000000000000000005046006c0001000000000000
         0000b00300000000000005070013000000000000000000000000000000445249564552006c00010000000000000000830300
         0000000000ff0100000000000000000000000000000000000005040030030000000000000000000000000000494f56006c00
@@ -187,7 +215,8 @@ class LoweringTest {
         000000000000000000494f56006c000100000000000000004800000000000000020c00010000000000000000000000000000
         00706173737468726f7567680001ff01000000000000000000000000000000000000ff010000000000000000000000000000
         00000000
-      """.replaceAll("\\s", "");
+      """
+          .replaceAll("\\s", "");
 
   @Test
   void manPageExampleListing() {

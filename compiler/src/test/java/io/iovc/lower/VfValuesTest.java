@@ -39,21 +39,33 @@ class VfValuesTest {
 
     @Override
     public List<ParamSpec> vfParams() {
-      return List.of(ParamSpec.of("queues", ParamType.UINT16).defaultValue(4L).build(), ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).build());
+      return List.of(
+          ParamSpec.of("queues", ParamType.UINT16).defaultValue(4L).build(),
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).build());
     }
   }
 
   @Test
   void ownThenDefaultThenSchemaDefaults() {
     Schema schema = Schema.fromPlugin(new Card());
-    String text = "PF { device = \"card0\"; num_vfs = 3; }\nDEFAULT { queues = 8; }\nVF-1 { passthrough = true; }\nVF-2 { queues = 2; }\n";
+    String text =
+        "PF { device = \"card0\"; num_vfs = 3; }\nDEFAULT { queues = 8; }\nVF-1 { passthrough = true; }\nVF-2 { queues = 2; }\n";
     CheckResult r = Checker.check(Ucl.parse(SourceText.of("t", text)), schema);
     assertNotNull(r.config(), r.diagnostics().toString());
-    assertEquals(List.of(new VfValues.Value("queues", "8", VfValues.Origin.DEFAULT), new VfValues.Value("passthrough", "false", VfValues.Origin.SCHEMA)),
+    assertEquals(
+        List.of(
+            new VfValues.Value("queues", "8", VfValues.Origin.DEFAULT),
+            new VfValues.Value("passthrough", "false", VfValues.Origin.SCHEMA)),
         VfValues.of(r.config(), schema, 0));
-    assertEquals(List.of(new VfValues.Value("passthrough", "true", VfValues.Origin.VF), new VfValues.Value("queues", "8", VfValues.Origin.DEFAULT)),
+    assertEquals(
+        List.of(
+            new VfValues.Value("passthrough", "true", VfValues.Origin.VF),
+            new VfValues.Value("queues", "8", VfValues.Origin.DEFAULT)),
         VfValues.of(r.config(), schema, 1));
-    assertEquals(List.of(new VfValues.Value("queues", "2", VfValues.Origin.VF), new VfValues.Value("passthrough", "false", VfValues.Origin.SCHEMA)),
+    assertEquals(
+        List.of(
+            new VfValues.Value("queues", "2", VfValues.Origin.VF),
+            new VfValues.Value("passthrough", "false", VfValues.Origin.SCHEMA)),
         VfValues.of(r.config(), schema, 2));
   }
 }

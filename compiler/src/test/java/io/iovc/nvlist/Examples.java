@@ -5,11 +5,13 @@ import java.util.List;
 /** Trees and buffers of the spec's worked examples, built by hand (spec §4.3, §6.1, §7.9, §8.1). */
 public final class Examples {
 
-    private Examples() {
-    }
+  private Examples() {}
 
-    /** The 687 bytes of spec §7.9, as {@code xxd} prints them (offset column, then 16 bytes a line). */
-    static final String EXAMPLE_79_HEX = """
+  /**
+   * The 687 bytes of spec §7.9, as {@code xxd} prints them (offset column, then 16 bytes a line).
+   */
+  static final String EXAMPLE_79_HEX =
+      """
             00000000: 6c 00 01 00 00 00 00 00 00 00 00 9c 02 00 00 00
             00000010: 00 00 00 05 03 00 72 02 00 00 00 00 00 00 00 00
             00000020: 00 00 00 00 00 00 50 46 00 6c 00 01 00 00 00 00
@@ -55,8 +57,9 @@ public final class Examples {
             000002a0: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
             """;
 
-    /** The nvlist_fdump text of spec §4.3 (the iovctl.conf(5) EXAMPLE, ix0 with 3 VFs). */
-    public static final String MAN_PAGE_43_DUMP = """
+  /** The nvlist_fdump text of spec §4.3 (the iovctl.conf(5) EXAMPLE, ix0 with 3 VFs). */
+  public static final String MAN_PAGE_43_DUMP =
+      """
             PF (NVLIST):
                 DRIVER (NVLIST):
                 IOV (NVLIST):
@@ -78,104 +81,120 @@ public final class Examples {
                     passthrough (BOOL): TRUE
             """;
 
-    /** Parses {@code xxd}-style lines: an offset and a colon, then hex byte pairs (an ASCII column is not allowed). */
-    static byte[] parseHexDump(String dump) {
-        StringBuilder hex = new StringBuilder();
-        for (String line : dump.split("\\n")) {
-            String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            int colon = l.indexOf(':');
-            hex.append(l.substring(colon + 1).replace(" ", ""));
-        }
-        byte[] out = new byte[hex.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-        }
-        return out;
+  /**
+   * Parses {@code xxd}-style lines: an offset and a colon, then hex byte pairs (an ASCII column is
+   * not allowed).
+   */
+  static byte[] parseHexDump(String dump) {
+    StringBuilder hex = new StringBuilder();
+    for (String line : dump.split("\\n")) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      int colon = l.indexOf(':');
+      hex.append(l.substring(colon + 1).replace(" ", ""));
     }
-
-    static NvList list() {
-        return new NvList(NvList.IGNORE_CASE);
+    byte[] out = new byte[hex.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
     }
+    return out;
+  }
 
-    static NvValue.Nested nested(NvList l) {
-        return new NvValue.Nested(l);
+  static NvList list() {
+    return new NvList(NvList.IGNORE_CASE);
+  }
+
+  static NvValue.Nested nested(NvList l) {
+    return new NvValue.Nested(l);
+  }
+
+  static NvValue.Str str(String s) {
+    return new NvValue.Str(s);
+  }
+
+  static NvValue.Number num(long n) {
+    return new NvValue.Number(n);
+  }
+
+  static NvValue.Bool bool(boolean b) {
+    return new NvValue.Bool(b);
+  }
+
+  static NvValue.Binary bin(int... bytes) {
+    byte[] b = new byte[bytes.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) bytes[i];
     }
+    return new NvValue.Binary(b);
+  }
 
-    static NvValue.Str str(String s) {
-        return new NvValue.Str(s);
-    }
+  /**
+   * A device node {DRIVER: driver, IOV: iov}, every list IGNORE_CASE, as iovctl builds it (spec
+   * §4.2).
+   */
+  static NvList device(NvList driver, NvList iov) {
+    return list().add("DRIVER", nested(driver)).add("IOV", nested(iov));
+  }
 
-    static NvValue.Number num(long n) {
-        return new NvValue.Number(n);
-    }
+  /** The tree of spec §7.9: ixl0, 2 VFs, VF-0 with a MAC. */
+  static NvList example79() {
+    return list()
+        .add("PF", nested(device(list(), list().add("device", str("ixl0")).add("num_vfs", num(2)))))
+        .add("VF-0", nested(device(list().add("mac-addr", bin(0x02, 0, 0, 0, 0, 0x01)), list())))
+        .add("VF-1", nested(device(list(), list())));
+  }
 
-    static NvValue.Bool bool(boolean b) {
-        return new NvValue.Bool(b);
-    }
-
-    static NvValue.Binary bin(int... bytes) {
-        byte[] b = new byte[bytes.length];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) bytes[i];
-        }
-        return new NvValue.Binary(b);
-    }
-
-    /** A device node {DRIVER: driver, IOV: iov}, every list IGNORE_CASE, as iovctl builds it (spec §4.2). */
-    static NvList device(NvList driver, NvList iov) {
-        return list().add("DRIVER", nested(driver)).add("IOV", nested(iov));
-    }
-
-    /** The tree of spec §7.9: ixl0, 2 VFs, VF-0 with a MAC. */
-    static NvList example79() {
-        return list()
-                .add("PF", nested(device(list(), list().add("device", str("ixl0")).add("num_vfs", num(2)))))
-                .add("VF-0", nested(device(list().add("mac-addr", bin(0x02, 0, 0, 0, 0, 0x01)), list())))
-                .add("VF-1", nested(device(list(), list())));
-    }
-
-    /** The tree of spec §4.3: the iovctl.conf(5) EXAMPLE after iovctl's processing. */
-    static NvList manPage43() {
-        NvList root = list()
-                .add("PF", nested(device(list(), list().add("device", str("ix0")).add("num_vfs", num(3)))))
-                .add("VF-0", nested(device(
-                        list().add("mac-addr", bin(0x02, 0x56, 0x48, 0x7e, 0xd9, 0xf7)).add("vlan", num(1)),
+  /** The tree of spec §4.3: the iovctl.conf(5) EXAMPLE after iovctl's processing. */
+  static NvList manPage43() {
+    NvList root =
+        list()
+            .add(
+                "PF",
+                nested(device(list(), list().add("device", str("ix0")).add("num_vfs", num(3)))))
+            .add(
+                "VF-0",
+                nested(
+                    device(
+                        list()
+                            .add("mac-addr", bin(0x02, 0x56, 0x48, 0x7e, 0xd9, 0xf7))
+                            .add("vlan", num(1)),
                         list().add("passthrough", bool(false)))));
-        for (String vf : List.of("VF-1", "VF-2")) {
-            root.add(vf, nested(device(list(), list().add("passthrough", bool(true)))));
-        }
-        return root;
+    for (String vf : List.of("VF-1", "VF-2")) {
+      root.add(vf, nested(device(list(), list().add("passthrough", bool(true)))));
     }
+    return root;
+  }
 
-    /** A schema parameter node: type, then default (if any), then required (if true), spec §6.1. */
-    static NvList param(String type, NvValue dflt, boolean required) {
-        NvList p = list().add("type", str(type));
-        if (dflt != null) {
-            p.add("default", dflt);
-        }
-        if (required) {
-            p.add("required", bool(true));
-        }
-        return p;
+  /** A schema parameter node: type, then default (if any), then required (if true), spec §6.1. */
+  static NvList param(String type, NvValue dflt, boolean required) {
+    NvList p = list().add("type", str(type));
+    if (dflt != null) {
+      p.add("default", dflt);
     }
+    if (required) {
+      p.add("required", bool(true));
+    }
+    return p;
+  }
 
-    /** The ixl(4) schema of spec §6.1 and §8.1. */
-    static NvList ixlSchema() {
-        NvList pfIov = list()
-                .add("num_vfs", nested(param("uint16_t", null, true)))
-                .add("device", nested(param("string", null, true)));
-        NvList vfDriver = list()
-                .add("mac-addr", nested(param("unicast-mac", null, false)))
-                .add("mac-anti-spoof", nested(param("bool", bool(true), false)))
-                .add("allow-set-mac", nested(param("bool", bool(false), false)))
-                .add("allow-promisc", nested(param("bool", bool(false), false)))
-                .add("num-queues", nested(param("uint16_t", num(4), false)));
-        NvList vfIov = list().add("passthrough", nested(param("bool", bool(false), false)));
-        return list()
-                .add("PF", nested(device(list(), pfIov)))
-                .add("VF", nested(device(vfDriver, vfIov)));
-    }
+  /** The ixl(4) schema of spec §6.1 and §8.1. */
+  static NvList ixlSchema() {
+    NvList pfIov =
+        list()
+            .add("num_vfs", nested(param("uint16_t", null, true)))
+            .add("device", nested(param("string", null, true)));
+    NvList vfDriver =
+        list()
+            .add("mac-addr", nested(param("unicast-mac", null, false)))
+            .add("mac-anti-spoof", nested(param("bool", bool(true), false)))
+            .add("allow-set-mac", nested(param("bool", bool(false), false)))
+            .add("allow-promisc", nested(param("bool", bool(false), false)))
+            .add("num-queues", nested(param("uint16_t", num(4), false)));
+    NvList vfIov = list().add("passthrough", nested(param("bool", bool(false), false)));
+    return list()
+        .add("PF", nested(device(list(), pfIov)))
+        .add("VF", nested(device(vfDriver, vfIov)));
+  }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginRegistryTest {
   @TempDir Path dir;
 
-  private Path jar(String name, String services, String classEntry, byte[] classBytes) throws IOException {
+  private Path jar(String name, String services, String classEntry, byte[] classBytes)
+      throws IOException {
     Path p = dir.resolve(name);
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(p))) {
       if (services != null) {
@@ -39,7 +40,9 @@ class PluginRegistryTest {
   @Test
   void aVendorJarInAPluginDirectoryIsLoaded() throws Exception {
     Path srcDir = Files.createDirectories(dir.resolve("src/com/example"));
-    Files.writeString(srcDir.resolve("AcmePlugin.java"), """
+    Files.writeString(
+        srcDir.resolve("AcmePlugin.java"),
+        """
         package com.example;
         import io.iovc.schema.*;
         import java.util.List;
@@ -55,20 +58,37 @@ class PluginRegistryTest {
         """);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-    int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), srcDir.resolve("AcmePlugin.java").toString());
+    int rc =
+        javac.run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            srcDir.resolve("AcmePlugin.java").toString());
     assertEquals(0, rc);
     Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    jarAt(plugins.resolve("acme.jar"), "com.example.AcmePlugin\n", "com/example/AcmePlugin.class", Files.readAllBytes(classes.resolve("com/example/AcmePlugin.class")));
+    jarAt(
+        plugins.resolve("acme.jar"),
+        "com.example.AcmePlugin\n",
+        "com/example/AcmePlugin.class",
+        Files.readAllBytes(classes.resolve("com/example/AcmePlugin.class")));
     PluginRegistry r = PluginRegistry.load(List.of(plugins));
     assertEquals(List.of(), r.problems());
     PluginRegistry.Loaded acme = r.forDevice("acme3").orElseThrow();
     assertEquals("acme", acme.plugin().name());
     assertTrue(acme.source().endsWith("acme.jar"), acme.source());
     assertEquals("acme", r.forLinuxDriver("acme_en").orElseThrow().plugin().name());
-    assertTrue(Schema.fromPlugin(acme.plugin()).toIovctlText().contains("\tmac-addr : unicast-mac (optional)\n"));
+    assertTrue(
+        Schema.fromPlugin(acme.plugin())
+            .toIovctlText()
+            .contains("\tmac-addr : unicast-mac (optional)\n"));
   }
 
-  private void jarAt(Path p, String services, String classEntry, byte[] classBytes) throws IOException {
+  private void jarAt(Path p, String services, String classEntry, byte[] classBytes)
+      throws IOException {
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(p))) {
       out.putNextEntry(new JarEntry("META-INF/services/io.iovc.schema.DriverPlugin"));
       out.write(services.getBytes(StandardCharsets.UTF_8));
@@ -95,12 +115,18 @@ class PluginRegistryTest {
     jar("vendor.jar", "com.example.NoSuchPlugin\n", null, null);
     PluginRegistry r = PluginRegistry.load(List.of(dir));
     assertTrue(r.plugins().stream().noneMatch(l -> l.source().contains("vendor.jar")));
-    assertTrue(r.problems().stream().anyMatch(p -> p.contains("vendor.jar") && p.contains("NoSuchPlugin")), r.problems().toString());
+    assertTrue(
+        r.problems().stream().anyMatch(p -> p.contains("vendor.jar") && p.contains("NoSuchPlugin")),
+        r.problems().toString());
   }
 
   @Test
   void aClassThatIsNotAPluginIsReportedByName() throws IOException {
-    jar("odd.jar", "com.example.Odd\n", "com/example/Odd.class", new byte[] {(byte) 0xca, (byte) 0xfe, 0, 0});
+    jar(
+        "odd.jar",
+        "com.example.Odd\n",
+        "com/example/Odd.class",
+        new byte[] {(byte) 0xca, (byte) 0xfe, 0, 0});
     PluginRegistry r = PluginRegistry.load(List.of(dir));
     assertTrue(r.problems().stream().anyMatch(p -> p.contains("odd.jar")), r.problems().toString());
   }
@@ -109,12 +135,17 @@ class PluginRegistryTest {
   void aJarWithoutAServiceEntryIsReported() throws IOException {
     jar("empty.jar", null, "README", "hello".getBytes(StandardCharsets.UTF_8));
     PluginRegistry r = PluginRegistry.load(List.of(dir));
-    assertTrue(r.problems().stream().anyMatch(p -> p.contains("empty.jar") && p.contains("no iovc driver plugin")), r.problems().toString());
+    assertTrue(
+        r.problems().stream()
+            .anyMatch(p -> p.contains("empty.jar") && p.contains("no iovc driver plugin")),
+        r.problems().toString());
   }
 
   @Test
   void aMissingDirectoryIsReported() {
     PluginRegistry r = PluginRegistry.load(List.of(dir.resolve("nope")));
-    assertTrue(r.problems().stream().anyMatch(p -> p.contains("nope") && p.contains("does not exist")), r.problems().toString());
+    assertTrue(
+        r.problems().stream().anyMatch(p -> p.contains("nope") && p.contains("does not exist")),
+        r.problems().toString());
   }
 }

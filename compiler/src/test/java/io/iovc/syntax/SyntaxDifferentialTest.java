@@ -31,7 +31,8 @@ class SyntaxDifferentialTest {
       byte[] input = gen.bytes();
       Path f = dir.resolve("c" + i + ".conf");
       Files.write(f, input);
-      Process p = new ProcessBuilder(oracle.toString(), f.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(oracle.toString(), f.toString()).redirectErrorStream(true).start();
       String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       p.waitFor();
       SyntaxTree t = Ucl.parse(new SourceText(f.toString(), input), Ucl.fileVariables(f));
@@ -39,8 +40,17 @@ class SyntaxDifferentialTest {
       if (!expected.equals(actual)) {
         failures.add(f.toString());
         if (failures.size() <= 5) {
-          System.err.println("=== mismatch " + f + "\n--- input\n" + new String(input, StandardCharsets.ISO_8859_1)
-              + "\n--- libucl\n" + expected + "--- iovc\n" + actual + "--- diags " + t.diagnostics());
+          System.err.println(
+              "=== mismatch "
+                  + f
+                  + "\n--- input\n"
+                  + new String(input, StandardCharsets.ISO_8859_1)
+                  + "\n--- libucl\n"
+                  + expected
+                  + "--- iovc\n"
+                  + actual
+                  + "--- diags "
+                  + t.diagnostics());
         }
       } else {
         Files.delete(f);

@@ -24,10 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The syntax stage against libucl 0.9.4 as iovctl uses it (spec §2.1–§2.3, §2.7). Every
- * expected tree below was produced by libucl itself (the oracle's {@code ucldump}); with {@code
- * IOVC_ORACLE} set, each expectation is re-checked against libucl before iovc is compared with
- * it.
+ * The syntax stage against libucl 0.9.4 as iovctl uses it (spec §2.1–§2.3, §2.7). Every expected
+ * tree below was produced by libucl itself (the oracle's {@code ucldump}); with {@code IOVC_ORACLE}
+ * set, each expectation is re-checked against libucl before iovc is compared with it.
  *
  * <p>Trees are written compactly: {@code { key=value … }}, strings in single quotes with the
  * non-printable bytes as {@code \xNN}, numbers as {@code int:}, {@code float:} or {@code time:},
@@ -49,7 +48,10 @@ class UclScannerTest {
       Matcher m = KEY_LINE.matcher(l);
       if (m.matches()) {
         String k = m.group(1);
-        prefix = (k.matches("[A-Za-z0-9_./-]+") ? k : "\"" + k + "\"") + (m.group(2).equals("0") ? "" : "@" + m.group(2)) + "=";
+        prefix =
+            (k.matches("[A-Za-z0-9_./-]+") ? k : "\"" + k + "\"")
+                + (m.group(2).equals("0") ? "" : "@" + m.group(2))
+                + "=";
         l = m.group(3);
       }
       if (l.startsWith("str:\"")) l = "'" + l.substring(5, l.length() - 1) + "'";
@@ -71,18 +73,24 @@ class UclScannerTest {
   /** libucl's tree for this input is {@code expected}, and iovc builds the same. */
   private static void assertTree(String input, String expected) {
     String oracle = Oracle.ucldump(bytes(input));
-    if (oracle != null) assertEquals(expected, compact(oracle), "the expectation disagrees with libucl for: " + input);
+    if (oracle != null)
+      assertEquals(
+          expected, compact(oracle), "the expectation disagrees with libucl for: " + input);
     SyntaxTree t = parse(input);
-    assertEquals(expected, compact(UclDump.dump(t)), "iovc's tree for: " + input + "\n" + t.diagnostics());
+    assertEquals(
+        expected, compact(UclDump.dump(t)), "iovc's tree for: " + input + "\n" + t.diagnostics());
   }
 
   /** libucl refuses the input, and iovc refuses it with {@code code} among its errors. */
   private static SyntaxTree assertRefused(String input, Code code) {
     String oracle = Oracle.ucldump(bytes(input));
-    if (oracle != null) assertEquals("ERROR", compact(oracle), "the expectation disagrees with libucl for: " + input);
+    if (oracle != null)
+      assertEquals("ERROR", compact(oracle), "the expectation disagrees with libucl for: " + input);
     SyntaxTree t = parse(input);
     assertTrue(t.hasErrors(), "iovc accepts: " + input);
-    assertTrue(t.diagnostics().stream().anyMatch(d -> d.isError() && d.code() == code), "no " + code + " for " + input + ": " + t.diagnostics());
+    assertTrue(
+        t.diagnostics().stream().anyMatch(d -> d.isError() && d.code() == code),
+        "no " + code + " for " + input + ": " + t.diagnostics());
     return t;
   }
 
@@ -142,11 +150,13 @@ class UclScannerTest {
     assertTree("a = x//y", "{ a='x//y' }");
   }
 
-  // ------------------------------------------------------------------ §2.1 separators and terminators
+  // ------------------------------------------------------------------ §2.1 separators and
+  // terminators
 
   @Test
   void keyValueSeparatorIsEqualsColonOrWhitespace() {
-    assertTree("a = 1\nb : 2\nc 3\nd=4\ne:5\nf\t6", "{ a=int:1 b=int:2 c=int:3 d=int:4 e=int:5 f=int:6 }");
+    assertTree(
+        "a = 1\nb : 2\nc 3\nd=4\ne:5\nf\t6", "{ a=int:1 b=int:2 c=int:3 d=int:4 e=int:5 f=int:6 }");
   }
 
   @Test
@@ -181,7 +191,9 @@ class UclScannerTest {
 
   @Test
   void bareKeys() {
-    assertTree("9 = 1\n/p = 2\n_x = 3\nk\u00c3\u00a9 = 4\na.b-c = 5\nVF-0 = 6", "{ 9=int:1 /p=int:2 _x=int:3 \"k\\xc3\\xa9\"=int:4 a.b-c=int:5 VF-0=int:6 }");
+    assertTree(
+        "9 = 1\n/p = 2\n_x = 3\nk\u00c3\u00a9 = 4\na.b-c = 5\nVF-0 = 6",
+        "{ 9=int:1 /p=int:2 _x=int:3 \"k\\xc3\\xa9\"=int:4 a.b-c=int:5 VF-0=int:6 }");
   }
 
   @Test
@@ -209,7 +221,8 @@ class UclScannerTest {
     assertRefusedAt("PF{ a = 1 }", Codes.BAD_KEY, "{");
     assertRefusedAt("VF-0{ }", Codes.BAD_KEY, "{");
     SyntaxTree t = parse("PF{ a = 1 }");
-    Diagnostic d = t.diagnostics().stream().filter(x -> x.code() == Codes.BAD_KEY).findFirst().orElseThrow();
+    Diagnostic d =
+        t.diagnostics().stream().filter(x -> x.code() == Codes.BAD_KEY).findFirst().orElseThrow();
     assertEquals(1, d.fixes().size(), "a fix inserts the missing space");
     assertEquals(" ", d.fixes().get(0).edits().get(0).text());
     assertEquals(Span.at(2), d.fixes().get(0).edits().get(0).span());
@@ -224,7 +237,8 @@ class UclScannerTest {
 
   @Test
   void jsonEscapes() {
-    assertTree("a = \"\\n\\t\\r\\b\\f\\\\\\\"\\/\"", "{ a='\\x0a\\x09\\x0d\\x08\\x0c\\x5c\\x22/' }");
+    assertTree(
+        "a = \"\\n\\t\\r\\b\\f\\\\\\\"\\/\"", "{ a='\\x0a\\x09\\x0d\\x08\\x0c\\x5c\\x22/' }");
   }
 
   @Test
@@ -301,7 +315,8 @@ class UclScannerTest {
 
   @Test
   void heredocTagMustBeUppercase() {
-    // `<<eod` is not a heredoc: the value is the text `<<eod`, and `x` then `eod` are keys without values
+    // `<<eod` is not a heredoc: the value is the text `<<eod`, and `x` then `eod` are keys without
+    // values
     assertRefused("a = <<eod\nx\neod\n", Codes.BAD_KEY);
   }
 
@@ -319,7 +334,8 @@ class UclScannerTest {
 
   @Test
   void heredocWithCrlfNeverStarts() {
-    // the tag must be followed by "\n"; with "\r\n" the value is the text `<<EOD` and the next line a key
+    // the tag must be followed by "\n"; with "\r\n" the value is the text `<<EOD` and the next line
+    // a key
     assertRefused("a = <<EOD\r\nx\r\nEOD\r\n", Codes.BAD_KEY);
   }
 
@@ -368,7 +384,9 @@ class UclScannerTest {
 
   @Test
   void booleansInAnyCase() {
-    assertTree("a = true\nb = TRUE\nc = Yes\nd = on\ne = OFF\nf = no\ng = FaLsE", "{ a=true b=true c=true d=true e=false f=false g=false }");
+    assertTree(
+        "a = true\nb = TRUE\nc = Yes\nd = on\ne = OFF\nf = no\ng = FaLsE",
+        "{ a=true b=true c=true d=true e=false f=false g=false }");
     assertTree("a = truex\nb = yes please", "{ a='truex' b='yes please' }");
   }
 
@@ -379,7 +397,8 @@ class UclScannerTest {
 
   @Test
   void nanAndInfAreFloatsInLowercaseOnly() {
-    assertTree("a = nan\nb = inf\nc = NaN\nd = -inf", "{ a=float:nan b=float:inf c='NaN' d='-inf' }");
+    assertTree(
+        "a = nan\nb = inf\nc = NaN\nd = -inf", "{ a=float:nan b=float:inf c='NaN' d='-inf' }");
   }
 
   // ------------------------------------------------------------------ §2.3 numbers
@@ -391,31 +410,43 @@ class UclScannerTest {
 
   @Test
   void notNumbers() {
-    assertTree("a=+1\nb=.5\nc=1_000\nd=0b101\ne=0x\nf=1e\ng=-", "{ a='+1' b='.5' c='1_000' d='0b101' e='0x' f='1e' g='-' }");
+    assertTree(
+        "a=+1\nb=.5\nc=1_000\nd=0b101\ne=0x\nf=1e\ng=-",
+        "{ a='+1' b='.5' c='1_000' d='0b101' e='0x' f='1e' g='-' }");
     assertTree("a = 0x1.5\nb = -x5\nc = 3mi", "{ a='0x1.5' b='-x5' c='3mi' }");
   }
 
   @Test
   void hexIncludingTheOneXFiveQuirk() {
-    assertTree("a=0x1F\nb=0xff\nc=-0x10\nd=1x5\ne=0X10\nf=12x34", "{ a=int:31 b=int:255 c=int:-16 d=int:5 e=int:16 f=int:52 }");
+    assertTree(
+        "a=0x1F\nb=0xff\nc=-0x10\nd=1x5\ne=0X10\nf=12x34",
+        "{ a=int:31 b=int:255 c=int:-16 d=int:5 e=int:16 f=int:52 }");
     assertTree("a=0x2k", "{ a=int:2000 }");
     assertTree("a = 0x1fs", "{ a=int:31 }");
   }
 
   @Test
   void floats() {
-    assertTree("a=2.9\nb=5.\nc=1e3\nd=-0.5\ne=1.5k\nf=1E-2\ng=1.5e3k", "{ a=float:2.8999999999999999 b=float:5 c=float:1000 d=float:-0.5 e=float:1500 f=float:0.01 g=float:1500000 }");
+    assertTree(
+        "a=2.9\nb=5.\nc=1e3\nd=-0.5\ne=1.5k\nf=1E-2\ng=1.5e3k",
+        "{ a=float:2.8999999999999999 b=float:5 c=float:1000 d=float:-0.5 e=float:1500 f=float:0.01 g=float:1500000 }");
   }
 
   @Test
   void multiplierSuffixes() {
-    assertTree("a=10k\nb=5m\nc=1g\nd=1K\ne=2G", "{ a=int:10000 b=int:5000000 c=int:1000000000 d=int:1000 e=int:2000000000 }");
-    assertTree("a=10kb\nb=5mb\nc=2KB\nd=1gb\ne=1Kb", "{ a=int:10240 b=int:5242880 c=int:2048 d=int:1073741824 e=int:1024 }");
+    assertTree(
+        "a=10k\nb=5m\nc=1g\nd=1K\ne=2G",
+        "{ a=int:10000 b=int:5000000 c=int:1000000000 d=int:1000 e=int:2000000000 }");
+    assertTree(
+        "a=10kb\nb=5mb\nc=2KB\nd=1gb\ne=1Kb",
+        "{ a=int:10240 b=int:5242880 c=int:2048 d=int:1073741824 e=int:1024 }");
   }
 
   @Test
   void timeSuffixes() {
-    assertTree("a=10s\nb=2h\nc=1d\nd=1w\ne=1y\nf=10min\ng=10ms\nh=1500ms\ni=1ks", "{ a=time:10 b=time:7200 c=time:86400 d=time:604800 e=time:31536000 f=time:600 g=time:0.01 h=time:1.5 i=time:1000 }");
+    assertTree(
+        "a=10s\nb=2h\nc=1d\nd=1w\ne=1y\nf=10min\ng=10ms\nh=1500ms\ni=1ks",
+        "{ a=time:10 b=time:7200 c=time:86400 d=time:604800 e=time:31536000 f=time:600 g=time:0.01 h=time:1.5 i=time:1000 }");
   }
 
   @Test
@@ -438,7 +469,9 @@ class UclScannerTest {
 
   @Test
   void int64Limits() {
-    assertTree("a=9223372036854775807\nb=-9223372036854775808", "{ a=int:9223372036854775807 b=int:-9223372036854775808 }");
+    assertTree(
+        "a=9223372036854775807\nb=-9223372036854775808",
+        "{ a=int:9223372036854775807 b=int:-9223372036854775808 }");
     assertRefusedAt("a=9223372036854775808", Codes.NUMBER_RANGE, "9223372036854775808");
     assertRefusedAt("a=18446744073709551615", Codes.NUMBER_RANGE, "18446744073709551615");
     assertRefusedAt("a=0xffffffffffffffff", Codes.NUMBER_RANGE, "0xffffffffffffffff");
@@ -475,7 +508,8 @@ class UclScannerTest {
 
   @Test
   void blanksBetweenALeadingCommentAndTheWrapperBreakIt() {
-    // libucl skips the blanks with a pointer taken before the comment: the `{` is then read as a key
+    // libucl skips the blanks with a pointer taken before the comment: the `{` is then read as a
+    // key
     assertRefusedAt("# c\n  { a = 1 }", Codes.BAD_KEY, "{");
   }
 
@@ -517,7 +551,8 @@ class UclScannerTest {
   void nulBetweenValuesIsASeparator() {
     assertTree("a = 1\n\0b = 2", "{ a=int:1 b=int:2 }");
     assertTree("a = 1;\0", "{ a=int:1 }");
-    assertTree("PF { device = \"ixl0\";\0 num_vfs = 2; }", "{ PF={ device='ixl0' num_vfs=int:2 } }");
+    assertTree(
+        "PF { device = \"ixl0\";\0 num_vfs = 2; }", "{ PF={ device='ixl0' num_vfs=int:2 } }");
   }
 
   @Test
@@ -548,7 +583,10 @@ class UclScannerTest {
     Diagnostic d = t.diagnostics().get(0);
     assertEquals(Span.of(0, 3), d.span());
     assertEquals("", d.fixes().get(0).edits().get(0).text());
-    assertEquals(List.of(), codes(parse("PF { a = \"\u00ef\u00bb\u00bf\" }")), "only at the start of the file");
+    assertEquals(
+        List.of(),
+        codes(parse("PF { a = \"\u00ef\u00bb\u00bf\" }")),
+        "only at the start of the file");
   }
 
   @Test
@@ -562,16 +600,34 @@ class UclScannerTest {
   @Test
   void fileVariables(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("x.conf");
-    String text = "a = \"$FILENAME\"\nb = $CURDIR/x\nc = \"${FILENAME}\"\nd = \"$$ $FILENAME\"\ne = \"$$\"\nf = ${NOPE}\n"
-        + "g = '$FILENAME'\nh = \"$FILENAMEX\"\ni = \"${CURDIR}x\"\nj = <<EOD\n$CURDIR\nEOD\n";
+    String text =
+        "a = \"$FILENAME\"\nb = $CURDIR/x\nc = \"${FILENAME}\"\nd = \"$$ $FILENAME\"\ne = \"$$\"\nf = ${NOPE}\n"
+            + "g = '$FILENAME'\nh = \"$FILENAMEX\"\ni = \"${CURDIR}x\"\nj = <<EOD\n$CURDIR\nEOD\n";
     Files.writeString(f, text, StandardCharsets.ISO_8859_1);
     String real = f.toRealPath().toString();
     String cur = f.toRealPath().getParent().toString();
-    String expected = "{ a='" + real + "' b='" + cur + "/x' c='" + real + "' d='$ " + real + "' e='$$' f='${NOPE}'"
-        + " g='$FILENAME' h='" + real + "X' i='" + cur + "x' j='" + cur + "' }";
+    String expected =
+        "{ a='"
+            + real
+            + "' b='"
+            + cur
+            + "/x' c='"
+            + real
+            + "' d='$ "
+            + real
+            + "' e='$$' f='${NOPE}'"
+            + " g='$FILENAME' h='"
+            + real
+            + "X' i='"
+            + cur
+            + "x' j='"
+            + cur
+            + "' }";
     String oracle = Oracle.ucldump(f);
-    if (oracle != null) assertEquals(expected, compact(oracle), "the expectation disagrees with libucl");
-    SyntaxTree t = Ucl.parse(new SourceText(f.toString(), Files.readAllBytes(f)), Ucl.fileVariables(f));
+    if (oracle != null)
+      assertEquals(expected, compact(oracle), "the expectation disagrees with libucl");
+    SyntaxTree t =
+        Ucl.parse(new SourceText(f.toString(), Files.readAllBytes(f)), Ucl.fileVariables(f));
     assertEquals(expected, compact(UclDump.dump(t)));
   }
 
@@ -606,7 +662,9 @@ class UclScannerTest {
   @Test
   void priorityReplacesTheWholeEarlierValue() {
     assertTree("PF { x = 1 }\n.priority 5\nPF { y = 2 }", "{ PF@5={ y@5=int:2 } }");
-    assertTree("PF { x = 1 }\n.priority 5\nPF { y = 2 }\n.priority 1\nPF { z = 3 }", "{ PF@5={ y@5=int:2 } }");
+    assertTree(
+        "PF { x = 1 }\n.priority 5\nPF { y = 2 }\n.priority 1\nPF { z = 3 }",
+        "{ PF@5={ y@5=int:2 } }");
     assertTree(".priority 3\na = 1\n.priority 0\na = 2", "{ a@3=int:1 }");
   }
 
@@ -635,7 +693,11 @@ class UclScannerTest {
     Files.writeString(inc, "b = 2\n");
     for (String macro : List.of(".include", ".try_include", ".includes", ".load")) {
       SyntaxTree t = parse("a = 1\n" + macro + " \"" + inc + "\"\n");
-      Diagnostic d = t.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow(() -> new AssertionError(macro + " accepted"));
+      Diagnostic d =
+          t.diagnostics().stream()
+              .filter(Diagnostic::isError)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(macro + " accepted"));
       assertEquals(Codes.UNSUPPORTED_MACRO, d.code(), macro);
       assertEquals(macro + " \"" + inc + "\"", t.source().raw(d.span()));
     }
@@ -648,7 +710,8 @@ class UclScannerTest {
     List<UclModel.Entry> e = UclModel.entries((UValue.UObject) t.root());
     assertEquals(List.of("a", "b"), e.stream().map(UclModel.Entry::key).toList());
     assertEquals(3, e.get(0).chain().size());
-    assertEquals("1", t.source().raw(e.get(0).first().value().span()), "iovctl sees the first value");
+    assertEquals(
+        "1", t.source().raw(e.get(0).first().value().span()), "iovctl sees the first value");
     assertEquals("3", t.source().raw(e.get(0).chain().get(2).value().span()));
     assertTrue(e.get(0).dropped().isEmpty());
   }
@@ -665,8 +728,11 @@ class UclScannerTest {
     List<UclModel.Entry> e = UclModel.entries((UValue.UObject) t.root());
     assertEquals(1, e.size());
     UclModel.Entry a = e.get(0);
-    assertEquals(List.of("2", "4"), a.chain().stream().map(m -> t.source().raw(m.value().span())).toList());
-    assertEquals(List.of("1", "3"), a.dropped().stream().map(m -> t.source().raw(m.value().span())).sorted().toList());
+    assertEquals(
+        List.of("2", "4"), a.chain().stream().map(m -> t.source().raw(m.value().span())).toList());
+    assertEquals(
+        List.of("1", "3"),
+        a.dropped().stream().map(m -> t.source().raw(m.value().span())).sorted().toList());
     assertEquals(5, a.first().key().priority());
   }
 
@@ -680,14 +746,16 @@ class UclScannerTest {
 
   @Test
   void tokensCoverEveryByteOfTheInput() {
-    List<String> inputs = new ArrayList<>(List.of(
-        "PF { device = \"ixl0\"; num_vfs = 2; } # c\n/* b /* n */ */\nVF-0 = { mac-addr : \"02:00:00:00:00:01\", }\n",
-        "a b c { d = <<EOD\nx\nEOD\n}\n.priority 2\nz = 1k}",
-        "{ a = 1 }\ntrailing text",
-        "PF{ broken \"x\n 'y \u00ff\0 ]]] }}",
-        "a = <<EOD\nnever ends",
-        "\u00ef\u00bb\u00bfa = 1\r\nb = x // y\r\n",
-        ""));
+    List<String> inputs =
+        new ArrayList<>(
+            List.of(
+                "PF { device = \"ixl0\"; num_vfs = 2; } # c\n/* b /* n */ */\nVF-0 = { mac-addr : \"02:00:00:00:00:01\", }\n",
+                "a b c { d = <<EOD\nx\nEOD\n}\n.priority 2\nz = 1k}",
+                "{ a = 1 }\ntrailing text",
+                "PF{ broken \"x\n 'y \u00ff\0 ]]] }}",
+                "a = <<EOD\nnever ends",
+                "\u00ef\u00bb\u00bfa = 1\r\nb = x // y\r\n",
+                ""));
     UclGen gen = new UclGen(7);
     for (int i = 0; i < 300; i++) inputs.add(new String(gen.bytes(), StandardCharsets.ISO_8859_1));
     for (String in : inputs) {
@@ -704,7 +772,8 @@ class UclScannerTest {
 
   @Test
   void spansPointAtTheirBytes() {
-    String in = "PF {\n  device = \"ixl0\";\n  num_vfs : 2\n}\nVF-0 { mac-addr = \"02:00:00:00:00:01\" }\n";
+    String in =
+        "PF {\n  device = \"ixl0\";\n  num_vfs : 2\n}\nVF-0 { mac-addr = \"02:00:00:00:00:01\" }\n";
     SyntaxTree t = parse(in);
     SourceText s = t.source();
     UValue.UObject root = (UValue.UObject) t.root();
@@ -744,7 +813,11 @@ class UclScannerTest {
   @Test
   void columnsCountCodePoints() {
     SyntaxTree t = parse("k\u00c3\u00a9 = \"\u00c3\u00a9\" x");
-    Diagnostic d = t.diagnostics().stream().filter(x -> x.code() == Codes.MISSING_DELIMITER).findFirst().orElseThrow();
+    Diagnostic d =
+        t.diagnostics().stream()
+            .filter(x -> x.code() == Codes.MISSING_DELIMITER)
+            .findFirst()
+            .orElseThrow();
     assertEquals("x", t.source().raw(d.span()));
     assertEquals(1, t.source().line(d.span().start()));
     assertEquals(10, t.source().column(d.span().start()), "é counts as one column");
@@ -768,7 +841,8 @@ class UclScannerTest {
 
   private static boolean hasDeep(UValue v) {
     if (v instanceof UValue.UDeep) return true;
-    if (v instanceof UValue.UObject o) return o.members().stream().anyMatch(m -> hasDeep(m.value()));
+    if (v instanceof UValue.UObject o)
+      return o.members().stream().anyMatch(m -> hasDeep(m.value()));
     if (v instanceof UValue.UArray a) return a.items().stream().anyMatch(UclScannerTest::hasDeep);
     return false;
   }
@@ -780,12 +854,17 @@ class UclScannerTest {
     int n = 100_000;
     String in = "a { ".repeat(n) + "}".repeat(n) + "\nb = 1\n";
     SyntaxTree t = parse(in);
-    assertFalse(t.hasErrors(), () -> t.diagnostics().subList(0, Math.min(3, t.diagnostics().size())).toString());
+    assertFalse(
+        t.hasErrors(),
+        () -> t.diagnostics().subList(0, Math.min(3, t.diagnostics().size())).toString());
     assertTrue(depth(t.root()) <= UclScanner.MAX_TREE_DEPTH + 2, "tree depth " + depth(t.root()));
     assertTrue(hasDeep(t.root()));
     assertEquals(in, joined(t));
     List<UclModel.Entry> top = UclModel.entries((UValue.UObject) t.root());
-    assertEquals(List.of("a", "b"), top.stream().map(UclModel.Entry::key).toList(), "content after the deep part is read");
+    assertEquals(
+        List.of("a", "b"),
+        top.stream().map(UclModel.Entry::key).toList(),
+        "content after the deep part is read");
     String first = Oracle.available() ? firstLineOfOracle(in) : null;
     if (first != null) assertEquals("{", first, "libucl accepts the same depth");
   }
@@ -808,7 +887,9 @@ class UclScannerTest {
     assertFalse(parse(ok).hasErrors(), "libucl accepts 65534 levels");
     SyntaxTree t = parse(tooDeep);
     assertTrue(t.hasErrors());
-    assertEquals(Codes.TOO_DEEP, t.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow().code());
+    assertEquals(
+        Codes.TOO_DEEP,
+        t.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow().code());
     if (Oracle.available()) {
       assertEquals("{", firstLineOfOracle(ok));
       assertEquals("ERROR", firstLineOfOracle(tooDeep));
@@ -819,7 +900,11 @@ class UclScannerTest {
     try {
       Path f = Files.createTempFile("iovc-deep", ".conf");
       Files.writeString(f, in, StandardCharsets.ISO_8859_1);
-      Process p = new ProcessBuilder(Path.of(System.getenv("IOVC_ORACLE"), "ucldump").toString(), f.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getenv("IOVC_ORACLE"), "ucldump").toString(), f.toString())
+              .redirectErrorStream(true)
+              .start();
       StringBuilder sb = new StringBuilder();
       int c;
       while ((c = p.getInputStream().read()) >= 0 && c != '\n') sb.append((char) c);
@@ -858,22 +943,27 @@ class UclScannerTest {
 
   /**
    * Found by fuzzing (the corpus keeps the 357-byte original as parser-conjures-missing-bracket):
-   * after the scanner's own recovery the parser is left missing a `]` inside an array, and
-   * ANTLR's default recovery conjured it through the token's (absent) token source, a
-   * NullPointerException. Now the missing token is a zero-width synthetic one and the file is
-   * refused with diagnostics only.
+   * after the scanner's own recovery the parser is left missing a `]` inside an array, and ANTLR's
+   * default recovery conjured it through the token's (absent) token source, a NullPointerException.
+   * Now the missing token is a zero-width synthetic one and the file is refused with diagnostics
+   * only.
    */
   @Test
   void parserRecoveryInsideAnArrayDoesNotThrow() {
     SyntaxTree t = assertRefused("[{C\t-[\n]", Codes.UNBALANCED);
     assertNotNull(t.root());
-    for (Diagnostic d : t.diagnostics()) assertTrue(d.span().end() <= 9, "span beyond the input: " + d);
+    for (Diagnostic d : t.diagnostics())
+      assertTrue(d.span().end() <= 9, "span beyond the input: " + d);
   }
 
   @Test
   void aStrayBracketWhenOnlyTheImplicitTopLevelIsOpenClosesNothing() {
     SyntaxTree t = assertRefused("PF { }\n]\n", Codes.UNBALANCED);
-    Diagnostic d = t.diagnostics().stream().filter(x -> x.code() == Codes.UNBALANCED).findFirst().orElseThrow();
+    Diagnostic d =
+        t.diagnostics().stream()
+            .filter(x -> x.code() == Codes.UNBALANCED)
+            .findFirst()
+            .orElseThrow();
     assertEquals("this `]` closes nothing", d.message());
     assertEquals(7, d.span().start());
     assertTrue(d.labels().isEmpty(), "no invented `opened here`: " + d.labels());
@@ -882,7 +972,11 @@ class UclScannerTest {
   @Test
   void aStrayBracketInsideAnOpenBraceStillPointsAtIt() {
     SyntaxTree t = assertRefused("PF { a = 1 ] }", Codes.UNBALANCED);
-    Diagnostic d = t.diagnostics().stream().filter(x -> x.code() == Codes.UNBALANCED).findFirst().orElseThrow();
+    Diagnostic d =
+        t.diagnostics().stream()
+            .filter(x -> x.code() == Codes.UNBALANCED)
+            .findFirst()
+            .orElseThrow();
     assertEquals("`]` does not match the open `{`", d.message());
     assertEquals(List.of(3), d.labels().stream().map(l -> l.span().start()).toList());
   }
@@ -891,8 +985,18 @@ class UclScannerTest {
   void oneErrorPerPosition() {
     // `]` in a key is a bad key character, an empty value and a stray bracket to the scanner.
     SyntaxTree t = assertRefused("PF {\n\tp]a = 1;\n}\n", Codes.BAD_KEY);
-    List<Integer> starts = t.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.span().start()).toList();
-    assertEquals(starts.stream().distinct().toList(), starts, "two errors at one position: " + t.diagnostics());
-    assertEquals(Codes.BAD_KEY, t.diagnostics().stream().filter(d -> d.span().start() == 7).findFirst().orElseThrow().code());
+    List<Integer> starts =
+        t.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.span().start()).toList();
+    assertEquals(
+        starts.stream().distinct().toList(),
+        starts,
+        "two errors at one position: " + t.diagnostics());
+    assertEquals(
+        Codes.BAD_KEY,
+        t.diagnostics().stream()
+            .filter(d -> d.span().start() == 7)
+            .findFirst()
+            .orElseThrow()
+            .code());
   }
 }

@@ -33,10 +33,12 @@ public final class MiniJson {
     Object cur = root;
     for (Object k : path) {
       if (k instanceof Integer n) {
-        if (!(cur instanceof List<?> l) || n >= l.size()) throw new IllegalArgumentException("no [" + n + "] in " + cur);
+        if (!(cur instanceof List<?> l) || n >= l.size())
+          throw new IllegalArgumentException("no [" + n + "] in " + cur);
         cur = l.get(n);
       } else {
-        if (!(cur instanceof Map<?, ?> m) || !m.containsKey(k)) throw new IllegalArgumentException("no \"" + k + "\" in " + cur);
+        if (!(cur instanceof Map<?, ?> m) || !m.containsKey(k))
+          throw new IllegalArgumentException("no \"" + k + "\" in " + cur);
         cur = m.get(k);
       }
     }

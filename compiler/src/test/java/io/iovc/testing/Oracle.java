@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Optional cross-check of hand-written test expectations against FreeBSD's own code. The oracle
- * is not part of the project: set {@code IOVC_ORACLE} to a directory holding {@code ucldump FILE}
- * (prints libucl's tree in {@code UclDump}'s format, or {@code ERROR}) and {@code run.sh
- * SCHEMA.bin FILE} (prints iovctl's exit status, stdout, stderr and packed bytes). Without the
- * variable (always so in CI) every method returns null and the tests check iovc against their
- * literal expectations only.
+ * Optional cross-check of hand-written test expectations against FreeBSD's own code. The oracle is
+ * not part of the project: set {@code IOVC_ORACLE} to a directory holding {@code ucldump FILE}
+ * (prints libucl's tree in {@code UclDump}'s format, or {@code ERROR}) and {@code run.sh SCHEMA.bin
+ * FILE} (prints iovctl's exit status, stdout, stderr and packed bytes). Without the variable
+ * (always so in CI) every method returns null and the tests check iovc against their literal
+ * expectations only.
  */
 public final class Oracle {
   private Oracle() {}
@@ -31,7 +31,8 @@ public final class Oracle {
   public static String ucldump(Path file) {
     Path d = dir();
     if (d == null) return null;
-    return new String(exec(d.resolve("ucldump").toString(), file.toString()), StandardCharsets.ISO_8859_1);
+    return new String(
+        exec(d.resolve("ucldump").toString(), file.toString()), StandardCharsets.ISO_8859_1);
   }
 
   /** Writes {@code input} to a temporary file and returns libucl's tree, or null. */
@@ -73,7 +74,10 @@ public final class Oracle {
       Path c = tmp.resolve("config.conf");
       Files.write(s, schemaBlob);
       Files.write(c, config);
-      String out = new String(exec(d.resolve("run.sh").toString(), s.toString(), c.toString()), StandardCharsets.ISO_8859_1);
+      String out =
+          new String(
+              exec(d.resolve("run.sh").toString(), s.toString(), c.toString()),
+              StandardCharsets.ISO_8859_1);
       Files.delete(s);
       Files.delete(c);
       Files.delete(tmp);

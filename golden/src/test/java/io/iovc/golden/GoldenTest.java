@@ -35,13 +35,13 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden cases, reviewed as documents (Pkl's snippet tests, approved with ApprovalTests). Each
  * {@code cases/<group>/<name>.conf} has {@code <name>.approved.txt} beside it: the input with line
- * numbers, what {@code iovc check} says (source line, carets, message, help), the verdict, and
- * for accepted files the {@code iovctl -C -n} listing and the packed bytes; cases under {@code
- * fmt/} show the formatter's output instead. An optional first line {@code # golden: --driver ix}
- * or {@code # golden: --schema NAME.txt} picks the schema (relative to the case's directory).
+ * numbers, what {@code iovc check} says (source line, carets, message, help), the verdict, and for
+ * accepted files the {@code iovctl -C -n} listing and the packed bytes; cases under {@code fmt/}
+ * show the formatter's output instead. An optional first line {@code # golden: --driver ix} or
+ * {@code # golden: --schema NAME.txt} picks the schema (relative to the case's directory).
  *
- * <p>A change in output writes {@code <name>.received.txt} and fails; review the diff and rename
- * it to approve it, or run with {@code -Dgolden.approve=true} to approve everything.
+ * <p>A change in output writes {@code <name>.received.txt} and fails; review the diff and rename it
+ * to approve it, or run with {@code -Dgolden.approve=true} to approve everything.
  */
 class GoldenTest {
   private static final Path CASES = Path.of(System.getProperty("golden.cases", "cases"));
@@ -54,14 +54,20 @@ class GoldenTest {
       files = s.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
     }
     assertTrue(files.size() > 0, "no golden cases under " + CASES.toAbsolutePath());
-    return files.stream().map(p -> DynamicTest.dynamicTest(CASES.relativize(p).toString(), () -> verify(p)));
+    return files.stream()
+        .map(p -> DynamicTest.dynamicTest(CASES.relativize(p).toString(), () -> verify(p)));
   }
 
   private static void verify(Path file) throws Exception {
     String document = document(file);
-    Options options = new Options()
-        .withReporter(Boolean.getBoolean("golden.approve") ? new AutoApproveReporter() : new QuietReporter())
-        .forFile().withNamer(new CaseNamer(file));
+    Options options =
+        new Options()
+            .withReporter(
+                Boolean.getBoolean("golden.approve")
+                    ? new AutoApproveReporter()
+                    : new QuietReporter())
+            .forFile()
+            .withNamer(new CaseNamer(file));
     Approvals.verify(document, options);
   }
 
@@ -80,10 +86,13 @@ class GoldenTest {
     if (header.startsWith("# golden:")) {
       String[] words = header.substring(9).trim().split("\\s+");
       for (int i = 0; i + 1 < words.length; i += 2) {
-        if (words[i].equals("--driver")) explicit = Schema.fromPlugin(PLUGINS.byName(words[i + 1]).orElseThrow().plugin());
+        if (words[i].equals("--driver"))
+          explicit = Schema.fromPlugin(PLUGINS.byName(words[i + 1]).orElseThrow().plugin());
         if (words[i].equals("--schema")) {
           try {
-            explicit = Schema.fromFile(Files.readAllBytes(file.resolveSibling(words[i + 1])), words[i + 1]);
+            explicit =
+                Schema.fromFile(
+                    Files.readAllBytes(file.resolveSibling(words[i + 1])), words[i + 1]);
           } catch (io.iovc.schema.SchemaException e) {
             throw new IOException(e);
           }
@@ -95,12 +104,16 @@ class GoldenTest {
       if (l == src.lineCount() && src.lineStart(l) == src.length()) break;
       int end = l < src.lineCount() ? src.lineStart(l + 1) - 1 : src.length();
       boolean cr = end > src.lineStart(l) && src.bytes()[end - 1] == '\r' && end < src.length();
-      doc.append(String.format("%3d | ", l)).append(HumanRenderer.display(src.lineText(l))).append(cr ? "␍" : "").append('\n');
+      doc.append(String.format("%3d | ", l))
+          .append(HumanRenderer.display(src.lineText(l)))
+          .append(cr ? "␍" : "")
+          .append('\n');
     }
     if (rel.startsWith("fmt/")) {
       section(doc, "iovc fmt");
       try {
-        doc.append(new String(Formatter.format(tree, vars), StandardCharsets.UTF_8).replace("\t", "→   "));
+        doc.append(
+            new String(Formatter.format(tree, vars), StandardCharsets.UTF_8).replace("\t", "→   "));
       } catch (Formatter.FormatException e) {
         doc.append("not formatted: ").append(e.getMessage()).append('\n');
       }
@@ -116,7 +129,15 @@ class GoldenTest {
       result = Pipeline.compile(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG);
       diags.addAll(result.diagnostics());
     }
-    doc.append("schema: ").append(choice.schema() == null ? "none" : choice.schema().origin() + (explicit != null ? " (chosen by the golden: line)" : " (" + choice.how() + ")")).append('\n');
+    doc.append("schema: ")
+        .append(
+            choice.schema() == null
+                ? "none"
+                : choice.schema().origin()
+                    + (explicit != null
+                        ? " (chosen by the golden: line)"
+                        : " (" + choice.how() + ")"))
+        .append('\n');
     section(doc, "iovc check");
     HumanRenderer r = new HumanRenderer(false);
     if (diags.isEmpty()) doc.append("(no diagnostics)\n");
@@ -129,14 +150,27 @@ class GoldenTest {
     long notes = diags.size() - errors - warnings;
     section(doc, "verdict");
     if (errors > 0 || result == null || result.packed() == null) {
-      doc.append("refused (").append(errors).append(" error").append(errors == 1 ? "" : "s").append(", ")
-          .append(warnings).append(" warning").append(warnings == 1 ? "" : "s").append("): nothing is compiled\n");
+      doc.append("refused (")
+          .append(errors)
+          .append(" error")
+          .append(errors == 1 ? "" : "s")
+          .append(", ")
+          .append(warnings)
+          .append(" warning")
+          .append(warnings == 1 ? "" : "s")
+          .append("): nothing is compiled\n");
       return doc.toString();
     }
-    doc.append("accepted").append(warnings > 0 ? " with " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
-        .append(notes > 0 ? (warnings > 0 ? " and " : " with ") + notes + " note" + (notes == 1 ? "" : "s") : "").append('\n');
+    doc.append("accepted")
+        .append(warnings > 0 ? " with " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
+        .append(
+            notes > 0
+                ? (warnings > 0 ? " and " : " with ") + notes + " note" + (notes == 1 ? "" : "s")
+                : "")
+        .append('\n');
     section(doc, "iovctl -C -n");
-    String listing = DryRun.listing(result.check().config().device(), result.config(), result.packed().length);
+    String listing =
+        DryRun.listing(result.check().config().device(), result.config(), result.packed().length);
     doc.append(new String(listing.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     section(doc, "packed (" + result.packed().length + " bytes)");
     hex(doc, result.packed());
@@ -145,45 +179,83 @@ class GoldenTest {
 
   /**
    * Every non-fmt case against FreeBSD's own iovctl code (the oracle of IovctlDifferentialTest,
-   * outside the repository; set IOVC_ORACLE): same verdict, and for accepted files the same
-   * listing and bytes. The schema handed to the oracle is the case's schema packed by iovc.
+   * outside the repository; set IOVC_ORACLE): same verdict, and for accepted files the same listing
+   * and bytes. The schema handed to the oracle is the case's schema packed by iovc.
    */
   @TestFactory
-  @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "IOVC_ORACLE", matches = ".+")
+  @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(
+      named = "IOVC_ORACLE",
+      matches = ".+")
   Stream<DynamicTest> casesAgreeWithIovctl() throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(CASES)) {
-      files = s.filter(p -> p.toString().endsWith(".conf") && !CASES.relativize(p).toString().startsWith("fmt")).sorted().toList();
+      files =
+          s.filter(
+                  p ->
+                      p.toString().endsWith(".conf")
+                          && !CASES.relativize(p).toString().startsWith("fmt"))
+              .sorted()
+              .toList();
     }
     Path oracle = Path.of(System.getenv("IOVC_ORACLE"), "run.sh");
-    return files.stream().map(p -> DynamicTest.dynamicTest(CASES.relativize(p).toString(), () -> {
-      String doc = document(p);
-      if (!doc.contains("\nschema: ") || doc.contains("\nschema: none")) return;
-      String header = Files.readAllLines(p, StandardCharsets.ISO_8859_1).stream().findFirst().orElse("");
-      SourceText src = new SourceText(p.toString(), Files.readAllBytes(p));
-      SyntaxTree tree = Ucl.parse(src, Ucl.fileVariables(p));
-      Schema explicit = null;
-      if (header.startsWith("# golden: --driver ")) explicit = Schema.fromPlugin(PLUGINS.byName(header.substring(19).trim()).orElseThrow().plugin());
-      if (header.startsWith("# golden: --schema ")) explicit = Schema.fromFile(Files.readAllBytes(p.resolveSibling(header.substring(19).trim())), "x");
-      Schema schema = SchemaChoice.choose(tree, PLUGINS, explicit, null).schema();
-      Path blob = Files.createTempFile("golden-schema", ".bin");
-      Files.write(blob, io.iovc.nvlist.NvPacker.pack(schema.nvlist()));
-      Process proc = new ProcessBuilder(oracle.toString(), blob.toString(), p.toString()).start();
-      String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-      proc.waitFor();
-      boolean iovctlAccepts = out.startsWith("exit=0\n");
-      Pipeline.Result r = Pipeline.compile(tree, schema, Long.MAX_VALUE);
-      org.junit.jupiter.api.Assertions.assertEquals(iovctlAccepts, !r.hasErrors(), "verdict differs from iovctl:\n" + out);
-      if (iovctlAccepts) {
-        String stdout = out.substring(out.indexOf("stdout:\n") + 8, out.indexOf("stderr:\n"));
-        org.junit.jupiter.api.Assertions.assertEquals(stdout, DryRun.listing(r.check().config().device(), r.config(), r.packed().length));
-        org.junit.jupiter.api.Assertions.assertEquals(out.substring(out.indexOf("packed: ") + 8).strip(), java.util.HexFormat.of().formatHex(r.packed()));
-      }
-    }));
+    return files.stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    CASES.relativize(p).toString(),
+                    () -> {
+                      String doc = document(p);
+                      if (!doc.contains("\nschema: ") || doc.contains("\nschema: none")) return;
+                      String header =
+                          Files.readAllLines(p, StandardCharsets.ISO_8859_1).stream()
+                              .findFirst()
+                              .orElse("");
+                      SourceText src = new SourceText(p.toString(), Files.readAllBytes(p));
+                      SyntaxTree tree = Ucl.parse(src, Ucl.fileVariables(p));
+                      Schema explicit = null;
+                      if (header.startsWith("# golden: --driver "))
+                        explicit =
+                            Schema.fromPlugin(
+                                PLUGINS.byName(header.substring(19).trim()).orElseThrow().plugin());
+                      if (header.startsWith("# golden: --schema "))
+                        explicit =
+                            Schema.fromFile(
+                                Files.readAllBytes(p.resolveSibling(header.substring(19).trim())),
+                                "x");
+                      Schema schema = SchemaChoice.choose(tree, PLUGINS, explicit, null).schema();
+                      Path blob = Files.createTempFile("golden-schema", ".bin");
+                      Files.write(blob, io.iovc.nvlist.NvPacker.pack(schema.nvlist()));
+                      Process proc =
+                          new ProcessBuilder(oracle.toString(), blob.toString(), p.toString())
+                              .start();
+                      String out =
+                          new String(
+                              proc.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                      proc.waitFor();
+                      boolean iovctlAccepts = out.startsWith("exit=0\n");
+                      Pipeline.Result r = Pipeline.compile(tree, schema, Long.MAX_VALUE);
+                      org.junit.jupiter.api.Assertions.assertEquals(
+                          iovctlAccepts, !r.hasErrors(), "verdict differs from iovctl:\n" + out);
+                      if (iovctlAccepts) {
+                        String stdout =
+                            out.substring(out.indexOf("stdout:\n") + 8, out.indexOf("stderr:\n"));
+                        org.junit.jupiter.api.Assertions.assertEquals(
+                            stdout,
+                            DryRun.listing(
+                                r.check().config().device(), r.config(), r.packed().length));
+                        org.junit.jupiter.api.Assertions.assertEquals(
+                            out.substring(out.indexOf("packed: ") + 8).strip(),
+                            java.util.HexFormat.of().formatHex(r.packed()));
+                      }
+                    }));
   }
 
   private static void section(StringBuilder doc, String title) {
-    doc.append("\n── ").append(title).append(' ').append("─".repeat(Math.max(3, 60 - title.length()))).append('\n');
+    doc.append("\n── ")
+        .append(title)
+        .append(' ')
+        .append("─".repeat(Math.max(3, 60 - title.length())))
+        .append('\n');
   }
 
   private static void hex(StringBuilder doc, byte[] b) {

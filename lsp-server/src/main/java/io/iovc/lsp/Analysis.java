@@ -19,32 +19,48 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the core says about one version of a document, computed exactly as {@code iovc check}
- * does (parse, choose the schema, {@link Pipeline#check}): the tree, the schema and how it was
- * chosen, every diagnostic, and the accepted configuration when there is no error. Immutable.
+ * What the core says about one version of a document, computed exactly as {@code iovc check} does
+ * (parse, choose the schema, {@link Pipeline#check}): the tree, the schema and how it was chosen,
+ * every diagnostic, and the accepted configuration when there is no error. Immutable.
  */
 final class Analysis {
   /** A schema with only the SR-IOV parameters every driver has (num_vfs, device, passthrough). */
-  static final Schema IOV_ONLY = Schema.fromPlugin(DriverPlugin.withoutParameters("SR-IOV", "the parameters every driver has"));
+  static final Schema IOV_ONLY =
+      Schema.fromPlugin(
+          DriverPlugin.withoutParameters("SR-IOV", "the parameters every driver has"));
 
   final String uri;
   final int version;
   final SourceText src;
   final SyntaxTree tree;
   final Positions pos;
+
   /** The schema the file is checked against, or null when nothing chooses one. */
   final Schema schema;
+
   /** How the schema was chosen, for hovers: "PF.device ixl0", "the iovc.driver setting"… */
   final String schemaHow;
+
   /** The pipeline's result, or null without a schema. */
   final Pipeline.Result result;
+
   /** Exactly the diagnostics {@code iovc check} prints for this text. */
   final List<Diagnostic> diagnostics;
+
   /** The file was larger than the server analyses: {@link #tree} is of an empty text. */
   final boolean tooLarge;
 
-  private Analysis(String uri, int version, SourceText src, SyntaxTree tree, Positions pos, Schema schema, String how,
-      Pipeline.Result result, List<Diagnostic> diagnostics, boolean tooLarge) {
+  private Analysis(
+      String uri,
+      int version,
+      SourceText src,
+      SyntaxTree tree,
+      Positions pos,
+      Schema schema,
+      String how,
+      Pipeline.Result result,
+      List<Diagnostic> diagnostics,
+      boolean tooLarge) {
     this.uri = uri;
     this.version = version;
     this.src = src;
@@ -61,11 +77,20 @@ final class Analysis {
    * Analyses a text. {@code live} is the live kernel schema (FreeBSD, device present) or null;
    * {@code driverSetting} applies only when the file itself (PF.device, modeline) chooses none.
    */
-  static Analysis of(String uri, int version, String name, String text, Map<String, String> vars, PluginRegistry registry,
-      Function<SyntaxTree, Schema> live, String driverSetting, Positions.Encoding enc) {
+  static Analysis of(
+      String uri,
+      int version,
+      String name,
+      String text,
+      Map<String, String> vars,
+      PluginRegistry registry,
+      Function<SyntaxTree, Schema> live,
+      String driverSetting,
+      Positions.Encoding enc) {
     SourceText src = SourceText.of(name, text);
     SyntaxTree tree = Ucl.parse(src, vars);
-    SchemaChoice.Choice choice = SchemaChoice.choose(tree, registry, live == null ? null : live.apply(tree), null);
+    SchemaChoice.Choice choice =
+        SchemaChoice.choose(tree, registry, live == null ? null : live.apply(tree), null);
     String how = choice.how();
     if (choice.schema() == null && driverSetting != null && SchemaChoice.modeline(tree) == null) {
       SchemaChoice.Choice bySetting = SchemaChoice.choose(tree, registry, null, driverSetting);
@@ -81,11 +106,19 @@ final class Analysis {
       return new Analysis(uri, version, src, tree, pos, null, how, null, diags, false);
     }
     Pipeline.Result r = Pipeline.check(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG);
-    return new Analysis(uri, version, src, tree, pos, choice.schema(), how, r, r.diagnostics(), false);
+    return new Analysis(
+        uri, version, src, tree, pos, choice.schema(), how, r, r.diagnostics(), false);
   }
 
   /** The stand-in for a document too large to analyse: one diagnostic, nothing else. */
-  static Analysis tooLarge(String uri, int version, String name, long size, long max, String dropped, Positions.Encoding enc) {
+  static Analysis tooLarge(
+      String uri,
+      int version,
+      String name,
+      long size,
+      long max,
+      String dropped,
+      Positions.Encoding enc) {
     SourceText src = SourceText.of(name, "");
     SyntaxTree tree = Ucl.parse(src);
     String why;
@@ -94,14 +127,24 @@ final class Analysis {
       why = "the language server ran out of memory checking this " + size + "-byte file";
       help = "run `iovc check` on it, or give the server more heap (IOVC_JAVA_OPTS=-Xmx256m)";
     } else if ("message".equals(dropped)) {
-      why = "the editor sent " + size + " bytes for this file, more than the language server reads in one message";
+      why =
+          "the editor sent "
+              + size
+              + " bytes for this file, more than the language server reads in one message";
       help = "run `iovc check` on it, or give the server more heap (IOVC_JAVA_OPTS=-Xmx256m)";
     } else {
-      why = "the file is " + size + " bytes; the language server checks files up to " + max + " bytes";
+      why =
+          "the file is "
+              + size
+              + " bytes; the language server checks files up to "
+              + max
+              + " bytes";
       help = "run `iovc check` on it, or raise the iovc.maxFileSize setting";
     }
-    Diagnostic d = Diagnostic.of(Codes.UNREADABLE, Span.at(0), name + ": " + why).help(help).build();
-    return new Analysis(uri, version, src, tree, new Positions(src, enc), null, "none", null, List.of(d), true);
+    Diagnostic d =
+        Diagnostic.of(Codes.UNREADABLE, Span.at(0), name + ": " + why).help(help).build();
+    return new Analysis(
+        uri, version, src, tree, new Positions(src, enc), null, "none", null, List.of(d), true);
   }
 
   /** The schema for completion and hover: the file's, else the parameters every driver has. */

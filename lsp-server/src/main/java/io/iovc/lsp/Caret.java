@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the caret is, in the terms completion needs: at the top level (a section name goes
- * here), at a key inside a section, or at a value after {@code key =}; with the typed prefix, so
- * that an edit replaces exactly what was typed. Works on half-typed text: the section comes from
- * the tree (which always exists), the position on the line from the bytes before the caret.
+ * Where the caret is, in the terms completion needs: at the top level (a section name goes here),
+ * at a key inside a section, or at a value after {@code key =}; with the typed prefix, so that an
+ * edit replaces exactly what was typed. Works on half-typed text: the section comes from the tree
+ * (which always exists), the position on the line from the bytes before the caret.
  */
 final class Caret {
   enum Where {
@@ -29,25 +29,42 @@ final class Caret {
     NONE
   }
 
-  /** {@code key = prefix}, {@code key: prefix} or {@code key prefix} at the end of the text before the caret. */
+  /**
+   * {@code key = prefix}, {@code key: prefix} or {@code key prefix} at the end of the text before
+   * the caret.
+   */
   private static final Pattern VALUE =
-      Pattern.compile("^(?:.*[{;,]\\s*|\\s*)(\"[^\"]*\"|[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:\\s*[=:]\\s*|\\s+)(\"[^\"]*|[^\\s;,{}\"\\[\\]]*)$");
+      Pattern.compile(
+          "^(?:.*[{;,]\\s*|\\s*)(\"[^\"]*\"|[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:\\s*[=:]\\s*|\\s+)(\"[^\"]*|[^\\s;,{}\"\\[\\]]*)$");
+
   /** A key being typed: at the start of a line or after {@code { ; , }}. */
   private static final Pattern KEY = Pattern.compile("^(?:.*[{};,]\\s*|\\s*)([A-Za-z0-9_.-]*)$");
 
   final Where where;
   final int offset;
+
   /** Byte offset where the typed prefix starts (a value's prefix includes its opening quote). */
   final int prefixStart;
+
   final String prefix;
+
   /** The innermost enclosing member that names a section (or the top-level one), or null. */
   final UMember section;
+
   /** PF, DEFAULT or VF for {@link #section}; null at the top level or in an unknown section. */
   final ConfigSection.Kind kind;
+
   /** For {@link Where#VALUE}: the key the value belongs to (as written, quotes removed). */
   final String valueKey;
 
-  private Caret(Where where, int offset, int prefixStart, String prefix, UMember section, ConfigSection.Kind kind, String valueKey) {
+  private Caret(
+      Where where,
+      int offset,
+      int prefixStart,
+      String prefix,
+      UMember section,
+      ConfigSection.Kind kind,
+      String valueKey) {
     this.where = where;
     this.offset = offset;
     this.prefixStart = prefixStart;
@@ -72,7 +89,8 @@ final class Caret {
     byte[] b = src.bytes();
     int off = Math.min(Math.max(offset, 0), b.length);
     UclToken t = tokenAround(tree.tokens(), off);
-    if (t != null && insideOpaque(t, off, b)) return new Caret(Where.NONE, off, off, "", null, null, null);
+    if (t != null && insideOpaque(t, off, b))
+      return new Caret(Where.NONE, off, off, "", null, null, null);
 
     UMember section = null;
     ConfigSection.Kind kind = null;
@@ -108,7 +126,8 @@ final class Caret {
     Matcher k = KEY.matcher(before);
     if (k.matches()) {
       int ps = lineStart + k.start(1);
-      return new Caret(section == null ? Where.TOP : Where.KEY, off, ps, utf8(b, ps, off), section, kind, null);
+      return new Caret(
+          section == null ? Where.TOP : Where.KEY, off, ps, utf8(b, ps, off), section, kind, null);
     }
     return new Caret(Where.NONE, off, off, "", section, kind, null);
   }
@@ -117,7 +136,9 @@ final class Caret {
     return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
-  /** Strictly inside the braces of an object (an unclosed object extends to the end of the file). */
+  /**
+   * Strictly inside the braces of an object (an unclosed object extends to the end of the file).
+   */
   static boolean inside(UObject o, int off, byte[] b) {
     int s = o.span().start();
     int e = o.span().end();

@@ -15,12 +15,22 @@ record ClientInfo(
     boolean lineFoldingOnly) {
 
   /** Plain defaults: UTF-16, no snippets, plain text (also what tests start from). */
-  static final ClientInfo BASIC = new ClientInfo(Positions.Encoding.UTF16, false, false, false, false, false, false);
+  static final ClientInfo BASIC =
+      new ClientInfo(Positions.Encoding.UTF16, false, false, false, false, false, false);
+
   /** A client like VS Code. */
-  static final ClientInfo RICH = new ClientInfo(Positions.Encoding.UTF16, true, true, true, true, true, true);
+  static final ClientInfo RICH =
+      new ClientInfo(Positions.Encoding.UTF16, true, true, true, true, true, true);
 
   ClientInfo withEncoding(Positions.Encoding e) {
-    return new ClientInfo(e, snippets, markdown, hierarchicalSymbols, showDocument, configurationPull, lineFoldingOnly);
+    return new ClientInfo(
+        e,
+        snippets,
+        markdown,
+        hierarchicalSymbols,
+        showDocument,
+        configurationPull,
+        lineFoldingOnly);
   }
 
   static ClientInfo of(ClientCapabilities c) {
@@ -42,14 +52,19 @@ record ClientInfo(
         snippets = Boolean.TRUE.equals(comp.getCompletionItem().getSnippetSupport());
       }
       var hover = td.getHover();
-      if (hover != null && hover.getContentFormat() != null) markdown = hover.getContentFormat().contains(MarkupKind.MARKDOWN);
+      if (hover != null && hover.getContentFormat() != null)
+        markdown = hover.getContentFormat().contains(MarkupKind.MARKDOWN);
       var sym = td.getDocumentSymbol();
       if (sym != null) hier = Boolean.TRUE.equals(sym.getHierarchicalDocumentSymbolSupport());
       var fold = td.getFoldingRange();
       if (fold != null) lineFolding = Boolean.TRUE.equals(fold.getLineFoldingOnly());
     }
-    boolean show = c.getWindow() != null && c.getWindow().getShowDocument() != null && c.getWindow().getShowDocument().isSupport();
-    boolean pull = c.getWorkspace() != null && Boolean.TRUE.equals(c.getWorkspace().getConfiguration());
+    boolean show =
+        c.getWindow() != null
+            && c.getWindow().getShowDocument() != null
+            && c.getWindow().getShowDocument().isSupport();
+    boolean pull =
+        c.getWorkspace() != null && Boolean.TRUE.equals(c.getWorkspace().getConfiguration());
     return new ClientInfo(enc, snippets, markdown, hier, show, pull, lineFolding);
   }
 }

@@ -27,8 +27,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * Quick fixes: each machine-applicable {@link Fix} the checker attached to a diagnostic (did you
- * mean, add num_vfs or device, remove an ignored duplicate, {@code //} to {@code #}, 2.9 to
- * 2…), then for warnings "suppress CODE here" and "suppress CODE in this file" (a {@code # iovc
+ * mean, add num_vfs or device, remove an ignored duplicate, {@code //} to {@code #}, 2.9 to 2…),
+ * then for warnings "suppress CODE here" and "suppress CODE in this file" (a {@code # iovc
  * disable=CODE} comment, spec/ecosystem.md §3.5), then "explain CODE".
  */
 final class CodeActions {
@@ -44,14 +44,19 @@ final class CodeActions {
     List<Either<Command, CodeAction>> out = new ArrayList<>();
     var ctx = params.getContext();
     List<String> only = ctx == null ? null : ctx.getOnly();
-    boolean quickfix = only == null || only.isEmpty() || only.stream().anyMatch(k -> k != null && (k.isEmpty() || CodeActionKind.QuickFix.startsWith(k)));
+    boolean quickfix =
+        only == null
+            || only.isEmpty()
+            || only.stream()
+                .anyMatch(k -> k != null && (k.isEmpty() || CodeActionKind.QuickFix.startsWith(k)));
     if (!quickfix) return out;
     SourceText src = a.src;
     int s = a.pos.start(params.getRange());
     int e = a.pos.end(params.getRange());
     int fromLine = src.line(s);
     int toLine = src.line(e);
-    List<org.eclipse.lsp4j.Diagnostic> sent = ctx == null || ctx.getDiagnostics() == null ? List.of() : ctx.getDiagnostics();
+    List<org.eclipse.lsp4j.Diagnostic> sent =
+        ctx == null || ctx.getDiagnostics() == null ? List.of() : ctx.getDiagnostics();
     Set<String> seen = new HashSet<>();
     List<Either<Command, CodeAction>> later = new ArrayList<>();
     for (Diagnostic d : a.diagnostics) {
@@ -71,7 +76,8 @@ final class CodeActions {
       String code = d.code().id();
       if (d.severity() != Severity.ERROR) {
         CodeAction here = suppressHere(a, d, ld);
-        if (here != null && seen.add("here:" + code + here.getTitle())) later.add(Either.forRight(here));
+        if (here != null && seen.add("here:" + code + here.getTitle()))
+          later.add(Either.forRight(here));
         if (seen.add("file:" + code)) {
           CodeAction file = new CodeAction("Suppress " + code + " in this file");
           file.setKind(CodeActionKind.QuickFix);
@@ -93,19 +99,21 @@ final class CodeActions {
   }
 
   /** The client's own copy of the diagnostic when it sent one (same code and start), else ours. */
-  private static org.eclipse.lsp4j.Diagnostic match(List<org.eclipse.lsp4j.Diagnostic> sent, org.eclipse.lsp4j.Diagnostic ours) {
+  private static org.eclipse.lsp4j.Diagnostic match(
+      List<org.eclipse.lsp4j.Diagnostic> sent, org.eclipse.lsp4j.Diagnostic ours) {
     for (org.eclipse.lsp4j.Diagnostic d : sent) {
       if (d == null || d.getRange() == null || d.getCode() == null) continue;
       Object code = d.getCode().isLeft() ? d.getCode().getLeft() : d.getCode().getRight();
-      if (Objects.equals(String.valueOf(code), ours.getCode().getLeft()) && Objects.equals(d.getRange().getStart(), ours.getRange().getStart())) return d;
+      if (Objects.equals(String.valueOf(code), ours.getCode().getLeft())
+          && Objects.equals(d.getRange().getStart(), ours.getRange().getStart())) return d;
     }
     return ours;
   }
 
   /**
    * {@code # iovc disable=CODE} on its own line above the key the diagnostic is about: it covers
-   * that key (or the whole section before a section name). Offered only when that really covers
-   * the diagnostic, and not above the first key (there it would cover the whole file).
+   * that key (or the whole section before a section name). Offered only when that really covers the
+   * diagnostic, and not above the first key (there it would cover the whole file).
    */
   private CodeAction suppressHere(Analysis a, Diagnostic d, org.eclipse.lsp4j.Diagnostic ld) {
     SourceText src = a.src;
@@ -126,11 +134,13 @@ final class CodeActions {
     if (first == null || first.getType() != UclParser.KEY) return null;
     if (firstOfFile == null || ls <= firstOfFile.startOffset()) return null;
     UMember m = memberAt(a.tree.root(), first.startOffset());
-    if (m == null || d.span().start() < m.span().start() || d.span().start() > m.span().end()) return null;
+    if (m == null || d.span().start() < m.span().start() || d.span().start() > m.span().end())
+      return null;
     String lineText = src.lineText(line);
     String indent = lineText.substring(0, lineText.length() - lineText.stripLeading().length());
     String code = d.code().id();
-    CodeAction ca = new CodeAction("Suppress " + code + " for `" + Ascii.display(m.key().name()) + "`");
+    CodeAction ca =
+        new CodeAction("Suppress " + code + " for `" + Ascii.display(m.key().name()) + "`");
     ca.setKind(CodeActionKind.QuickFix);
     ca.setDiagnostics(List.of(ld));
     ca.setEdit(edit(a, List.of(new Edit(Span.at(ls), indent + "# iovc disable=" + code + "\n"))));

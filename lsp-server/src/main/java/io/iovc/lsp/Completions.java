@@ -26,10 +26,10 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Completion: section names at the top level ({@code PF}, {@code DEFAULT}, the {@code VF-n} not
- * yet written below num_vfs), the schema's parameters inside a section (with type and default),
- * and values after {@code key =} (booleans, {@code trunk}, a MAC, device names from the
- * plugins). Every item's edit replaces exactly the typed prefix.
+ * Completion: section names at the top level ({@code PF}, {@code DEFAULT}, the {@code VF-n} not yet
+ * written below num_vfs), the schema's parameters inside a section (with type and default), and
+ * values after {@code key =} (booleans, {@code trunk}, a MAC, device names from the plugins). Every
+ * item's edit replaces exactly the typed prefix.
  */
 final class Completions {
   /** Most VF-n items in one answer (the list is then marked incomplete). */
@@ -63,31 +63,64 @@ final class Completions {
     Set<String> present = new HashSet<>();
     if (a.tree.root() instanceof UObject root) {
       for (UMember m : root.members()) {
-        if (m.key().span().start() != c.prefixStart) present.add(Ascii.toLower(Ascii.cString(m.key().name())));
+        if (m.key().span().start() != c.prefixStart)
+          present.add(Ascii.toLower(Ascii.cString(m.key().name())));
       }
     }
     Range range = range(a, c, false);
     boolean nameOnly = restOfLine(a, c.offset).matches("^[A-Za-z0-9_.-]*\\s*\\{.*");
     int numVfs = Checker.findNumVfs(a.tree);
-    if (!present.contains("pf")) items.add(section(a, "PF", ConfigSection.Kind.PF, -1, numVfs, "0", range, nameOnly, client));
-    if (!present.contains("default")) items.add(section(a, "DEFAULT", ConfigSection.Kind.DEFAULT, -1, numVfs, "1", range, nameOnly, client));
+    if (!present.contains("pf"))
+      items.add(section(a, "PF", ConfigSection.Kind.PF, -1, numVfs, "0", range, nameOnly, client));
+    if (!present.contains("default"))
+      items.add(
+          section(
+              a, "DEFAULT", ConfigSection.Kind.DEFAULT, -1, numVfs, "1", range, nameOnly, client));
     if (numVfs > 0) {
       int n = 0;
       for (int i = 0; i < numVfs; i++) {
         if (present.contains("vf-" + i)) continue;
         if (n++ >= MAX_SECTIONS) return true;
-        items.add(section(a, "VF-" + i, ConfigSection.Kind.VF, i, numVfs, String.format("2%05d", i), range, nameOnly, client));
+        items.add(
+            section(
+                a,
+                "VF-" + i,
+                ConfigSection.Kind.VF,
+                i,
+                numVfs,
+                String.format("2%05d", i),
+                range,
+                nameOnly,
+                client));
       }
     } else {
       int i = 0;
       while (present.contains("vf-" + i)) i++;
-      items.add(section(a, "VF-" + i, ConfigSection.Kind.VF, i, numVfs, String.format("2%05d", i), range, nameOnly, client));
+      items.add(
+          section(
+              a,
+              "VF-" + i,
+              ConfigSection.Kind.VF,
+              i,
+              numVfs,
+              String.format("2%05d", i),
+              range,
+              nameOnly,
+              client));
     }
     return false;
   }
 
-  private CompletionItem section(Analysis a, String name, ConfigSection.Kind kind, int vf, int numVfs, String sort, Range range,
-      boolean nameOnly, ClientInfo client) {
+  private CompletionItem section(
+      Analysis a,
+      String name,
+      ConfigSection.Kind kind,
+      int vf,
+      int numVfs,
+      String sort,
+      Range range,
+      boolean nameOnly,
+      ClientInfo client) {
     CompletionItem it = new CompletionItem(name);
     it.setKind(CompletionItemKind.Module);
     it.setDetail(Docs.section(kind, vf, numVfs).replace("`", ""));
@@ -112,7 +145,8 @@ final class Completions {
     UObject obj = c.sectionObject();
     if (obj != null) {
       for (UMember m : obj.members()) {
-        if (m.key().span().start() != c.prefixStart) present.add(Ascii.toLower(Ascii.cString(m.key().name())));
+        if (m.key().span().start() != c.prefixStart)
+          present.add(Ascii.toLower(Ascii.cString(m.key().name())));
       }
     }
     Range range = range(a, c, false);
@@ -126,7 +160,8 @@ final class Completions {
         CompletionItem it = new CompletionItem(name);
         it.setKind(CompletionItemKind.Property);
         it.setDetail(Docs.typeLine(p));
-        it.setDocumentation(doc(Docs.param(schema, p, c.kind, c.sectionName(), client.markdown()), client));
+        it.setDocumentation(
+            doc(Docs.param(schema, p, c.kind, c.sectionName(), client.markdown()), client));
         it.setSortText(String.format("%03d", order++));
         it.setFilterText(name);
         String text = name;
@@ -153,7 +188,8 @@ final class Completions {
       List<String> devices = devices(a);
       return "\"${1:" + snippetEscape(devices.isEmpty() ? "" : devices.get(0)) + "}\"";
     }
-    if (t.isInteger() && Ascii.equalsIgnoreCase(p.name(), "num_vfs")) return "${1:" + vfCountGuess(a) + "}";
+    if (t.isInteger() && Ascii.equalsIgnoreCase(p.name(), "num_vfs"))
+      return "${1:" + vfCountGuess(a) + "}";
     return "${1:" + snippetEscape(Docs.exampleValue(p, vf)) + "}";
   }
 
@@ -175,18 +211,57 @@ final class Completions {
     int vf = c.kind == ConfigSection.Kind.VF ? Checker.vfIndex(c.sectionName()) : -1;
     switch (p.type()) {
       case BOOL -> {
-        items.add(value("true", "true", "true".equals(d) ? "default" : "boolean", "0", range, quoted, false, client));
-        items.add(value("false", "false", "false".equals(d) ? "default" : "boolean", "1", range, quoted, false, client));
+        items.add(
+            value(
+                "true",
+                "true",
+                "true".equals(d) ? "default" : "boolean",
+                "0",
+                range,
+                quoted,
+                false,
+                client));
+        items.add(
+            value(
+                "false",
+                "false",
+                "false".equals(d) ? "default" : "boolean",
+                "1",
+                range,
+                quoted,
+                false,
+                client));
       }
       case VLAN -> {
-        items.add(value("trunk", "trunk", "the VF tags its own frames (4096)" + ("trunk".equals(d) ? "; default" : ""), "0", range, quoted, false, client));
-        if (d != null && !"trunk".equals(d)) items.add(value(d, d, "default", "1", range, quoted, false, client));
+        items.add(
+            value(
+                "trunk",
+                "trunk",
+                "the VF tags its own frames (4096)" + ("trunk".equals(d) ? "; default" : ""),
+                "0",
+                range,
+                quoted,
+                false,
+                client));
+        if (d != null && !"trunk".equals(d))
+          items.add(value(d, d, "default", "1", range, quoted, false, client));
       }
       case UNICAST_MAC -> {
         String mac = Docs.mac(vf);
-        CompletionItem it = value(mac, "\"" + mac + "\"", "a locally administered unicast MAC", "0", range, quoted, false, client);
+        CompletionItem it =
+            value(
+                mac,
+                "\"" + mac + "\"",
+                "a locally administered unicast MAC",
+                "0",
+                range,
+                quoted,
+                false,
+                client);
         if (client.snippets()) {
-          it.getTextEdit().getLeft().setNewText("\"" + mac.substring(0, 15) + "${1:" + mac.substring(15) + "}\"$0");
+          it.getTextEdit()
+              .getLeft()
+              .setNewText("\"" + mac.substring(0, 15) + "${1:" + mac.substring(15) + "}\"$0");
           it.setInsertTextFormat(InsertTextFormat.Snippet);
         }
         it.setKind(CompletionItemKind.Snippet);
@@ -198,7 +273,16 @@ final class Completions {
           String own = ownDevice(a);
           for (String name : devices(a)) {
             String detail = pluginFor(name);
-            CompletionItem it = value(name, "\"" + name + "\"", detail, String.format("%03d", i++), range, quoted, name.equals(own), client);
+            CompletionItem it =
+                value(
+                    name,
+                    "\"" + name + "\"",
+                    detail,
+                    String.format("%03d", i++),
+                    range,
+                    quoted,
+                    name.equals(own),
+                    client);
             items.add(it);
           }
         } else if (d != null) {
@@ -208,7 +292,16 @@ final class Completions {
       default -> {
         if (Ascii.equalsIgnoreCase(p.name(), "num_vfs") && dev == Schema.Device.PF) {
           String n = Integer.toString(vfCountGuess(a));
-          items.add(value(n, n, "one more than the highest VF-n written", "0", range, quoted, false, client));
+          items.add(
+              value(
+                  n,
+                  n,
+                  "one more than the highest VF-n written",
+                  "0",
+                  range,
+                  quoted,
+                  false,
+                  client));
         } else if (d != null) {
           items.add(value(d, d, "default", "0", range, quoted, false, client));
         }
@@ -216,7 +309,14 @@ final class Completions {
     }
   }
 
-  private CompletionItem value(String label, String text, String detail, String sort, Range range, boolean quotedPrefix, boolean preselect,
+  private CompletionItem value(
+      String label,
+      String text,
+      String detail,
+      String sort,
+      Range range,
+      boolean quotedPrefix,
+      boolean preselect,
       ClientInfo client) {
     CompletionItem it = new CompletionItem(label);
     it.setKind(CompletionItemKind.Value);
@@ -242,7 +342,10 @@ final class Completions {
     return out;
   }
 
-  /** The file's base name when a plugin serves a device of that name ({@code /etc/iov/ixl1.conf} → ixl1). */
+  /**
+   * The file's base name when a plugin serves a device of that name ({@code /etc/iov/ixl1.conf} →
+   * ixl1).
+   */
   private String ownDevice(Analysis a) {
     String n = a.src.name();
     n = n.substring(n.lastIndexOf('/') + 1);
@@ -252,7 +355,10 @@ final class Completions {
   }
 
   private String pluginFor(String device) {
-    return registry.forDevice(device).map(l -> l.plugin().name() + " — " + l.plugin().description()).orElse("device");
+    return registry
+        .forDevice(device)
+        .map(l -> l.plugin().name() + " — " + l.plugin().description())
+        .orElse("device");
   }
 
   /** One more than the highest VF-n section written, at least 1. */
@@ -284,6 +390,7 @@ final class Completions {
   }
 
   private static Either<String, MarkupContent> doc(String text, ClientInfo client) {
-    return Either.forRight(new MarkupContent(client.markdown() ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text));
+    return Either.forRight(
+        new MarkupContent(client.markdown() ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text));
   }
 }

@@ -13,9 +13,9 @@ import org.eclipse.lsp4j.DiagnosticTag;
 import org.eclipse.lsp4j.Location;
 
 /**
- * The checker's diagnostics as LSP diagnostics: same code, same message (the notes and the
- * help follow on their own lines, as {@code iovc check} prints them), the primary span as the
- * range, secondary labels as related information, and a link to the code's explanation.
+ * The checker's diagnostics as LSP diagnostics: same code, same message (the notes and the help
+ * follow on their own lines, as {@code iovc check} prints them), the primary span as the range,
+ * secondary labels as related information, and a link to the code's explanation.
  */
 final class Diagnostics {
   /** Codes about text iovctl never reads: shown faded. */
@@ -34,11 +34,16 @@ final class Diagnostics {
   }
 
   org.eclipse.lsp4j.Diagnostic map(Analysis a, Diagnostic d) {
-    org.eclipse.lsp4j.Diagnostic l = new org.eclipse.lsp4j.Diagnostic(a.pos.range(d.span()), message(d), severity(d.severity()), "iovc", d.code().id());
+    org.eclipse.lsp4j.Diagnostic l =
+        new org.eclipse.lsp4j.Diagnostic(
+            a.pos.range(d.span()), message(d), severity(d.severity()), "iovc", d.code().id());
     l.setCodeDescription(new DiagnosticCodeDescription(explanations.href(d.code().id())));
     if (!d.labels().isEmpty()) {
       List<DiagnosticRelatedInformation> rel = new ArrayList<>();
-      for (Label lab : d.labels()) rel.add(new DiagnosticRelatedInformation(new Location(a.uri, a.pos.range(lab.span())), lab.message()));
+      for (Label lab : d.labels())
+        rel.add(
+            new DiagnosticRelatedInformation(
+                new Location(a.uri, a.pos.range(lab.span())), lab.message()));
       l.setRelatedInformation(rel);
     }
     if (UNNECESSARY.contains(d.code().id())) l.setTags(List.of(DiagnosticTag.Unnecessary));

@@ -7,8 +7,8 @@ import io.iovc.schema.Schema;
 import io.iovc.syntax.Ascii;
 
 /**
- * Texts about parameters and sections, all taken from the schema and the plugins' docs, for
- * hovers and completion items. Markdown, or the same words without markup.
+ * Texts about parameters and sections, all taken from the schema and the plugins' docs, for hovers
+ * and completion items. Markdown, or the same words without markup.
  */
 final class Docs {
   private Docs() {}
@@ -29,10 +29,13 @@ final class Docs {
   }
 
   /** Everything about a parameter; {@code where} is the section the caret is in (may be null). */
-  static String param(Schema schema, Schema.Param p, ConfigSection.Kind where, String sectionName, boolean md) {
+  static String param(
+      Schema schema, Schema.Param p, ConfigSection.Kind where, String sectionName, boolean md) {
     StringBuilder sb = new StringBuilder();
     String name = Ascii.display(p.name());
-    sb.append(code(name, md, true)).append(" · ").append(code(p.typeName() == null ? "?" : Ascii.display(p.typeName()), md, false));
+    sb.append(code(name, md, true))
+        .append(" · ")
+        .append(code(p.typeName() == null ? "?" : Ascii.display(p.typeName()), md, false));
     if (p.required()) {
       sb.append(" · required");
     } else if (p.defaultText() != null) {
@@ -45,17 +48,23 @@ final class Docs {
     if (doc != null && !doc.isEmpty()) sb.append(doc).append("\n\n");
     ParamSpec spec = p.spec();
     sb.append("Defined by ").append(owner(schema, p));
-    if (spec != null && spec.since() != null && !spec.since().isEmpty()) sb.append(" · since FreeBSD ").append(spec.since());
+    if (spec != null && spec.since() != null && !spec.since().isEmpty())
+      sb.append(" · since FreeBSD ").append(spec.since());
     sb.append('\n').append('\n');
     if (p.device() == Schema.Device.PF) {
       sb.append("Belongs to: PF.");
-      if (where != null && where != ConfigSection.Kind.PF) sb.append(" It has no effect here: move it into the PF section.");
+      if (where != null && where != ConfigSection.Kind.PF)
+        sb.append(" It has no effect here: move it into the PF section.");
     } else {
       sb.append("Belongs to: VF — in DEFAULT for every VF, in VF-n for one.");
       if (where == ConfigSection.Kind.DEFAULT) {
-        sb.append(" Here in DEFAULT: every VF without its own ").append(code(name, md, false)).append(" gets this value.");
+        sb.append(" Here in DEFAULT: every VF without its own ")
+            .append(code(name, md, false))
+            .append(" gets this value.");
       } else if (where == ConfigSection.Kind.VF) {
-        sb.append(" Here: ").append(sectionName == null ? "this VF" : Ascii.display(sectionName)).append(" only; it overrides DEFAULT.");
+        sb.append(" Here: ")
+            .append(sectionName == null ? "this VF" : Ascii.display(sectionName))
+            .append(" only; it overrides DEFAULT.");
       } else if (where == ConfigSection.Kind.PF) {
         sb.append(" It does not belong in the PF section.");
       }
@@ -67,8 +76,12 @@ final class Docs {
   static String section(ConfigSection.Kind kind, int vf, int numVfs) {
     return switch (kind) {
       case PF -> "the physical function: `device` and `num_vfs`, plus the driver's PF parameters";
-      case DEFAULT -> "values every VF inherits unless its own VF-n section sets them; never sent by itself";
-      case VF -> vf >= 0 && vf < numVfs ? "VF " + vf + " of " + numVfs + " (num_vfs = " + numVfs + ")" : "the settings of VF " + vf;
+      case DEFAULT ->
+          "values every VF inherits unless its own VF-n section sets them; never sent by itself";
+      case VF ->
+          vf >= 0 && vf < numVfs
+              ? "VF " + vf + " of " + numVfs + " (num_vfs = " + numVfs + ")"
+              : "the settings of VF " + vf;
     };
   }
 

@@ -6,22 +6,26 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One open document: its URI, the latest version and text the client sent, and the analysis of
- * that text (computed on demand, dropped on every change). Only the server's worker thread
- * touches it.
+ * One open document: its URI, the latest version and text the client sent, and the analysis of that
+ * text (computed on demand, dropped on every change). Only the server's worker thread touches it.
  */
 final class Document {
   final String uri;
+
   /** The file behind a {@code file:} URI, or null (untitled buffers, other schemes). */
   final Path path;
+
   /** FILENAME and CURDIR as libucl defines them for this file. */
   final Map<String, String> vars;
 
   int version;
+
   /** The text, or null when it is larger than the server analyses. */
   String text;
+
   /** UTF-8 size of the text (also known for a text that was too large to keep). */
   long size;
+
   /** Why {@link #text} is null although the client sent one: "message" or "memory" (else size). */
   String dropped;
 

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * diagnostic's {@code codeDescription} carries. The link is the {@code iovc.explainUrl} setting
  * when the client sets one ({@code {code}} is replaced); otherwise a local file holding exactly
  * what {@code iovc explain CODE} prints, written once into the user's cache directory, so that
- * clicking the code opens the explanation without any network. If that file cannot be written
- * the link falls back to {@code https://iovc.invalid/explain/CODE}.
+ * clicking the code opens the explanation without any network. If that file cannot be written the
+ * link falls back to {@code https://iovc.invalid/explain/CODE}.
  */
 final class Explanations {
   static final String FALLBACK = "https://iovc.invalid/explain/";
@@ -30,7 +30,10 @@ final class Explanations {
     this.dir = dir;
   }
 
-  /** {@code $XDG_CACHE_HOME/iovc/explain/VERSION}, or {@code ~/.cache/…}; null when neither is known. */
+  /**
+   * {@code $XDG_CACHE_HOME/iovc/explain/VERSION}, or {@code ~/.cache/…}; null when neither is
+   * known.
+   */
   static Path defaultDir(String version) {
     String base = System.getenv("XDG_CACHE_HOME");
     Path root;
@@ -55,7 +58,13 @@ final class Explanations {
     Code c = Codes.lookup(code);
     if (c == null) return null;
     String text = Codes.explain(c.id());
-    return c.id() + " (" + c.severity().label() + "): " + c.title() + "\n\n" + (text == null ? "No explanation written yet.\n" : text);
+    return c.id()
+        + " ("
+        + c.severity().label()
+        + "): "
+        + c.title()
+        + "\n\n"
+        + (text == null ? "No explanation written yet.\n" : text);
   }
 
   /** The file with the explanation (written now if needed), or null. */

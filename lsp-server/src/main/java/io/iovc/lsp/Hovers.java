@@ -18,9 +18,9 @@ import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 
 /**
- * Hover: on a parameter (key or value) its doc, type, default, whether it is required, the
- * driver, the FreeBSD release that added it and where it belongs (PF, DEFAULT or VF); on a
- * section its role, the schema in use and, for a VF, every value it ends up with.
+ * Hover: on a parameter (key or value) its doc, type, default, whether it is required, the driver,
+ * the FreeBSD release that added it and where it belongs (PF, DEFAULT or VF); on a section its
+ * role, the schema in use and, for a VF, every value it ends up with.
  */
 final class Hovers {
   /** What the caret is on. */
@@ -42,7 +42,8 @@ final class Hovers {
       span = h.onKey ? h.member.key().span() : h.member.value().span();
     }
     if (text == null) return null;
-    Hover hover = new Hover(new MarkupContent(md ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text));
+    Hover hover =
+        new Hover(new MarkupContent(md ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text));
     hover.setRange(a.pos.range(span));
     return hover;
   }
@@ -82,9 +83,16 @@ final class Hovers {
     int numVfs = Checker.findNumVfs(a.tree);
     int vf = Checker.vfIndex(name);
     StringBuilder sb = new StringBuilder();
-    sb.append(Docs.code(Ascii.display(name), md, true)).append(" — ").append(plain(Docs.section(kind, vf, numVfs), md)).append("\n\n");
+    sb.append(Docs.code(Ascii.display(name), md, true))
+        .append(" — ")
+        .append(plain(Docs.section(kind, vf, numVfs), md))
+        .append("\n\n");
     if (a.schema != null) {
-      sb.append("Schema: ").append(a.schema.origin()).append(" (chosen by ").append(a.schemaHow).append(")\n\n");
+      sb.append("Schema: ")
+          .append(a.schema.origin())
+          .append(" (chosen by ")
+          .append(a.schemaHow)
+          .append(")\n\n");
     } else {
       sb.append("No schema yet: set `device` in PF, or add `# iovc: driver=NAME`\n\n");
     }
@@ -94,7 +102,11 @@ final class Hovers {
       if (!values.isEmpty()) {
         sb.append("What VF-").append(vf).append(" gets:\n\n");
         for (VfValues.Value v : values) {
-          sb.append(md ? "- " : "  ").append(Docs.code(Ascii.display(v.name()) + " = " + v.display(), md, false)).append(" — ").append(origin(v.origin())).append('\n');
+          sb.append(md ? "- " : "  ")
+              .append(Docs.code(Ascii.display(v.name()) + " = " + v.display(), md, false))
+              .append(" — ")
+              .append(origin(v.origin()))
+              .append('\n');
         }
       }
     } else if (kind == ConfigSection.Kind.VF && numVfs >= 0 && vf >= numVfs) {
@@ -102,7 +114,11 @@ final class Hovers {
     } else if (kind == ConfigSection.Kind.DEFAULT && config != null) {
       int own = 0;
       for (ConfigSection s : config.sections()) if (s.kind() == ConfigSection.Kind.VF) own++;
-      sb.append("Applies to all ").append(config.numVfs()).append(" VFs; ").append(own).append(own == 1 ? " has a section of its own.\n" : " have a section of their own.\n");
+      sb.append("Applies to all ")
+          .append(config.numVfs())
+          .append(" VFs; ")
+          .append(own)
+          .append(own == 1 ? " has a section of its own.\n" : " have a section of their own.\n");
     }
     return sb.toString().strip();
   }
@@ -127,13 +143,21 @@ final class Hovers {
     String key = Ascii.cString(h.member.key().name());
     Schema.Device dev = h.kind == ConfigSection.Kind.PF ? Schema.Device.PF : Schema.Device.VF;
     Schema.Param p = schema.find(dev, key);
-    if (p == null) p = schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, key);
+    if (p == null)
+      p = schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, key);
     if (p == null) return null;
     String sectionName = h.section == null ? null : Ascii.cString(h.section.key().name());
     StringBuilder sb = new StringBuilder(Docs.param(schema, p, h.kind, sectionName, md));
     String read = readAs(a, h);
-    if (read != null) sb.append("\n\n").append("iovctl reads ").append(Docs.code(a.src.text(h.member.value().span()), md, false)).append(" as ").append(Docs.code(read, md, false)).append('.');
-    if (a.schema == null) sb.append("\n\n(No driver schema yet: only the SR-IOV parameters are known.)");
+    if (read != null)
+      sb.append("\n\n")
+          .append("iovctl reads ")
+          .append(Docs.code(a.src.text(h.member.value().span()), md, false))
+          .append(" as ")
+          .append(Docs.code(read, md, false))
+          .append('.');
+    if (a.schema == null)
+      sb.append("\n\n(No driver schema yet: only the SR-IOV parameters are known.)");
     return sb.toString();
   }
 
@@ -147,7 +171,10 @@ final class Hovers {
       if (cp == null || cp.member() != h.member) return null;
       String shown = cp.value().display();
       String text = a.src.text(h.member.value().span());
-      String unquoted = text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+      String unquoted =
+          text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")
+              ? text.substring(1, text.length() - 1)
+              : text;
       return shown.equals(unquoted) || shown.equalsIgnoreCase(unquoted) ? null : shown;
     }
     return null;

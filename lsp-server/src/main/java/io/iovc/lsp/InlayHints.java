@@ -16,8 +16,8 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
 /**
- * Inlay hints: after {@code num_vfs}, how many VF sections are written; after each VF section,
- * the values it inherits from DEFAULT and the schema defaults the kernel fills in (from the core's
+ * Inlay hints: after {@code num_vfs}, how many VF sections are written; after each VF section, the
+ * values it inherits from DEFAULT and the schema defaults the kernel fills in (from the core's
  * {@link VfValues}, so only while the file is accepted — with errors iovctl would send nothing).
  */
 final class InlayHints {
@@ -50,9 +50,16 @@ final class InlayHints {
           int i = Checker.vfIndex(Ascii.cString(v.key().name()));
           if (i >= 0 && i < numVfs && seen.add(i)) written++;
         }
-        String label = written == numVfs ? "all " + numVfs + " VF sections written"
-            : written + " of " + numVfs + " VF section" + (numVfs == 1 ? "" : "s") + " written"
-                + (written < numVfs ? " (" + (numVfs - written) + " use DEFAULT only)" : "");
+        String label =
+            written == numVfs
+                ? "all " + numVfs + " VF sections written"
+                : written
+                    + " of "
+                    + numVfs
+                    + " VF section"
+                    + (numVfs == 1 ? "" : "s")
+                    + " written"
+                    + (written < numVfs ? " (" + (numVfs - written) + " use DEFAULT only)" : "");
         out.add(hint(a.pos.position(at), label, null, markdown));
         break;
       }
@@ -80,7 +87,9 @@ final class InlayHints {
       }
       if (!defaults.isEmpty()) {
         if (!inherited.isEmpty()) tip.append("\n");
-        if (label.length() < MAX_LABEL) append(label, label.length() > 0 ? " · kernel defaults: " : "kernel defaults: ", defaults);
+        if (label.length() < MAX_LABEL)
+          append(
+              label, label.length() > 0 ? " · kernel defaults: " : "kernel defaults: ", defaults);
         tip.append("Schema defaults the kernel fills in:\n").append(list(defaults, markdown));
       }
       out.add(hint(a.pos.position(at), label.toString(), tip.toString(), markdown));
@@ -110,7 +119,9 @@ final class InlayHints {
   private static InlayHint hint(Position p, String label, String tooltip, boolean md) {
     InlayHint h = new InlayHint(p, org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(label));
     h.setPaddingLeft(true);
-    if (tooltip != null) h.setTooltip(new MarkupContent(md ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, tooltip.strip()));
+    if (tooltip != null)
+      h.setTooltip(
+          new MarkupContent(md ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, tooltip.strip()));
     return h;
   }
 }

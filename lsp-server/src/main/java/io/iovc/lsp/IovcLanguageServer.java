@@ -49,9 +49,10 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
   private final Explanations explanations;
   private volatile LanguageClient client;
   private volatile boolean shutdown;
-  private volatile IntConsumer onExit = code -> { };
+  private volatile IntConsumer onExit = code -> {};
 
-  IovcLanguageServer(PluginRegistry registry, Settings settings, Explanations explanations, LiveSchema live) {
+  IovcLanguageServer(
+      PluginRegistry registry, Settings settings, Explanations explanations, LiveSchema live) {
     this.settings = settings;
     this.explanations = explanations;
     this.service = new IovcLanguageService(registry, settings, explanations, live);
@@ -63,7 +64,11 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
   /** A server with the default explanation directory and the host's live schema. */
   public static IovcLanguageServer create(PluginRegistry registry) {
     Settings s = new Settings();
-    return new IovcLanguageServer(registry, s, new Explanations(s, Explanations.defaultDir(VERSION)), LiveSchema.forThisHost(s));
+    return new IovcLanguageServer(
+        registry,
+        s,
+        new Explanations(s, Explanations.defaultDir(VERSION)),
+        LiveSchema.forThisHost(s));
   }
 
   Settings settings() {
@@ -95,7 +100,8 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     settings.update(params.getInitializationOptions());
     Integer pid = params.getProcessId();
     if (pid != null && pid > 0) {
-      ProcessHandle.of(pid).ifPresent(ph -> ph.onExit().thenRun(() -> onExit.accept(shutdown ? 0 : 1)));
+      ProcessHandle.of(pid)
+          .ifPresent(ph -> ph.onExit().thenRun(() -> onExit.accept(shutdown ? 0 : 1)));
     }
     ServerCapabilities caps = new ServerCapabilities();
     caps.setPositionEncoding(info.encoding().lspName);
@@ -112,9 +118,11 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     caps.setDocumentSymbolProvider(true);
     caps.setFoldingRangeProvider(true);
     caps.setInlayHintProvider(true);
-    caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(SemanticTokensBuilder.LEGEND, true, false));
+    caps.setSemanticTokensProvider(
+        new SemanticTokensWithRegistrationOptions(SemanticTokensBuilder.LEGEND, true, false));
     caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CodeActions.EXPLAIN)));
-    return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("iovc", VERSION)));
+    return CompletableFuture.completedFuture(
+        new InitializeResult(caps, new ServerInfo("iovc", VERSION)));
   }
 
   @Override
@@ -130,9 +138,13 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     ConfigurationItem item = new ConfigurationItem();
     item.setSection("iovc");
     try {
-      c.configuration(new ConfigurationParams(List.of(item))).thenAccept(list -> {
-        if (list != null && !list.isEmpty() && settings.update(wrap(list.get(0)))) documents.refreshAll();
-      }).exceptionally(t -> null);
+      c.configuration(new ConfigurationParams(List.of(item)))
+          .thenAccept(
+              list -> {
+                if (list != null && !list.isEmpty() && settings.update(wrap(list.get(0))))
+                  documents.refreshAll();
+              })
+          .exceptionally(t -> null);
     } catch (RuntimeException e) {
       // the client does not answer it after all
     }
@@ -147,7 +159,10 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
   }
 
   void settingsChanged(Object json) {
-    boolean empty = json == null || json instanceof JsonElement e && e.isJsonNull() || json instanceof JsonObject o && o.size() == 0;
+    boolean empty =
+        json == null
+            || json instanceof JsonElement e && e.isJsonNull()
+            || json instanceof JsonObject o && o.size() == 0;
     if (empty && service.client.configurationPull()) {
       pullConfiguration();
     } else if (settings.update(json)) {
@@ -182,16 +197,27 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     // nothing to trace beyond window/logMessage
   }
 
-  /** {@code $/iovc/tooLarge}: sent in place of a message too large to read (see {@link MessageGuard}). */
+  /**
+   * {@code $/iovc/tooLarge}: sent in place of a message too large to read (see {@link
+   * MessageGuard}).
+   */
   @JsonNotification("$/iovc/tooLarge")
   public void tooLarge(JsonObject params) {
     if (params == null) return;
     String method = str(params.get("method"));
     String uri = str(params.get("uri"));
     long size = params.get("size") instanceof JsonPrimitive p && p.isNumber() ? p.getAsLong() : -1;
-    Integer version = params.get("version") instanceof JsonPrimitive p && p.isNumber() ? p.getAsInt() : null;
-    log(MessageType.Warning, "iovc: ignored a " + size + "-byte " + (method == null ? "message" : method) + " (too large to read)");
-    if (uri != null && ("textDocument/didOpen".equals(method) || "textDocument/didChange".equals(method))) {
+    Integer version =
+        params.get("version") instanceof JsonPrimitive p && p.isNumber() ? p.getAsInt() : null;
+    log(
+        MessageType.Warning,
+        "iovc: ignored a "
+            + size
+            + "-byte "
+            + (method == null ? "message" : method)
+            + " (too large to read)");
+    if (uri != null
+        && ("textDocument/didOpen".equals(method) || "textDocument/didChange".equals(method))) {
       documents.tooLarge(uri, version, size);
     }
   }
@@ -200,7 +226,10 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
   @JsonRequest("$/iovc/tooLargeRequest")
   public CompletableFuture<Object> tooLargeRequest(JsonObject params) {
     CompletableFuture<Object> f = new CompletableFuture<>();
-    f.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, "the request is too large for iovc", null)));
+    f.completeExceptionally(
+        new ResponseErrorException(
+            new ResponseError(
+                ResponseErrorCode.InvalidRequest, "the request is too large for iovc", null)));
     return f;
   }
 
@@ -236,13 +265,20 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     String text = code == null ? null : Explanations.text(code.toUpperCase(java.util.Locale.ROOT));
     if (text == null) {
       CompletableFuture<Object> f = new CompletableFuture<>();
-      f.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, "no diagnostic code " + code, null)));
+      f.completeExceptionally(
+          new ResponseErrorException(
+              new ResponseError(
+                  ResponseErrorCode.InvalidParams, "no diagnostic code " + code, null)));
       return f;
     }
     LanguageClient c = client;
-    java.nio.file.Path file = service.client.showDocument() ? explanations.file(code.toUpperCase(java.util.Locale.ROOT)) : null;
+    java.nio.file.Path file =
+        service.client.showDocument()
+            ? explanations.file(code.toUpperCase(java.util.Locale.ROOT))
+            : null;
     if (c != null && file != null) {
-      org.eclipse.lsp4j.ShowDocumentParams sd = new org.eclipse.lsp4j.ShowDocumentParams(file.toUri().toString());
+      org.eclipse.lsp4j.ShowDocumentParams sd =
+          new org.eclipse.lsp4j.ShowDocumentParams(file.toUri().toString());
       sd.setTakeFocus(true);
       c.showDocument(sd);
     } else if (c != null) {
@@ -253,6 +289,8 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
 
   private void outOfMemory() {
     documents.dropAnalyses();
-    log(MessageType.Error, "iovc: out of memory; analyses dropped (raise -Xmx with IOVC_JAVA_OPTS)");
+    log(
+        MessageType.Error,
+        "iovc: out of memory; analyses dropped (raise -Xmx with IOVC_JAVA_OPTS)");
   }
 }

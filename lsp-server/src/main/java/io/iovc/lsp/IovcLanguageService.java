@@ -24,9 +24,9 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * The language service, independent of JSON-RPC (the LemMinX shape): each feature takes a
- * document and returns lsp4j values. It adds no rule of its own: diagnostics, fixes and docs come
- * from the checker, the schema and the plugins, formatting from {@link Formatter}.
+ * The language service, independent of JSON-RPC (the LemMinX shape): each feature takes a document
+ * and returns lsp4j values. It adds no rule of its own: diagnostics, fixes and docs come from the
+ * checker, the schema and the plugins, formatting from {@link Formatter}.
  */
 final class IovcLanguageService {
   final PluginRegistry registry;
@@ -38,7 +38,11 @@ final class IovcLanguageService {
   private final CodeActions codeActions;
   volatile ClientInfo client = ClientInfo.BASIC;
 
-  IovcLanguageService(PluginRegistry registry, Settings settings, Explanations explanations, Function<SyntaxTree, Schema> live) {
+  IovcLanguageService(
+      PluginRegistry registry,
+      Settings settings,
+      Explanations explanations,
+      Function<SyntaxTree, Schema> live) {
     this.registry = registry;
     this.settings = settings;
     this.live = live;
@@ -52,9 +56,27 @@ final class IovcLanguageService {
     Analysis a = d.analysis;
     if (a != null && a.version == d.version && a.pos.encoding() == client.encoding()) return a;
     if (d.text == null || d.size > settings.maxFileSize) {
-      a = Analysis.tooLarge(d.uri, d.version, d.name(), d.size, settings.maxFileSize, d.text == null ? d.dropped : null, client.encoding());
+      a =
+          Analysis.tooLarge(
+              d.uri,
+              d.version,
+              d.name(),
+              d.size,
+              settings.maxFileSize,
+              d.text == null ? d.dropped : null,
+              client.encoding());
     } else {
-      a = Analysis.of(d.uri, d.version, d.name(), d.text, d.vars, registry, live, settings.driver, client.encoding());
+      a =
+          Analysis.of(
+              d.uri,
+              d.version,
+              d.name(),
+              d.text,
+              d.vars,
+              registry,
+              live,
+              settings.driver,
+              client.encoding());
     }
     d.analysis = a;
     retain(d, a);
@@ -67,8 +89,11 @@ final class IovcLanguageService {
   }
 
   /** Analyses kept, least recently used first; the oldest are dropped beyond the budget. */
-  private final java.util.LinkedHashMap<Document, Long> retained = new java.util.LinkedHashMap<>(16, 0.75f, true);
+  private final java.util.LinkedHashMap<Document, Long> retained =
+      new java.util.LinkedHashMap<>(16, 0.75f, true);
+
   private long retainedWeight;
+
   /** Heap the kept analyses may take; the rest of the heap is for messages and work. */
   long retainBudget = Runtime.getRuntime().maxMemory() / 2;
 
@@ -124,7 +149,9 @@ final class IovcLanguageService {
     while (p < max && original.charAt(p) == formatted.charAt(p)) p++;
     if (p > 0 && Character.isHighSurrogate(original.charAt(p - 1))) p--;
     int s = 0;
-    while (s < max - p && original.charAt(original.length() - 1 - s) == formatted.charAt(formatted.length() - 1 - s)) s++;
+    while (s < max - p
+        && original.charAt(original.length() - 1 - s)
+            == formatted.charAt(formatted.length() - 1 - s)) s++;
     if (s > 0 && Character.isLowSurrogate(original.charAt(original.length() - s))) s--;
     int from = utf8Length(original, 0, p);
     int to = from + utf8Length(original, p, original.length() - s);
@@ -157,7 +184,9 @@ final class IovcLanguageService {
         n++;
       } else if (c < 0x800) {
         n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < to
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         n += 4;
         i++;
       } else if (Character.isSurrogate(c)) {
@@ -170,6 +199,8 @@ final class IovcLanguageService {
   }
 
   static long utf8Length(String s) {
-    return s.length() < 1 << 20 ? s.getBytes(StandardCharsets.UTF_8).length : utf8Length(s, 0, s.length());
+    return s.length() < 1 << 20
+        ? s.getBytes(StandardCharsets.UTF_8).length
+        : utf8Length(s, 0, s.length());
   }
 }

@@ -37,9 +37,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * The JSON-RPC face of the service: keeps the open documents (on the worker thread), debounces
- * and pushes diagnostics, and answers each request from {@link IovcLanguageService}. Unknown
- * documents and malformed parameters get an empty answer; stale changes are ignored.
+ * The JSON-RPC face of the service: keeps the open documents (on the worker thread), debounces and
+ * pushes diagnostics, and answers each request from {@link IovcLanguageService}. Unknown documents
+ * and malformed parameters get an empty answer; stale changes are ignored.
  */
 final class IovcTextDocumentService implements TextDocumentService {
   private final IovcLanguageServer server;
@@ -58,63 +58,81 @@ final class IovcTextDocumentService implements TextDocumentService {
 
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
-    worker.run("didOpen", () -> {
-      var td = params.getTextDocument();
-      if (td == null || td.getUri() == null) return;
-      Document d = new Document(td.getUri(), td.getVersion());
-      setText(d, td.getText() == null ? "" : td.getText());
-      docs.put(d.uri, d);
-      publishNow(d);
-    });
+    worker.run(
+        "didOpen",
+        () -> {
+          var td = params.getTextDocument();
+          if (td == null || td.getUri() == null) return;
+          Document d = new Document(td.getUri(), td.getVersion());
+          setText(d, td.getText() == null ? "" : td.getText());
+          docs.put(d.uri, d);
+          publishNow(d);
+        });
   }
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    worker.run("didChange", () -> {
-      var td = params.getTextDocument();
-      if (td == null || td.getUri() == null || params.getContentChanges() == null) return;
-      Document d = docs.get(td.getUri());
-      Integer version = td.getVersion();
-      if (d == null) {
-        // a change for a document never opened: recover when it carries the whole text
-        String full = null;
-        for (TextDocumentContentChangeEvent c : params.getContentChanges()) if (c != null && c.getRange() == null) full = c.getText();
-        if (full == null) return;
-        d = new Document(td.getUri(), version == null ? 0 : version);
-        docs.put(d.uri, d);
-      } else if (version != null && version <= d.version) {
-        server.log(MessageType.Log, "ignored a change to " + d.uri + " with version " + version + " (have " + d.version + ")");
-        return;
-      }
-      String text = d.text == null ? "" : d.text;
-      for (TextDocumentContentChangeEvent c : params.getContentChanges()) {
-        if (c == null || c.getText() == null) continue;
-        text = c.getRange() == null ? c.getText() : applyRange(d, text, c);
-      }
-      if (version != null) d.version = version;
-      setText(d, text);
-      schedule(d, service.settings.debounceMs);
-    });
+    worker.run(
+        "didChange",
+        () -> {
+          var td = params.getTextDocument();
+          if (td == null || td.getUri() == null || params.getContentChanges() == null) return;
+          Document d = docs.get(td.getUri());
+          Integer version = td.getVersion();
+          if (d == null) {
+            // a change for a document never opened: recover when it carries the whole text
+            String full = null;
+            for (TextDocumentContentChangeEvent c : params.getContentChanges())
+              if (c != null && c.getRange() == null) full = c.getText();
+            if (full == null) return;
+            d = new Document(td.getUri(), version == null ? 0 : version);
+            docs.put(d.uri, d);
+          } else if (version != null && version <= d.version) {
+            server.log(
+                MessageType.Log,
+                "ignored a change to "
+                    + d.uri
+                    + " with version "
+                    + version
+                    + " (have "
+                    + d.version
+                    + ")");
+            return;
+          }
+          String text = d.text == null ? "" : d.text;
+          for (TextDocumentContentChangeEvent c : params.getContentChanges()) {
+            if (c == null || c.getText() == null) continue;
+            text = c.getRange() == null ? c.getText() : applyRange(d, text, c);
+          }
+          if (version != null) d.version = version;
+          setText(d, text);
+          schedule(d, service.settings.debounceMs);
+        });
   }
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
-    worker.run("didSave", () -> {
-      Document d = params.getTextDocument() == null ? null : docs.get(params.getTextDocument().getUri());
-      if (d != null) publishNow(d);
-    });
+    worker.run(
+        "didSave",
+        () -> {
+          Document d =
+              params.getTextDocument() == null ? null : docs.get(params.getTextDocument().getUri());
+          if (d != null) publishNow(d);
+        });
   }
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
-    worker.run("didClose", () -> {
-      if (params.getTextDocument() == null) return;
-      String uri = params.getTextDocument().getUri();
-      Document d = docs.remove(uri);
-      cancel(uri);
-      if (d != null) service.forget(d);
-      if (d != null) server.publish(new PublishDiagnosticsParams(uri, List.of()));
-    });
+    worker.run(
+        "didClose",
+        () -> {
+          if (params.getTextDocument() == null) return;
+          String uri = params.getTextDocument().getUri();
+          Document d = docs.remove(uri);
+          cancel(uri);
+          if (d != null) service.forget(d);
+          if (d != null) server.publish(new PublishDiagnosticsParams(uri, List.of()));
+        });
   }
 
   private void setText(Document d, String text) {
@@ -127,7 +145,8 @@ final class IovcTextDocumentService implements TextDocumentService {
 
   /** An incremental change (the server asks for full sync, but accepts these too). */
   private String applyRange(Document d, String text, TextDocumentContentChangeEvent c) {
-    Positions pos = new Positions(io.iovc.syntax.SourceText.of(d.name(), text), service.client.encoding());
+    Positions pos =
+        new Positions(io.iovc.syntax.SourceText.of(d.name(), text), service.client.encoding());
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     int s = pos.start(c.getRange());
     int e = pos.end(c.getRange());
@@ -140,12 +159,14 @@ final class IovcTextDocumentService implements TextDocumentService {
 
   /** Diagnostics for every open document again (the settings changed). */
   void refreshAll() {
-    worker.run("refresh", () -> {
-      for (Document d : docs.values()) {
-        d.analysis = null;
-        publishNow(d);
-      }
-    });
+    worker.run(
+        "refresh",
+        () -> {
+          for (Document d : docs.values()) {
+            d.analysis = null;
+            publishNow(d);
+          }
+        });
   }
 
   /** Forgets every analysis (after running out of memory). */
@@ -160,10 +181,14 @@ final class IovcTextDocumentService implements TextDocumentService {
       return;
     }
     int version = d.version;
-    ScheduledFuture<?> f = worker.schedule("diagnostics", () -> {
-      pending.remove(d.uri);
-      if (docs.get(d.uri) == d && d.version == version) publish(d);
-    }, delayMs);
+    ScheduledFuture<?> f =
+        worker.schedule(
+            "diagnostics",
+            () -> {
+              pending.remove(d.uri);
+              if (docs.get(d.uri) == d && d.version == version) publish(d);
+            },
+            delayMs);
     if (f != null) pending.put(d.uri, f);
   }
 
@@ -197,94 +222,128 @@ final class IovcTextDocumentService implements TextDocumentService {
   }
 
   @Override
-  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-    Either<List<CompletionItem>, CompletionList> none = Either.forRight(new CompletionList(false, List.of()));
-    return worker.request("completion", () -> {
-      Document d = doc(params.getTextDocument());
-      return d == null || params.getPosition() == null ? none : Either.forRight(service.completion(d, params.getPosition()));
-    }, none);
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      CompletionParams params) {
+    Either<List<CompletionItem>, CompletionList> none =
+        Either.forRight(new CompletionList(false, List.of()));
+    return worker.request(
+        "completion",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null || params.getPosition() == null
+              ? none
+              : Either.forRight(service.completion(d, params.getPosition()));
+        },
+        none);
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
-    return worker.request("hover", () -> {
-      Document d = doc(params.getTextDocument());
-      return d == null || params.getPosition() == null ? null : service.hover(d, params.getPosition());
-    }, null);
+    return worker.request(
+        "hover",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null || params.getPosition() == null
+              ? null
+              : service.hover(d, params.getPosition());
+        },
+        null);
   }
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-    return worker.request("codeAction", () -> {
-      Document d = doc(params.getTextDocument());
-      return d == null || params.getRange() == null ? List.of() : service.codeActions(d, params);
-    }, List.of());
+    return worker.request(
+        "codeAction",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null || params.getRange() == null
+              ? List.of()
+              : service.codeActions(d, params);
+        },
+        List.of());
   }
 
   @Override
   public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
-    return worker.request("formatting", () -> {
-      Document d = doc(params.getTextDocument());
-      if (d == null) return List.of();
-      try {
-        return service.formatting(d);
-      } catch (Formatter.FormatException e) {
-        server.show(MessageType.Warning, "iovc: " + e.getMessage());
-        return List.of();
-      }
-    }, List.of());
+    return worker.request(
+        "formatting",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          if (d == null) return List.of();
+          try {
+            return service.formatting(d);
+          } catch (Formatter.FormatException e) {
+            server.show(MessageType.Warning, "iovc: " + e.getMessage());
+            return List.of();
+          }
+        },
+        List.of());
   }
 
   @Override
-  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-    return worker.request("documentSymbol", () -> {
-      Document d = doc(params.getTextDocument());
-      return d == null ? List.of() : service.symbols(d);
-    }, List.of());
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+      DocumentSymbolParams params) {
+    return worker.request(
+        "documentSymbol",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? List.of() : service.symbols(d);
+        },
+        List.of());
   }
 
   @Override
   public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
-    return worker.request("foldingRange", () -> {
-      Document d = doc(params.getTextDocument());
-      return d == null ? List.of() : service.folding(d);
-    }, List.of());
+    return worker.request(
+        "foldingRange",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? List.of() : service.folding(d);
+        },
+        List.of());
   }
 
   @Override
   public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-    return worker.request("inlayHint", () -> {
-      Document d = doc(params.getTextDocument());
-      return d == null ? List.of() : service.inlayHints(d, params.getRange());
-    }, List.of());
+    return worker.request(
+        "inlayHint",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? List.of() : service.inlayHints(d, params.getRange());
+        },
+        List.of());
   }
 
   @Override
   public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
     SemanticTokens none = new SemanticTokens(List.of());
-    return worker.request("semanticTokens", () -> {
-      Document d = doc(params.getTextDocument());
-      return d == null ? none : service.semanticTokens(d);
-    }, none);
+    return worker.request(
+        "semanticTokens",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? none : service.semanticTokens(d);
+        },
+        none);
   }
 
   /** For {@code $/iovc/tooLarge}: a didOpen/didChange whose text was too large to read. */
   void tooLarge(String uri, Integer version, long size) {
-    worker.run("tooLarge", () -> {
-      Document d = docs.get(uri);
-      if (d == null) {
-        d = new Document(uri, version == null ? 0 : version);
-        docs.put(uri, d);
-      } else if (version != null && version <= d.version) {
-        return;
-      }
-      if (version != null) d.version = version;
-      d.text = null;
-      d.size = size;
-      d.dropped = "message";
-      d.analysis = null;
-      publishNow(d);
-    });
+    worker.run(
+        "tooLarge",
+        () -> {
+          Document d = docs.get(uri);
+          if (d == null) {
+            d = new Document(uri, version == null ? 0 : version);
+            docs.put(uri, d);
+          } else if (version != null && version <= d.version) {
+            return;
+          }
+          if (version != null) d.version = version;
+          d.text = null;
+          d.size = size;
+          d.dropped = "message";
+          d.analysis = null;
+          publishNow(d);
+        });
   }
-
 }

@@ -29,8 +29,14 @@ final class IovcWorkspaceService implements WorkspaceService {
   @Override
   public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
     if (params != null && CodeActions.EXPLAIN.equals(params.getCommand())) {
-      Object arg = params.getArguments() == null || params.getArguments().isEmpty() ? null : params.getArguments().get(0);
-      String code = arg instanceof JsonPrimitive p && p.isString() ? p.getAsString() : arg instanceof String s ? s : arg instanceof JsonElement e ? e.toString() : null;
+      Object arg =
+          params.getArguments() == null || params.getArguments().isEmpty()
+              ? null
+              : params.getArguments().get(0);
+      String code =
+          arg instanceof JsonPrimitive p && p.isString()
+              ? p.getAsString()
+              : arg instanceof String s ? s : arg instanceof JsonElement e ? e.toString() : null;
       return server.explain(code);
     }
     return CompletableFuture.completedFuture(null);

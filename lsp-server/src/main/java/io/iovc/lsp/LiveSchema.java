@@ -17,9 +17,9 @@ import java.util.function.Function;
 /**
  * On a FreeBSD host where the file's device exists ({@code /dev/iov/ixl0}), the schema the kernel
  * itself publishes: the text of {@code iovctl -S -d /dev/iov/DEVICE}, read with {@link
- * Schema#fromIovctlText}. Asked at most once a minute per device; anything that goes wrong
- * (not FreeBSD, no device, no permission, no iovctl) simply means no live schema, and the plugin
- * schema is used as before.
+ * Schema#fromIovctlText}. Asked at most once a minute per device; anything that goes wrong (not
+ * FreeBSD, no device, no permission, no iovctl) simply means no live schema, and the plugin schema
+ * is used as before.
  */
 final class LiveSchema implements Function<SyntaxTree, Schema> {
   private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -38,7 +38,8 @@ final class LiveSchema implements Function<SyntaxTree, Schema> {
 
   /** The real thing on FreeBSD; nothing elsewhere. */
   static LiveSchema forThisHost(Settings settings) {
-    boolean freebsd = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("freebsd");
+    boolean freebsd =
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("freebsd");
     return new LiveSchema(settings, freebsd ? LiveSchema::runIovctl : d -> null);
   }
 
@@ -68,7 +69,11 @@ final class LiveSchema implements Function<SyntaxTree, Schema> {
     if (!Files.exists(node)) return null;
     Process p = null;
     try {
-      p = new ProcessBuilder("iovctl", "-S", "-d", node.toString()).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p =
+          new ProcessBuilder("iovctl", "-S", "-d", node.toString())
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readNBytes(1 << 20);
       if (!p.waitFor(3, TimeUnit.SECONDS) || p.exitValue() != 0) return null;

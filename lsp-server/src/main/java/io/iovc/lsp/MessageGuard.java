@@ -8,20 +8,23 @@ import java.util.Locale;
 
 /**
  * Keeps messages too large for the heap away from lsp4j, which reads each message into memory
- * whole. It reads the LSP framing ({@code Content-Length} headers) itself and passes messages up
- * to the limit through untouched. A larger message is read and dropped as it streams by, keeping
- * only its {@code method}, {@code id}, {@code uri} and {@code version}; lsp4j then receives a
- * small {@code $/iovc/tooLarge} notification instead (or a {@code $/iovc/tooLargeRequest}
- * request, which is answered with an error), so the server stays up and can tell the user.
+ * whole. It reads the LSP framing ({@code Content-Length} headers) itself and passes messages up to
+ * the limit through untouched. A larger message is read and dropped as it streams by, keeping only
+ * its {@code method}, {@code id}, {@code uri} and {@code version}; lsp4j then receives a small
+ * {@code $/iovc/tooLarge} notification instead (or a {@code $/iovc/tooLargeRequest} request, which
+ * is answered with an error), so the server stays up and can tell the user.
  */
 final class MessageGuard extends InputStream {
   private static final int MAX_HEADER = 16 << 10;
 
   private final InputStream in;
   private final long limit;
+
   /** Bytes to hand out before reading on (a header, or a replacement message). */
   private byte[] pending = new byte[0];
+
   private int pendingPos;
+
   /** Body bytes still to pass through from {@link #in}. */
   private long passThrough;
 
@@ -101,7 +104,8 @@ final class MessageGuard extends InputStream {
       left -= n;
     }
     byte[] body = replacement(s, length).getBytes(StandardCharsets.UTF_8);
-    byte[] head = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     pending = new byte[head.length + body.length];
     System.arraycopy(head, 0, pending, 0, head.length);
     System.arraycopy(body, 0, pending, head.length, body.length);
@@ -114,7 +118,8 @@ final class MessageGuard extends InputStream {
     String text = new String(header, StandardCharsets.US_ASCII);
     for (String line : text.split("\r?\n")) {
       int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals("content-length")) {
+      if (colon > 0
+          && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals("content-length")) {
         try {
           return Long.parseLong(line.substring(colon + 1).strip());
         } catch (NumberFormatException e) {
@@ -132,14 +137,18 @@ final class MessageGuard extends InputStream {
     if (s.version != null) params.append(",\"version\":").append(s.version);
     params.append('}');
     if (s.id != null) {
-      return "{\"jsonrpc\":\"2.0\",\"id\":" + s.id + ",\"method\":\"$/iovc/tooLargeRequest\",\"params\":" + params + "}";
+      return "{\"jsonrpc\":\"2.0\",\"id\":"
+          + s.id
+          + ",\"method\":\"$/iovc/tooLargeRequest\",\"params\":"
+          + params
+          + "}";
     }
     return "{\"jsonrpc\":\"2.0\",\"method\":\"$/iovc/tooLarge\",\"params\":" + params + "}";
   }
 
   /**
-   * A streaming look at JSON: remembers the first {@code method}, {@code uri}, {@code version}
-   * and {@code id} values (strings kept in their escaped JSON form, at most 4 KiB), nothing else.
+   * A streaming look at JSON: remembers the first {@code method}, {@code uri}, {@code version} and
+   * {@code id} values (strings kept in their escaped JSON form, at most 4 KiB), nothing else.
    */
   static final class Sniffer {
     String method;

@@ -41,20 +41,25 @@ final class Outline {
   private static DocumentSymbol symbol(Analysis a, UMember m, int depth) {
     String name = Ascii.display(Ascii.cString(m.key().name()));
     if (name.isEmpty()) name = "\"\"";
-    ConfigSection.Kind kind = depth == 0 ? Checker.sectionKind(Ascii.cString(m.key().name())) : null;
+    ConfigSection.Kind kind =
+        depth == 0 ? Checker.sectionKind(Ascii.cString(m.key().name())) : null;
     SymbolKind sk;
     if (depth == 0) {
-      sk = kind == null ? SymbolKind.Object : switch (kind) {
-        case PF -> SymbolKind.Module;
-        case DEFAULT -> SymbolKind.Namespace;
-        case VF -> SymbolKind.Struct;
-      };
+      sk =
+          kind == null
+              ? SymbolKind.Object
+              : switch (kind) {
+                case PF -> SymbolKind.Module;
+                case DEFAULT -> SymbolKind.Namespace;
+                case VF -> SymbolKind.Struct;
+              };
     } else {
       sk = m.value() instanceof UObject ? SymbolKind.Object : SymbolKind.Property;
     }
     Span range = m.key().span().to(m.value().span());
     String detail = m.value() instanceof UObject ? "" : short40(a.src.text(m.value().span()));
-    DocumentSymbol s = new DocumentSymbol(name, sk, a.pos.range(range), a.pos.range(m.key().span()), detail);
+    DocumentSymbol s =
+        new DocumentSymbol(name, sk, a.pos.range(range), a.pos.range(m.key().span()), detail);
     if (m.value() instanceof UObject o && depth < 8) {
       List<DocumentSymbol> children = new ArrayList<>();
       for (UMember c : o.members()) children.add(symbol(a, c, depth + 1));
@@ -63,10 +68,17 @@ final class Outline {
     return s;
   }
 
-  private static void flatten(Analysis a, DocumentSymbol s, String container, List<Either<SymbolInformation, DocumentSymbol>> out) {
-    SymbolInformation si = new SymbolInformation(s.getName(), s.getKind(), new Location(a.uri, s.getRange()), container);
+  private static void flatten(
+      Analysis a,
+      DocumentSymbol s,
+      String container,
+      List<Either<SymbolInformation, DocumentSymbol>> out) {
+    SymbolInformation si =
+        new SymbolInformation(
+            s.getName(), s.getKind(), new Location(a.uri, s.getRange()), container);
     out.add(Either.forLeft(si));
-    if (s.getChildren() != null) for (DocumentSymbol c : s.getChildren()) flatten(a, c, s.getName(), out);
+    if (s.getChildren() != null)
+      for (DocumentSymbol c : s.getChildren()) flatten(a, c, s.getName(), out);
   }
 
   private static String short40(String s) {
@@ -101,7 +113,11 @@ final class Outline {
       }
     }
     addRun(out, runStart, runEnd);
-    out.sort((x, y) -> x.getStartLine() != y.getStartLine() ? Integer.compare(x.getStartLine(), y.getStartLine()) : Integer.compare(y.getEndLine(), x.getEndLine()));
+    out.sort(
+        (x, y) ->
+            x.getStartLine() != y.getStartLine()
+                ? Integer.compare(x.getStartLine(), y.getStartLine())
+                : Integer.compare(y.getEndLine(), x.getEndLine()));
     return out;
   }
 

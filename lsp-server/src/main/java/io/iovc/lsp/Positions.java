@@ -7,8 +7,8 @@ import org.eclipse.lsp4j.Range;
 
 /**
  * LSP positions of one document: 0-based lines and columns counted in the negotiated encoding
- * (UTF-16 code units by default, or UTF-8 bytes, or code points), to and from iovc's byte
- * offsets. Out-of-range positions are clamped, never rejected.
+ * (UTF-16 code units by default, or UTF-8 bytes, or code points), to and from iovc's byte offsets.
+ * Out-of-range positions are clamped, never rejected.
  */
 final class Positions {
   /** The position encodings of LSP 3.17. */
@@ -39,11 +39,12 @@ final class Positions {
   Position position(int offset) {
     int o = Math.min(Math.max(offset, 0), src.length());
     int line = src.line(o);
-    int col = switch (enc) {
-      case UTF8 -> o - src.lineStart(line);
-      case UTF16 -> src.utf16Column(o);
-      case UTF32 -> src.column(o) - 1;
-    };
+    int col =
+        switch (enc) {
+          case UTF8 -> o - src.lineStart(line);
+          case UTF16 -> src.utf16Column(o);
+          case UTF32 -> src.column(o) - 1;
+        };
     return new Position(line - 1, col);
   }
 
@@ -61,23 +62,26 @@ final class Positions {
     int start = src.lineStart(line0 + 1);
     int end = src.lineEnd(line0 + 1);
     switch (enc) {
-      case UTF8: {
-        int o = Math.min(start + col, end);
-        byte[] b = src.bytes();
-        while (o > start && o < b.length && (b[o] & 0xC0) == 0x80) o--; // never inside a character
-        return o;
-      }
-      case UTF32: {
-        byte[] b = src.bytes();
-        int o = start;
-        int n = 0;
-        while (o < end && n < col) {
-          o++;
-          while (o < end && (b[o] & 0xC0) == 0x80) o++;
-          n++;
+      case UTF8:
+        {
+          int o = Math.min(start + col, end);
+          byte[] b = src.bytes();
+          while (o > start && o < b.length && (b[o] & 0xC0) == 0x80)
+            o--; // never inside a character
+          return o;
         }
-        return o;
-      }
+      case UTF32:
+        {
+          byte[] b = src.bytes();
+          int o = start;
+          int n = 0;
+          while (o < end && n < col) {
+            o++;
+            while (o < end && (b[o] & 0xC0) == 0x80) o++;
+            n++;
+          }
+          return o;
+        }
       default:
         return src.offsetOfUtf16(line0, col);
     }

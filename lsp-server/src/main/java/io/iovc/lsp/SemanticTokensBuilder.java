@@ -16,9 +16,16 @@ import org.eclipse.lsp4j.SemanticTokensLegend;
  * spanning lines are split per line (clients need not support multi-line tokens).
  */
 final class SemanticTokensBuilder {
-  static final List<String> TYPES = List.of(
-      SemanticTokenTypes.Namespace, SemanticTokenTypes.Property, SemanticTokenTypes.String, SemanticTokenTypes.Number,
-      SemanticTokenTypes.Keyword, SemanticTokenTypes.Comment, SemanticTokenTypes.Macro, SemanticTokenTypes.Operator);
+  static final List<String> TYPES =
+      List.of(
+          SemanticTokenTypes.Namespace,
+          SemanticTokenTypes.Property,
+          SemanticTokenTypes.String,
+          SemanticTokenTypes.Number,
+          SemanticTokenTypes.Keyword,
+          SemanticTokenTypes.Comment,
+          SemanticTokenTypes.Macro,
+          SemanticTokenTypes.Operator);
   static final SemanticTokensLegend LEGEND = new SemanticTokensLegend(TYPES, List.of());
 
   private static final int NAMESPACE = 0;

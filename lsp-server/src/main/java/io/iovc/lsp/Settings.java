@@ -7,26 +7,35 @@ import com.google.gson.JsonPrimitive;
 /**
  * The client's settings for iovc, from {@code initializationOptions}, {@code
  * workspace/didChangeConfiguration} or {@code workspace/configuration}. Each accepts either the
- * {@code iovc} section itself or an object holding it: {@code {"driver": "ixl"}} or {@code
- * {"iovc": {"driver": "ixl"}}}. Unknown keys and wrong types are ignored.
+ * {@code iovc} section itself or an object holding it: {@code {"driver": "ixl"}} or {@code {"iovc":
+ * {"driver": "ixl"}}}. Unknown keys and wrong types are ignored.
  */
 final class Settings {
-  /** Driver schema for files whose PF.device and modeline do not choose one ({@code iovc.driver}). */
+  /**
+   * Driver schema for files whose PF.device and modeline do not choose one ({@code iovc.driver}).
+   */
   volatile String driver;
+
   /** Delay between the last change and the diagnostics ({@code iovc.debounceMs}). */
   volatile int debounceMs = 200;
+
   /**
    * Largest document the server analyses, in UTF-8 bytes ({@code iovc.maxFileSize}). An analysis
-   * takes about 80 bytes of heap per byte of text, so the default follows the heap: 400 KB
-   * (some 4,500 VF sections) with {@code -Xmx64m}, at most 4 MiB.
+   * takes about 80 bytes of heap per byte of text, so the default follows the heap: 400 KB (some
+   * 4,500 VF sections) with {@code -Xmx64m}, at most 4 MiB.
    */
   volatile long maxFileSize = defaultMaxFileSize(Runtime.getRuntime().maxMemory());
+
   /**
-   * Where a diagnostic code links to ({@code iovc.explainUrl}, {@code {code}} is replaced). Null:
-   * a local file with the text of {@code iovc explain CODE}, written on first use.
+   * Where a diagnostic code links to ({@code iovc.explainUrl}, {@code {code}} is replaced). Null: a
+   * local file with the text of {@code iovc explain CODE}, written on first use.
    */
   volatile String explainUrl;
-  /** On FreeBSD, ask {@code iovctl -S} for the schema of a device that exists ({@code iovc.liveSchema}). */
+
+  /**
+   * On FreeBSD, ask {@code iovctl -S} for the schema of a device that exists ({@code
+   * iovc.liveSchema}).
+   */
   volatile boolean liveSchema = true;
 
   static long defaultMaxFileSize(long maxHeap) {

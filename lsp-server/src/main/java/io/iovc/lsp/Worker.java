@@ -20,11 +20,14 @@ final class Worker {
   Worker(Consumer<String> log, Runnable onOutOfMemory) {
     this.log = log;
     this.onOutOfMemory = onOutOfMemory;
-    this.exec = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(null, r, "iovc-lsp-worker", 16L << 20);
-      t.setDaemon(true);
-      return t;
-    });
+    this.exec =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(null, r, "iovc-lsp-worker", 16L << 20);
+              t.setDaemon(true);
+              return t;
+            });
     exec.setRemoveOnCancelPolicy(true);
   }
 
@@ -32,15 +35,16 @@ final class Worker {
   <T> CompletableFuture<T> request(String what, Supplier<T> body, T fallback) {
     CompletableFuture<T> f = new CompletableFuture<>();
     try {
-      exec.execute(() -> {
-        if (f.isDone()) return; // cancelled by the client
-        try {
-          f.complete(body.get());
-        } catch (Throwable t) {
-          failed(what, t);
-          f.complete(fallback);
-        }
-      });
+      exec.execute(
+          () -> {
+            if (f.isDone()) return; // cancelled by the client
+            try {
+              f.complete(body.get());
+            } catch (Throwable t) {
+              failed(what, t);
+              f.complete(fallback);
+            }
+          });
     } catch (RuntimeException rejected) {
       f.complete(fallback);
     }

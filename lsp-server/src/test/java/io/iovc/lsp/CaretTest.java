@@ -13,7 +13,9 @@ class CaretTest {
   private static Caret at(String textWithCaret) {
     int i = textWithCaret.indexOf('|');
     String text = textWithCaret.substring(0, i) + textWithCaret.substring(i + 1);
-    return Caret.at(Ucl.parse(SourceText.of("t", text)), text.substring(0, i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    return Caret.at(
+        Ucl.parse(SourceText.of("t", text)),
+        text.substring(0, i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
   }
 
   @Test
@@ -54,7 +56,10 @@ class CaretTest {
   @Test
   void unclosedBracesAndComments() {
     Caret nested = at("PF {\n\tdevice = \"ixl0\";\n\nVF-1 {\n\tnum|");
-    assertEquals(ConfigSection.Kind.VF, nested.kind, "a section swallowed by an unclosed PF is still a section");
+    assertEquals(
+        ConfigSection.Kind.VF,
+        nested.kind,
+        "a section swallowed by an unclosed PF is still a section");
     assertEquals(Caret.Where.NONE, at("PF { # a comm|ent\n}").where);
     assertEquals(Caret.Where.NONE, at("/* a\n bl|ock */").where);
     assertEquals(Caret.Where.NONE, at("PF { note = <<EOD\nsome te|xt\nEOD\n}").where);

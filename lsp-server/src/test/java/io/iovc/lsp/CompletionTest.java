@@ -18,11 +18,26 @@ class CompletionTest {
 
   private CompletionList complete(IovcLanguageService svc, String name, Fixture.At at) {
     CompletionList list = svc.completion(at.doc(), at.pos());
-    golden.append("=== ").append(name).append(svc == rich ? " (snippets)" : "").append('\n').append(Fixture.withCaret(at)).append("--- items\n");
+    golden
+        .append("=== ")
+        .append(name)
+        .append(svc == rich ? " (snippets)" : "")
+        .append('\n')
+        .append(Fixture.withCaret(at))
+        .append("--- items\n");
     for (CompletionItem it : list.getItems()) {
       TextEdit e = it.getTextEdit().getLeft();
-      golden.append(it.getLabel()).append(" [").append(it.getKind()).append("] ").append(it.getDetail() == null ? "" : it.getDetail())
-          .append(" | ").append(Fixture.range(e.getRange())).append(' ').append(show(e.getNewText())).append('\n');
+      golden
+          .append(it.getLabel())
+          .append(" [")
+          .append(it.getKind())
+          .append("] ")
+          .append(it.getDetail() == null ? "" : it.getDetail())
+          .append(" | ")
+          .append(Fixture.range(e.getRange()))
+          .append(' ')
+          .append(show(e.getNewText()))
+          .append('\n');
     }
     if (list.isIncomplete()) golden.append("(incomplete)\n");
     golden.append('\n');
@@ -41,9 +56,15 @@ class CompletionTest {
   void allCases() {
     // an empty line inside a VF section: the VF parameters not yet written, edit at the caret
     String base = Fixture.IXL;
-    Fixture.At at = Fixture.at(base.replace("\tmac-addr = \"02:00:00:00:00:01\";\n", "\tmac-addr = \"02:00:00:00:00:01\";\n\t|\n"));
+    Fixture.At at =
+        Fixture.at(
+            base.replace(
+                "\tmac-addr = \"02:00:00:00:00:01\";\n",
+                "\tmac-addr = \"02:00:00:00:00:01\";\n\t|\n"));
     CompletionList l = complete(plain, "empty line in VF-0", at);
-    assertEquals(List.of("passthrough", "mac-anti-spoof", "allow-set-mac", "allow-promisc", "num-queues"), labels(l));
+    assertEquals(
+        List.of("passthrough", "mac-anti-spoof", "allow-set-mac", "allow-promisc", "num-queues"),
+        labels(l));
     CompletionItem q = l.getItems().get(4);
     assertEquals("uint16_t, default 4", q.getDetail());
     assertEquals(at.pos(), q.getTextEdit().getLeft().getRange().getStart());
@@ -79,7 +100,9 @@ class CompletionTest {
     // DEFAULT gets the VF parameters
     at = Fixture.at(base.replace("\tnum-queues = 8;\n", "\tnum-queues = 8;\n\t|\n"));
     l = complete(rich, "DEFAULT", at);
-    assertEquals(List.of("passthrough", "mac-addr", "mac-anti-spoof", "allow-set-mac", "allow-promisc"), labels(l));
+    assertEquals(
+        List.of("passthrough", "mac-addr", "mac-anti-spoof", "allow-set-mac", "allow-promisc"),
+        labels(l));
 
     // values
     at = Fixture.at(base.replace("passthrough = true;", "passthrough = |"));
@@ -89,7 +112,9 @@ class CompletionTest {
     l = complete(plain, "boolean value with prefix", at);
     assertEquals("f", textOf(at, l.getItems().get(1)));
 
-    at = Fixture.at(base.replace("\tpassthrough = true;\n", "\tpassthrough = true;\n\tmac-addr = |\n"));
+    at =
+        Fixture.at(
+            base.replace("\tpassthrough = true;\n", "\tpassthrough = true;\n\tmac-addr = |\n"));
     l = complete(rich, "MAC for VF-2", at);
     assertEquals(List.of("02:00:00:00:00:03"), labels(l));
 
@@ -97,8 +122,13 @@ class CompletionTest {
     l = complete(plain, "device in quotes", at);
     assertEquals("ixl0", l.getItems().get(0).getLabel());
     assertTrue(l.getItems().get(0).getPreselect(), "the file's own name (ixl0.conf) comes first");
-    assertTrue(labels(l).containsAll(List.of("cxgbe0", "cxl0", "cc0", "mlx5_core0")), labels(l).toString());
-    assertEquals("\"ix\"", textOf(at, l.getItems().get(0)), "the opening quote, the prefix and the closing quote");
+    assertTrue(
+        labels(l).containsAll(List.of("cxgbe0", "cxl0", "cc0", "mlx5_core0")),
+        labels(l).toString());
+    assertEquals(
+        "\"ix\"",
+        textOf(at, l.getItems().get(0)),
+        "the opening quote, the prefix and the closing quote");
 
     at = Fixture.at(base.replace("num_vfs = 4;", "num_vfs = |"));
     l = complete(plain, "num_vfs value", at);
@@ -116,7 +146,8 @@ class CompletionTest {
     assertEquals(List.of("num_vfs", "device"), labels(l));
     at = Fixture.at("file:///tmp/new.conf", "PF {\n\tdevice = |\n}\n", Positions.Encoding.UTF16);
     l = complete(plain, "device without a schema", at);
-    assertTrue(labels(l).containsAll(List.of("ixl0", "cxgbe0", "mlx5_core0")), labels(l).toString());
+    assertTrue(
+        labels(l).containsAll(List.of("ixl0", "cxgbe0", "mlx5_core0")), labels(l).toString());
 
     // an empty file
     at = Fixture.at("file:///tmp/new.conf", "|", Positions.Encoding.UTF16);
@@ -131,16 +162,24 @@ class CompletionTest {
     // a key already followed by `=`: only the name is inserted
     at = Fixture.at(base.replace("\tpassthrough = true;", "\tpass| = true;"));
     l = complete(rich, "renaming a key", at);
-    CompletionItem pt = l.getItems().stream().filter(i -> i.getLabel().equals("passthrough")).findFirst().orElseThrow();
+    CompletionItem pt =
+        l.getItems().stream()
+            .filter(i -> i.getLabel().equals("passthrough"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("passthrough", pt.getTextEdit().getLeft().getNewText());
 
     // an unclosed section while typing
     at = Fixture.at("PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = 2;\n}\nVF-1 {\n\tallow-|");
     l = complete(plain, "unclosed section", at);
-    assertEquals(List.of("allow-set-mac", "allow-promisc"), labels(l).stream().filter(s -> s.startsWith("allow")).toList());
+    assertEquals(
+        List.of("allow-set-mac", "allow-promisc"),
+        labels(l).stream().filter(s -> s.startsWith("allow")).toList());
 
     // non-ASCII text before the caret: UTF-16 columns
-    at = Fixture.at(base.replace("\tpassthrough = true;", "\tpassthrough = true; # ünïcødé ✓\n\tmac-a|"));
+    at =
+        Fixture.at(
+            base.replace("\tpassthrough = true;", "\tpassthrough = true; # ünïcødé ✓\n\tmac-a|"));
     l = complete(plain, "after non-ASCII", at);
     e = l.getItems().get(0).getTextEdit().getLeft();
     assertEquals(1, e.getRange().getStart().getCharacter());
@@ -158,6 +197,7 @@ class CompletionTest {
   private static String textOf(Fixture.At at, CompletionItem it) {
     TextEdit e = it.getTextEdit().getLeft();
     String text = at.doc().text;
-    return text.substring(Fixture.index(text, e.getRange().getStart()), Fixture.index(text, e.getRange().getEnd()));
+    return text.substring(
+        Fixture.index(text, e.getRange().getStart()), Fixture.index(text, e.getRange().getEnd()));
   }
 }

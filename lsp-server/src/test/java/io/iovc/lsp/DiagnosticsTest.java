@@ -20,7 +20,10 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.junit.jupiter.api.Test;
 
-/** The server's diagnostics are the checker's: same codes, messages and places as {@code iovc check}. */
+/**
+ * The server's diagnostics are the checker's: same codes, messages and places as {@code iovc
+ * check}.
+ */
 class DiagnosticsTest {
   private final IovcLanguageService svc = Fixture.service();
 
@@ -39,7 +42,8 @@ class DiagnosticsTest {
   @Test
   void sameAsTheCliForEveryExampleAndGoldenCase() throws IOException {
     List<Path> files;
-    try (Stream<Path> s = Stream.concat(Files.walk(Path.of("../examples")), Files.walk(Path.of("../golden/cases")))) {
+    try (Stream<Path> s =
+        Stream.concat(Files.walk(Path.of("../examples")), Files.walk(Path.of("../golden/cases")))) {
       files = s.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
     }
     assertTrue(files.size() >= 4, files.toString());
@@ -47,7 +51,8 @@ class DiagnosticsTest {
     for (Path p : files) {
       byte[] bytes = Files.readAllBytes(p);
       String text = new String(bytes, StandardCharsets.UTF_8);
-      if (text.startsWith("# golden:") || !java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) continue;
+      if (text.startsWith("# golden:")
+          || !java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) continue;
       Path abs = p.toAbsolutePath().normalize();
       Document d = Fixture.doc(abs.toUri().toString(), text);
       List<org.eclipse.lsp4j.Diagnostic> lsp = svc.diagnostics(d).getDiagnostics();
@@ -58,11 +63,14 @@ class DiagnosticsTest {
         Diagnostic c = core.get(i);
         org.eclipse.lsp4j.Diagnostic l = lsp.get(i);
         assertEquals(c.code().id(), l.getCode().getLeft(), p + " #" + i);
-        assertEquals(c.message(), l.getMessage().getLeft().lines().findFirst().orElse(""), p + " #" + i);
+        assertEquals(
+            c.message(), l.getMessage().getLeft().lines().findFirst().orElse(""), p + " #" + i);
         assertEquals(pos.range(c.span()), l.getRange(), p + " #" + i);
-        assertEquals(c.isError() ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, l.getSeverity());
+        assertEquals(
+            c.isError() ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, l.getSeverity());
         assertEquals("iovc", l.getSource());
-        assertEquals("https://iovc.invalid/explain/" + c.code().id(), l.getCodeDescription().getHref());
+        assertEquals(
+            "https://iovc.invalid/explain/" + c.code().id(), l.getCodeDescription().getHref());
       }
       compared++;
     }
@@ -73,14 +81,28 @@ class DiagnosticsTest {
   void golden() throws IOException {
     Path p = Path.of("../examples/mistakes.conf").toAbsolutePath().normalize();
     String text = Files.readString(p);
-    PublishDiagnosticsParams params = svc.diagnostics(Fixture.doc("file:///etc/iov/ixl1.conf", text));
+    PublishDiagnosticsParams params =
+        svc.diagnostics(Fixture.doc("file:///etc/iov/ixl1.conf", text));
     StringBuilder sb = new StringBuilder();
     for (org.eclipse.lsp4j.Diagnostic d : params.getDiagnostics()) {
-      sb.append(Fixture.range(d.getRange())).append(' ').append(d.getSeverity()).append(' ').append(d.getCode().getLeft()).append(' ')
-          .append(d.getCodeDescription().getHref()).append(d.getTags() == null ? "" : " " + d.getTags()).append('\n');
-      for (String line : d.getMessage().getLeft().split("\n")) sb.append("  ").append(line).append('\n');
+      sb.append(Fixture.range(d.getRange()))
+          .append(' ')
+          .append(d.getSeverity())
+          .append(' ')
+          .append(d.getCode().getLeft())
+          .append(' ')
+          .append(d.getCodeDescription().getHref())
+          .append(d.getTags() == null ? "" : " " + d.getTags())
+          .append('\n');
+      for (String line : d.getMessage().getLeft().split("\n"))
+        sb.append("  ").append(line).append('\n');
       if (d.getRelatedInformation() != null) {
-        for (var r : d.getRelatedInformation()) sb.append("  related ").append(Fixture.range(r.getLocation().getRange())).append(": ").append(r.getMessage()).append('\n');
+        for (var r : d.getRelatedInformation())
+          sb.append("  related ")
+              .append(Fixture.range(r.getLocation().getRange()))
+              .append(": ")
+              .append(r.getMessage())
+              .append('\n');
       }
     }
     Fixture.verify("diagnostics-mistakes", sb.toString());
@@ -90,12 +112,19 @@ class DiagnosticsTest {
   void tooLargeIsOneDiagnostic() {
     Settings s = Fixture.settings();
     s.maxFileSize = 100;
-    IovcLanguageService small = new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), null);
+    IovcLanguageService small =
+        new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), null);
     Document d = Fixture.doc(Fixture.IXL);
     List<org.eclipse.lsp4j.Diagnostic> diags = small.diagnostics(d).getDiagnostics();
     assertEquals(1, diags.size());
     assertEquals("IOV003", diags.get(0).getCode().getLeft());
-    assertTrue(diags.get(0).getMessage().getLeft().contains("the language server checks files up to 100 bytes"), diags.get(0).getMessage().getLeft());
+    assertTrue(
+        diags
+            .get(0)
+            .getMessage()
+            .getLeft()
+            .contains("the language server checks files up to 100 bytes"),
+        diags.get(0).getMessage().getLeft());
     assertTrue(small.completion(d, new org.eclipse.lsp4j.Position(1, 1)).getItems().isEmpty());
   }
 
@@ -103,7 +132,8 @@ class DiagnosticsTest {
   void schemaFromTheDriverSettingOnlyWhenTheFileChoosesNone() {
     Settings s = Fixture.settings();
     s.driver = "cxgbe";
-    IovcLanguageService svc2 = new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), null);
+    IovcLanguageService svc2 =
+        new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), null);
     // no device: the setting applies
     Document noDevice = Fixture.doc("file:///tmp/a.conf", "VF-0 { vlan = 5; }\n");
     Analysis a = svc2.analyze(noDevice);
@@ -121,13 +151,17 @@ class DiagnosticsTest {
   void liveSchemaWinsWhenTheHostHasTheDevice() {
     Settings s = Fixture.settings();
     s.liveSchema = true;
-    String schemaText = "The following configuration parameters may be configured on the PF:\n\tnum_vfs : uint16_t (required)\n\tdevice : string (required)\n\n"
-        + "The following configuration parameters may be configured on a VF:\n\tpassthrough : bool (default = false)\n\tfancy : bool (default = true)\n";
+    String schemaText =
+        "The following configuration parameters may be configured on the PF:\n\tnum_vfs : uint16_t (required)\n\tdevice : string (required)\n\n"
+            + "The following configuration parameters may be configured on a VF:\n\tpassthrough : bool (default = false)\n\tfancy : bool (default = true)\n";
     LiveSchema live = new LiveSchema(s, dev -> dev.equals("ixl0") ? schemaText : null);
-    IovcLanguageService svc2 = new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), live);
-    Analysis a = svc2.analyze(Fixture.doc(Fixture.IXL.replace("passthrough = true;", "fancy = false;")));
+    IovcLanguageService svc2 =
+        new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), live);
+    Analysis a =
+        svc2.analyze(Fixture.doc(Fixture.IXL.replace("passthrough = true;", "fancy = false;")));
     assertEquals("the live schema of /dev/iov/ixl0", a.schema.origin());
     // num-queues and mac-addr are not in this card's live schema
-    assertEquals(List.of("IOV201", "IOV201"), a.diagnostics.stream().map(d -> d.code().id()).toList());
+    assertEquals(
+        List.of("IOV201", "IOV201"), a.diagnostics.stream().map(d -> d.code().id()).toList());
   }
 }

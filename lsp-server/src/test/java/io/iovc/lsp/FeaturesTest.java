@@ -34,16 +34,24 @@ class FeaturesTest {
     assertEquals(1, edits.size());
     assertEquals(7, edits.get(0).getRange().getStart().getLine() + 1);
     assertEquals(Fixture.IXL, Fixture.apply(almost, edits));
-    assertThrows(Formatter.FormatException.class, () -> svc.formatting(Fixture.doc("PF { device = \"ixl0\"")));
+    assertThrows(
+        Formatter.FormatException.class,
+        () -> svc.formatting(Fixture.doc("PF { device = \"ixl0\"")));
   }
 
   @Test
   void symbols() {
-    List<DocumentSymbol> s = svc.symbols(Fixture.doc(Fixture.IXL)).stream().map(e -> e.getRight()).toList();
-    assertEquals(List.of("PF", "DEFAULT", "VF-0", "VF-2"), s.stream().map(DocumentSymbol::getName).toList());
-    assertEquals(List.of(SymbolKind.Module, SymbolKind.Namespace, SymbolKind.Struct, SymbolKind.Struct), s.stream().map(DocumentSymbol::getKind).toList());
+    List<DocumentSymbol> s =
+        svc.symbols(Fixture.doc(Fixture.IXL)).stream().map(e -> e.getRight()).toList();
+    assertEquals(
+        List.of("PF", "DEFAULT", "VF-0", "VF-2"), s.stream().map(DocumentSymbol::getName).toList());
+    assertEquals(
+        List.of(SymbolKind.Module, SymbolKind.Namespace, SymbolKind.Struct, SymbolKind.Struct),
+        s.stream().map(DocumentSymbol::getKind).toList());
     DocumentSymbol pf = s.get(0);
-    assertEquals(List.of("device", "num_vfs"), pf.getChildren().stream().map(DocumentSymbol::getName).toList());
+    assertEquals(
+        List.of("device", "num_vfs"),
+        pf.getChildren().stream().map(DocumentSymbol::getName).toList());
     assertEquals("\"ixl0\"", pf.getChildren().get(0).getDetail());
     assertEquals(0, pf.getRange().getStart().getLine());
     assertEquals(3, pf.getRange().getEnd().getLine());
@@ -58,8 +66,17 @@ class FeaturesTest {
   void folding() {
     String text = "# one\n# two\n# three\n" + Fixture.IXL + "/* a\n   block */\n";
     List<FoldingRange> f = svc.folding(Fixture.doc(text));
-    List<String> r = f.stream().map(x -> x.getStartLine() + "-" + x.getEndLine() + ":" + x.getKind()).toList();
-    assertEquals(List.of("0-2:comment", "3-5:region", "8-9:region", "12-13:region", "16-17:region", "19-20:comment"), r);
+    List<String> r =
+        f.stream().map(x -> x.getStartLine() + "-" + x.getEndLine() + ":" + x.getKind()).toList();
+    assertEquals(
+        List.of(
+            "0-2:comment",
+            "3-5:region",
+            "8-9:region",
+            "12-13:region",
+            "16-17:region",
+            "19-20:comment"),
+        r);
   }
 
   @Test
@@ -68,19 +85,31 @@ class FeaturesTest {
     assertEquals(3, h.size(), h.toString());
     assertEquals("2 of 4 VF sections written (2 use DEFAULT only)", h.get(0).getLabel().getLeft());
     assertEquals(2, h.get(0).getPosition().getLine());
-    assertEquals("from DEFAULT: num-queues = 8 · kernel defaults: passthrough = false, mac-anti-spoof = true, allow-set-mac = false, …", h.get(1).getLabel().getLeft());
+    assertEquals(
+        "from DEFAULT: num-queues = 8 · kernel defaults: passthrough = false, mac-anti-spoof = true, allow-set-mac = false, …",
+        h.get(1).getLabel().getLeft());
     assertEquals(11, h.get(1).getPosition().getLine());
     assertEquals(1, h.get(1).getPosition().getCharacter(), "after the closing brace");
     assertTrue(h.get(1).getTooltip().getRight().getValue().contains("`allow-promisc = false`"));
-    assertTrue(h.get(2).getLabel().getLeft().startsWith("from DEFAULT: num-queues = 8 · kernel defaults: mac-anti-spoof = true"), h.get(2).getLabel().getLeft());
+    assertTrue(
+        h.get(2)
+            .getLabel()
+            .getLeft()
+            .startsWith("from DEFAULT: num-queues = 8 · kernel defaults: mac-anti-spoof = true"),
+        h.get(2).getLabel().getLeft());
     // with an error only the num_vfs hint remains (iovctl would send nothing)
-    List<InlayHint> broken = svc.inlayHints(Fixture.doc(Fixture.IXL.replace("passthrough", "passthru")), null);
+    List<InlayHint> broken =
+        svc.inlayHints(Fixture.doc(Fixture.IXL.replace("passthrough", "passthru")), null);
     assertEquals(1, broken.size());
     // all VFs written
     String all = "PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = 1;\n}\nVF-0 { num-queues = 2; }\n";
-    assertEquals("all 1 VF sections written", svc.inlayHints(Fixture.doc(all), null).get(0).getLabel().getLeft());
+    assertEquals(
+        "all 1 VF sections written",
+        svc.inlayHints(Fixture.doc(all), null).get(0).getLabel().getLeft());
     // the range limits the hints
-    var range = new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(9, 0), new org.eclipse.lsp4j.Position(12, 0));
+    var range =
+        new org.eclipse.lsp4j.Range(
+            new org.eclipse.lsp4j.Position(9, 0), new org.eclipse.lsp4j.Position(12, 0));
     assertEquals(1, svc.inlayHints(Fixture.doc(Fixture.IXL), range).size());
   }
 
@@ -89,7 +118,8 @@ class FeaturesTest {
     SemanticTokens t = svc.semanticTokens(Fixture.doc("PF {\n\tdevice = \"ixl0\"; # x\n}\n"));
     List<Integer> d = t.getData();
     // PF: namespace; device: property; =: operator; "ixl0": string; # x: comment
-    assertEquals(List.of(0, 0, 2, 0, 0, 1, 1, 6, 1, 0, 0, 7, 1, 7, 0, 0, 2, 6, 2, 0, 0, 8, 3, 5, 0), d);
+    assertEquals(
+        List.of(0, 0, 2, 0, 0, 1, 1, 6, 1, 0, 0, 7, 1, 7, 0, 0, 2, 6, 2, 0, 0, 8, 3, 5, 0), d);
     // a block comment over lines is split per line
     SemanticTokens c = svc.semanticTokens(Fixture.doc("/* a\nbc */\n"));
     assertEquals(List.of(0, 0, 4, 5, 0, 1, 0, 5, 5, 0), c.getData());

@@ -18,8 +18,9 @@ import org.eclipse.lsp4j.TextEdit;
 
 /**
  * Test helpers in LemMinX style: documents written with a {@code |} caret marker, a service with
- * the plugins on the test class path, golden files ({@code src/test/resources/golden/NAME.approved.txt};
- * a difference writes {@code NAME.received.txt} and fails; {@code -Dlsp.approve=true} approves).
+ * the plugins on the test class path, golden files ({@code
+ * src/test/resources/golden/NAME.approved.txt}; a difference writes {@code NAME.received.txt} and
+ * fails; {@code -Dlsp.approve=true} approves).
  */
 final class Fixture {
   static final PluginRegistry PLUGINS = PluginRegistry.classPath();
@@ -27,7 +28,8 @@ final class Fixture {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   /** The ixl file most tests start from. */
-  static final String IXL = """
+  static final String IXL =
+      """
       PF {
       	device = "ixl0";
       	num_vfs = 4;
@@ -97,7 +99,10 @@ final class Fixture {
   /** The text with edits applied (LSP ranges, UTF-16). */
   static String apply(String text, List<? extends TextEdit> edits) {
     List<TextEdit> sorted = new ArrayList<>(edits);
-    sorted.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart().getLine()).thenComparing(e -> e.getRange().getStart().getCharacter()).reversed());
+    sorted.sort(
+        Comparator.comparing((TextEdit e) -> e.getRange().getStart().getLine())
+            .thenComparing(e -> e.getRange().getStart().getCharacter())
+            .reversed());
     String out = text;
     for (TextEdit e : sorted) {
       int s = index(out, e.getRange().getStart());
@@ -118,13 +123,21 @@ final class Fixture {
   }
 
   static String range(Range r) {
-    return (r.getStart().getLine() + 1) + ":" + r.getStart().getCharacter() + "-" + (r.getEnd().getLine() + 1) + ":" + r.getEnd().getCharacter();
+    return (r.getStart().getLine() + 1)
+        + ":"
+        + r.getStart().getCharacter()
+        + "-"
+        + (r.getEnd().getLine() + 1)
+        + ":"
+        + r.getEnd().getCharacter();
   }
 
   /** The text with a ‸ at the caret, for golden documents. */
   static String withCaret(At at) {
     byte[] b = at.doc().text.getBytes(StandardCharsets.UTF_8);
-    return new String(b, 0, at.offset(), StandardCharsets.UTF_8) + "‸" + new String(b, at.offset(), b.length - at.offset(), StandardCharsets.UTF_8);
+    return new String(b, 0, at.offset(), StandardCharsets.UTF_8)
+        + "‸"
+        + new String(b, at.offset(), b.length - at.offset(), StandardCharsets.UTF_8);
   }
 
   static void verify(String name, String actual) {
@@ -143,7 +156,8 @@ final class Fixture {
         return;
       }
       Files.writeString(received, actual);
-      if (expected == null) fail("no approved file " + approved + "; review " + received + " and rename it");
+      if (expected == null)
+        fail("no approved file " + approved + "; review " + received + " and rename it");
       assertEquals(expected, actual, "golden " + name + " differs; review " + received);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -16,22 +16,46 @@ class HoverTest {
     Hover h = md.hover(at.doc(), at.pos());
     String text = h == null ? null : h.getContents().getRight().getValue();
     String line = Fixture.withCaret(at).lines().filter(l -> l.contains("‸")).findFirst().orElse("");
-    golden.append("=== ").append(name).append('\n').append(line.strip()).append('\n').append("--- ")
-        .append(h == null ? "no hover" : Fixture.range(h.getRange())).append('\n').append(text == null ? "" : text + "\n").append('\n');
+    golden
+        .append("=== ")
+        .append(name)
+        .append('\n')
+        .append(line.strip())
+        .append('\n')
+        .append("--- ")
+        .append(h == null ? "no hover" : Fixture.range(h.getRange()))
+        .append('\n')
+        .append(text == null ? "" : text + "\n")
+        .append('\n');
     return text;
   }
 
   @Test
   void allCases() {
-    String base = Fixture.IXL.replace("\tpassthrough = true;", "\tpassthrough = yes;\n\tnum-queues = 2;");
-    String t = hover("parameter key in VF-2", Fixture.at(base.replace("\tnum-queues = 2;", "\tnum-qu|eues = 2;")));
-    assertTrue(t.contains("`uint16_t`") && t.contains("default `4`") && t.contains("since FreeBSD 12.0") && t.contains("ixl driver"), t);
+    String base =
+        Fixture.IXL.replace("\tpassthrough = true;", "\tpassthrough = yes;\n\tnum-queues = 2;");
+    String t =
+        hover(
+            "parameter key in VF-2",
+            Fixture.at(base.replace("\tnum-queues = 2;", "\tnum-qu|eues = 2;")));
+    assertTrue(
+        t.contains("`uint16_t`")
+            && t.contains("default `4`")
+            && t.contains("since FreeBSD 12.0")
+            && t.contains("ixl driver"),
+        t);
     assertTrue(t.contains("Here: VF-2 only"), t);
 
-    t = hover("parameter in DEFAULT", Fixture.at(base.replace("\tnum-queues = 8;", "\tnum-queues| = 8;")));
+    t =
+        hover(
+            "parameter in DEFAULT",
+            Fixture.at(base.replace("\tnum-queues = 8;", "\tnum-queues| = 8;")));
     assertTrue(t.contains("Here in DEFAULT: every VF without its own"), t);
 
-    t = hover("value iovctl converts", Fixture.at(base.replace("passthrough = yes;", "passthrough = y|es;")));
+    t =
+        hover(
+            "value iovctl converts",
+            Fixture.at(base.replace("passthrough = yes;", "passthrough = y|es;")));
     assertTrue(t.contains("iovctl reads `yes` as `true`"), t);
     assertTrue(t.contains("SR-IOV (every driver)"), t);
 
@@ -51,13 +75,19 @@ class HoverTest {
     t = hover("DEFAULT section", Fixture.at(base.replace("DEFAULT {", "DEF|AULT {")));
     assertTrue(t.contains("Applies to all 4 VFs; 2 have a section of their own"), t);
 
-    t = hover("VF parameter in the PF", Fixture.at(base.replace("\tnum_vfs = 4;", "\tnum_vfs = 4;\n\tmac-a|ddr = \"02:00:00:00:00:09\";")));
+    t =
+        hover(
+            "VF parameter in the PF",
+            Fixture.at(
+                base.replace(
+                    "\tnum_vfs = 4;", "\tnum_vfs = 4;\n\tmac-a|ddr = \"02:00:00:00:00:09\";")));
     assertTrue(t.contains("does not belong in the PF section"), t);
 
     t = hover("VF beyond num_vfs", Fixture.at(base + "VF-|7 { }\n"));
     assertTrue(t.contains("num_vfs is 4, so this VF does not exist"), t);
 
-    assertNull(hover("unknown key", Fixture.at(base.replace("\tnum-queues = 2;", "\tnum-qu|euez = 2;"))));
+    assertNull(
+        hover("unknown key", Fixture.at(base.replace("\tnum-queues = 2;", "\tnum-qu|euez = 2;"))));
     assertNull(hover("comment", Fixture.at("# a comm|ent\n" + base)));
     assertNull(hover("empty file", Fixture.at("|")));
 

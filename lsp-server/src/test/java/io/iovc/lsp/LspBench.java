@@ -29,11 +29,11 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * Latency of the language server on a 256-VF file, after warm-up (not a unit test; run with
- * {@code mvn -q -o -Pbench -pl compiler,lsp-server -DskipTests verify}, which uses {@code
- * -Xmx64m -XX:+UseSerialGC}): didChange → publishDiagnostics with the debounce set to 0, and
- * completion on an empty line of a VF section, both over real JSON-RPC through pipes, plus the
- * same work called directly on the service (no JSON).
+ * Latency of the language server on a 256-VF file, after warm-up (not a unit test; run with {@code
+ * mvn -q -o -Pbench -pl compiler,lsp-server -DskipTests verify}, which uses {@code -Xmx64m
+ * -XX:+UseSerialGC}): didChange → publishDiagnostics with the debounce set to 0, and completion on
+ * an empty line of a VF section, both over real JSON-RPC through pipes, plus the same work called
+ * directly on the service (no JSON).
  */
 public final class LspBench {
   static final int WARMUP = Integer.getInteger("bench.warmup", 3000);
@@ -42,10 +42,19 @@ public final class LspBench {
   private LspBench() {}
 
   static String file(int vfs) {
-    StringBuilder sb = new StringBuilder("PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = " + vfs + ";\n}\n\nDEFAULT {\n\tnum-queues = 4;\n\tallow-set-mac = true;\n}\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = "
+                + vfs
+                + ";\n}\n\nDEFAULT {\n\tnum-queues = 4;\n\tallow-set-mac = true;\n}\n");
     for (int i = 0; i < vfs; i++) {
-      sb.append("\nVF-").append(i).append(" {\n\tmac-addr = \"02:00:00:00:").append(String.format("%02x:%02x", (i >> 8) & 255, i & 255))
-          .append("\";\n\tpassthrough = ").append(i % 4 == 0).append(";\n\n}\n");
+      sb.append("\nVF-")
+          .append(i)
+          .append(" {\n\tmac-addr = \"02:00:00:00:")
+          .append(String.format("%02x:%02x", (i >> 8) & 255, i & 255))
+          .append("\";\n\tpassthrough = ")
+          .append(i % 4 == 0)
+          .append(";\n\n}\n");
     }
     return sb.toString();
   }
@@ -53,9 +62,15 @@ public final class LspBench {
   public static void main(String[] args) throws Exception {
     String base = file(256);
     String uri = "file:///etc/iov/ixl0.conf";
-    int emptyLine = (int) base.lines().takeWhile(l -> !l.equals("VF-128 {")).count() + 3; // the blank line inside VF-128
-    System.out.printf("file: 256 VF sections, %d bytes, %d lines; java %s, max heap %d MB%n", base.length(), base.lines().count(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+    int emptyLine =
+        (int) base.lines().takeWhile(l -> !l.equals("VF-128 {")).count()
+            + 3; // the blank line inside VF-128
+    System.out.printf(
+        "file: 256 VF sections, %d bytes, %d lines; java %s, max heap %d MB%n",
+        base.length(),
+        base.lines().count(),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
 
     // ---- direct service calls
     IovcLanguageService svc = Fixture.service(ClientInfo.RICH);
@@ -109,31 +124,36 @@ public final class LspBench {
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
     Settings s = Fixture.settings();
     s.debounceMs = 0;
-    IovcLanguageServer impl = new IovcLanguageServer(Fixture.PLUGINS, s, new Explanations(s, null), new LiveSchema(s, x -> null));
-    Launcher<LanguageClient> sl = LspMain.launcher(impl, new MessageGuard(serverIn, LspMain.DEFAULT_MAX_MESSAGE), serverOut);
+    IovcLanguageServer impl =
+        new IovcLanguageServer(
+            Fixture.PLUGINS, s, new Explanations(s, null), new LiveSchema(s, x -> null));
+    Launcher<LanguageClient> sl =
+        LspMain.launcher(impl, new MessageGuard(serverIn, LspMain.DEFAULT_MAX_MESSAGE), serverOut);
     impl.connect(sl.getRemoteProxy());
     sl.startListening();
     BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-    LanguageClient client = new LanguageClient() {
-      @Override
-      public void telemetryEvent(Object o) {}
+    LanguageClient client =
+        new LanguageClient() {
+          @Override
+          public void telemetryEvent(Object o) {}
 
-      @Override
-      public void publishDiagnostics(PublishDiagnosticsParams p) {
-        published.add(p);
-      }
+          @Override
+          public void publishDiagnostics(PublishDiagnosticsParams p) {
+            published.add(p);
+          }
 
-      @Override
-      public void showMessage(MessageParams m) {}
+          @Override
+          public void showMessage(MessageParams m) {}
 
-      @Override
-      public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
-        return CompletableFuture.completedFuture(null);
-      }
+          @Override
+          public CompletableFuture<MessageActionItem> showMessageRequest(
+              ShowMessageRequestParams r) {
+            return CompletableFuture.completedFuture(null);
+          }
 
-      @Override
-      public void logMessage(MessageParams m) {}
-    };
+          @Override
+          public void logMessage(MessageParams m) {}
+        };
     Launcher<LanguageServer> cl = LSPLauncher.createClientLauncher(client, clientIn, toServer);
     LanguageServer server = cl.getRemoteProxy();
     cl.startListening();
@@ -141,7 +161,9 @@ public final class LspBench {
     ip.setCapabilities(new ClientCapabilities());
     server.initialize(ip).get();
     server.initialized(new InitializedParams());
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "iovctl", 1, base)));
+    server
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "iovctl", 1, base)));
     published.take();
     long[] diag = new long[RUNS];
     long[] comp = new long[RUNS];
@@ -150,14 +172,22 @@ public final class LspBench {
     for (int i = 0; i < WARMUP + RUNS; i++) {
       version++;
       long t0 = System.nanoTime();
-      server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
-          List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
+      server
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri, version),
+                  List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
       PublishDiagnosticsParams p;
       do {
         p = published.poll(10, TimeUnit.SECONDS);
       } while (p != null && p.getVersion() != version);
       long t1 = System.nanoTime();
-      server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1))).get();
+      server
+          .getTextDocumentService()
+          .completion(
+              new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1)))
+          .get();
       long t2 = System.nanoTime();
       if (i >= WARMUP) {
         diag[i - WARMUP] = t1 - t0;
@@ -169,10 +199,18 @@ public final class LspBench {
     s.debounceMs = 10_000; // diagnostics pending: the completion must analyse the new text itself
     for (int i = 0; i < WARMUP / 3 + RUNS; i++) {
       version++;
-      server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
-          List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
+      server
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri, version),
+                  List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
       long t0 = System.nanoTime();
-      server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1))).get();
+      server
+          .getTextDocumentService()
+          .completion(
+              new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1)))
+          .get();
       long t1 = System.nanoTime();
       if (i >= WARMUP / 3) compFresh[i - WARMUP / 3] = t1 - t0;
     }
@@ -189,7 +227,13 @@ public final class LspBench {
   static void report(String what, long[] ns) {
     long[] s = ns.clone();
     Arrays.sort(s);
-    System.out.printf("%-70s p50 %6.3f ms   p90 %6.3f ms   p99 %6.3f ms   max %7.3f ms   (n=%d)%n", what, s[s.length / 2] / 1e6,
-        s[(int) (s.length * 0.90)] / 1e6, s[(int) (s.length * 0.99)] / 1e6, s[s.length - 1] / 1e6, s.length);
+    System.out.printf(
+        "%-70s p50 %6.3f ms   p90 %6.3f ms   p99 %6.3f ms   max %7.3f ms   (n=%d)%n",
+        what,
+        s[s.length / 2] / 1e6,
+        s[(int) (s.length * 0.90)] / 1e6,
+        s[(int) (s.length * 0.99)] / 1e6,
+        s[s.length - 1] / 1e6,
+        s.length);
   }
 }

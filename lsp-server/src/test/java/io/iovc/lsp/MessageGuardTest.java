@@ -42,17 +42,26 @@ class MessageGuardTest {
   void aLargeDidOpenBecomesTooLarge() throws IOException {
     String big = "x".repeat(5000) + "\\\"uri\\\": \\\"fake\\\"";
     // keys in an unusual order (Neovim encodes Lua tables in any order)
-    String json = "{\"params\":{\"textDocument\":{\"text\":\"" + big + "\",\"version\":7,\"uri\":\"file:///etc/iov/ixl0.conf\",\"languageId\":\"iovctl\"}},\"method\":\"textDocument/didOpen\",\"jsonrpc\":\"2.0\"}";
+    String json =
+        "{\"params\":{\"textDocument\":{\"text\":\""
+            + big
+            + "\",\"version\":7,\"uri\":\"file:///etc/iov/ixl0.conf\",\"languageId\":\"iovctl\"}},\"method\":\"textDocument/didOpen\",\"jsonrpc\":\"2.0\"}";
     String got = readAll(new MessageGuard(new ByteArrayInputStream(frame(json)), 1000));
     String body = got.substring(got.indexOf("\r\n\r\n") + 4);
-    assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"$/iovc/tooLarge\",\"params\":{\"size\":" + json.length()
-        + ",\"method\":\"textDocument/didOpen\",\"uri\":\"file:///etc/iov/ixl0.conf\",\"version\":7}}", body);
+    assertEquals(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"$/iovc/tooLarge\",\"params\":{\"size\":"
+            + json.length()
+            + ",\"method\":\"textDocument/didOpen\",\"uri\":\"file:///etc/iov/ixl0.conf\",\"version\":7}}",
+        body);
     assertTrue(got.startsWith("Content-Length: " + body.length() + "\r\n\r\n"));
   }
 
   @Test
   void aLargeRequestGetsAnId() throws IOException {
-    String json = "{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"textDocument/hover\",\"params\":{\"junk\":\"" + "y".repeat(3000) + "\"}}";
+    String json =
+        "{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"textDocument/hover\",\"params\":{\"junk\":\""
+            + "y".repeat(3000)
+            + "\"}}";
     String got = readAll(new MessageGuard(new ByteArrayInputStream(frame(json)), 1000));
     assertTrue(got.contains("\"id\":42,\"method\":\"$/iovc/tooLargeRequest\""), got);
   }
@@ -60,6 +69,10 @@ class MessageGuardTest {
   @Test
   void garbageIsHandedOnAsItIs() throws IOException {
     String junk = "this is not a header\r\n\r\n";
-    assertEquals(junk, readAll(new MessageGuard(new ByteArrayInputStream(junk.getBytes(StandardCharsets.US_ASCII)), 1000)));
+    assertEquals(
+        junk,
+        readAll(
+            new MessageGuard(
+                new ByteArrayInputStream(junk.getBytes(StandardCharsets.US_ASCII)), 1000)));
   }
 }

@@ -19,13 +19,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server as a separate process, the way editors run it: with {@code -Xmx64m}, fed
- * documents far larger than it keeps; and the CLI's promise that {@code iovc check} never loads
- * lsp4j or gson while {@code iovc lsp} finds them (or says clearly that they are missing).
+ * The server as a separate process, the way editors run it: with {@code -Xmx64m}, fed documents far
+ * larger than it keeps; and the CLI's promise that {@code iovc check} never loads lsp4j or gson
+ * while {@code iovc lsp} finds them (or says clearly that they are missing).
  */
 class ProcessTest {
   private static final String CP = System.getProperty("java.class.path");
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   /** A minimal JSON-RPC client over a process's pipes. */
   static final class Rpc implements AutoCloseable {
@@ -58,12 +59,14 @@ class ProcessTest {
           String l = line.toString().strip();
           line.setLength(0);
           if (l.isEmpty()) break;
-          if (l.toLowerCase().startsWith("content-length:")) len = Integer.parseInt(l.substring(15).strip());
+          if (l.toLowerCase().startsWith("content-length:"))
+            len = Integer.parseInt(l.substring(15).strip());
         } else {
           line.append((char) c);
         }
       }
-      return JsonParser.parseString(new String(in.readNBytes(len), StandardCharsets.UTF_8)).getAsJsonObject();
+      return JsonParser.parseString(new String(in.readNBytes(len), StandardCharsets.UTF_8))
+          .getAsJsonObject();
     }
 
     JsonObject request(String method, JsonElement params) throws IOException {
@@ -88,8 +91,10 @@ class ProcessTest {
     JsonObject diagnosticsFor(String uri) throws IOException {
       while (true) {
         JsonObject r = read();
-        if (r.has("method") && r.get("method").getAsString().equals("textDocument/publishDiagnostics")
-            && r.getAsJsonObject("params").get("uri").getAsString().equals(uri)) return r.getAsJsonObject("params");
+        if (r.has("method")
+            && r.get("method").getAsString().equals("textDocument/publishDiagnostics")
+            && r.getAsJsonObject("params").get("uri").getAsString().equals(uri))
+          return r.getAsJsonObject("params");
       }
     }
 
@@ -112,19 +117,28 @@ class ProcessTest {
 
   private static List<String> codes(JsonObject diagParams) {
     List<String> out = new ArrayList<>();
-    for (JsonElement e : diagParams.getAsJsonArray("diagnostics")) out.add(e.getAsJsonObject().get("code").getAsString());
+    for (JsonElement e : diagParams.getAsJsonArray("diagnostics"))
+      out.add(e.getAsJsonObject().get("code").getAsString());
     return out;
   }
 
   private static String bigFile(int vfs) {
-    StringBuilder sb = new StringBuilder("PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = " + Math.min(vfs, 65535) + ";\n}\n");
-    for (int i = 0; i < vfs; i++) sb.append("VF-").append(i).append(" {\n\tmac-addr = \"02:00:00:00:").append(String.format("%02x:%02x", (i >> 8) & 255, i & 255)).append("\";\n\tnum-queues = 2;\n}\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = " + Math.min(vfs, 65535) + ";\n}\n");
+    for (int i = 0; i < vfs; i++)
+      sb.append("VF-")
+          .append(i)
+          .append(" {\n\tmac-addr = \"02:00:00:00:")
+          .append(String.format("%02x:%02x", (i >> 8) & 255, i & 255))
+          .append("\";\n\tnum-queues = 2;\n}\n");
     return sb.toString();
   }
 
   @Test
   void smallHeapLargeDocuments() throws Exception {
-    try (Rpc rpc = new Rpc(List.of(JAVA, "-Xmx64m", "-XX:+UseSerialGC", "-cp", CP, LspMain.class.getName()))) {
+    try (Rpc rpc =
+        new Rpc(List.of(JAVA, "-Xmx64m", "-XX:+UseSerialGC", "-cp", CP, LspMain.class.getName()))) {
       JsonObject init = new JsonObject();
       init.add("capabilities", new JsonObject());
       JsonObject r = rpc.request("initialize", init);
@@ -157,7 +171,8 @@ class ProcessTest {
       hp.add("textDocument", td);
       hp.add("position", pos);
       JsonObject hover = rpc.request("textDocument/hover", hp);
-      assertTrue(hover.getAsJsonObject("result").toString().contains("num-queues"), hover.toString());
+      assertTrue(
+          hover.getAsJsonObject("result").toString().contains("num-queues"), hover.toString());
       rpc.request("shutdown", null);
       rpc.notify("exit", null);
       assertTrue(rpc.p.waitFor(20, TimeUnit.SECONDS));
@@ -167,8 +182,17 @@ class ProcessTest {
 
   @Test
   void checkNeverLoadsLsp4jOrGson() throws Exception {
-    Process p = new ProcessBuilder(JAVA, "-verbose:class", "-cp", CP, "io.iovc.cli.Main", "check", "../examples/ixl0.conf")
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                JAVA,
+                "-verbose:class",
+                "-cp",
+                CP,
+                "io.iovc.cli.Main",
+                "check",
+                "../examples/ixl0.conf")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out.lines().filter(l -> !l.startsWith("[")).toList().toString());
@@ -179,9 +203,15 @@ class ProcessTest {
 
   @Test
   void lspCommandRunsTheServer() throws Exception {
-    Process p = new ProcessBuilder(JAVA, "-cp", CP, "io.iovc.cli.Main", "lsp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}".getBytes(StandardCharsets.UTF_8);
-    p.getOutputStream().write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    Process p =
+        new ProcessBuilder(JAVA, "-cp", CP, "io.iovc.cli.Main", "lsp")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    byte[] body =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}"
+            .getBytes(StandardCharsets.UTF_8);
+    p.getOutputStream()
+        .write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     p.getOutputStream().write(body);
     p.getOutputStream().flush();
     byte[] head = p.getInputStream().readNBytes(16);
@@ -198,7 +228,11 @@ class ProcessTest {
       if (e.contains("lsp4j") || e.contains("gson") || e.contains("lsp-server")) continue;
       cp.add(e);
     }
-    Process p = new ProcessBuilder(JAVA, "-cp", String.join(File.pathSeparator, cp), "io.iovc.cli.Main", "lsp").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                JAVA, "-cp", String.join(File.pathSeparator, cp), "io.iovc.cli.Main", "lsp")
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));

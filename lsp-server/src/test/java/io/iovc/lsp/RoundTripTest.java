@@ -109,9 +109,12 @@ class RoundTripTest {
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
     Settings s = Fixture.settings();
     s.debounceMs = 0;
-    impl = new IovcLanguageServer(Fixture.PLUGINS, s, new Explanations(s, null), new LiveSchema(s, d -> null));
+    impl =
+        new IovcLanguageServer(
+            Fixture.PLUGINS, s, new Explanations(s, null), new LiveSchema(s, d -> null));
     impl.onExit(exit::complete);
-    Launcher<LanguageClient> sl = LspMain.launcher(impl, new MessageGuard(serverIn, 256 << 10), serverOut);
+    Launcher<LanguageClient> sl =
+        LspMain.launcher(impl, new MessageGuard(serverIn, 256 << 10), serverOut);
     impl.connect(sl.getRemoteProxy());
     sl.startListening();
     client = new Client();
@@ -138,11 +141,18 @@ class RoundTripTest {
   }
 
   private void open(String uri, String text) {
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "iovctl", 1, text)));
+    server
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "iovctl", 1, text)));
   }
 
   private void change(String uri, int version, String text) {
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(text))));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version),
+                List.of(new TextDocumentContentChangeEvent(text))));
   }
 
   private static List<String> codes(PublishDiagnosticsParams p) {
@@ -161,23 +171,62 @@ class RoundTripTest {
     assertEquals(10, d.getDiagnostics().get(0).getRange().getStart().getLine());
 
     var ts = server.getTextDocumentService();
-    var comp = ts.completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(15, 20))).get(20, TimeUnit.SECONDS);
+    var comp =
+        ts.completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(15, 20)))
+            .get(20, TimeUnit.SECONDS);
     assertTrue(comp.isRight());
-    var hover = ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(6, 3))).get(20, TimeUnit.SECONDS);
+    var hover =
+        ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(6, 3)))
+            .get(20, TimeUnit.SECONDS);
     assertTrue(hover.getContents().getRight().getValue().contains("num-queues"));
-    var actions = ts.codeAction(new CodeActionParams(new TextDocumentIdentifier(URI), new Range(new Position(10, 2), new Position(10, 2)),
-        new CodeActionContext(d.getDiagnostics()))).get(20, TimeUnit.SECONDS);
+    var actions =
+        ts.codeAction(
+                new CodeActionParams(
+                    new TextDocumentIdentifier(URI),
+                    new Range(new Position(10, 2), new Position(10, 2)),
+                    new CodeActionContext(d.getDiagnostics())))
+            .get(20, TimeUnit.SECONDS);
     assertEquals("change to `mac-addr`", actions.get(0).getRight().getTitle());
     assertEquals(d.getDiagnostics().get(0), actions.get(0).getRight().getDiagnostics().get(0));
-    var edits = ts.formatting(new DocumentFormattingParams(new TextDocumentIdentifier(URI), new FormattingOptions(8, false))).get(20, TimeUnit.SECONDS);
+    var edits =
+        ts.formatting(
+                new DocumentFormattingParams(
+                    new TextDocumentIdentifier(URI), new FormattingOptions(8, false)))
+            .get(20, TimeUnit.SECONDS);
     assertEquals(List.of(), edits);
-    assertEquals(9, ts.documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(URI))).get(20, TimeUnit.SECONDS).size(), "flat: 4 sections, 5 parameters");
-    assertEquals(4, ts.foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(URI))).get(20, TimeUnit.SECONDS).size());
-    assertEquals(1, ts.inlayHint(new InlayHintParams(new TextDocumentIdentifier(URI), new Range(new Position(0, 0), new Position(99, 0)))).get(20, TimeUnit.SECONDS).size());
-    assertTrue(ts.semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(URI))).get(20, TimeUnit.SECONDS).getData().size() > 20);
+    assertEquals(
+        9,
+        ts.documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(URI)))
+            .get(20, TimeUnit.SECONDS)
+            .size(),
+        "flat: 4 sections, 5 parameters");
+    assertEquals(
+        4,
+        ts.foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(URI)))
+            .get(20, TimeUnit.SECONDS)
+            .size());
+    assertEquals(
+        1,
+        ts.inlayHint(
+                new InlayHintParams(
+                    new TextDocumentIdentifier(URI),
+                    new Range(new Position(0, 0), new Position(99, 0))))
+            .get(20, TimeUnit.SECONDS)
+            .size());
+    assertTrue(
+        ts.semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(URI)))
+                .get(20, TimeUnit.SECONDS)
+                .getData()
+                .size()
+            > 20);
 
-    Object text = server.getWorkspaceService().executeCommand(new ExecuteCommandParams("iovc.explain", List.of("IOV201"))).get(20, TimeUnit.SECONDS);
-    assertTrue(String.valueOf(text).contains("IOV201 (error): unknown parameter"), String.valueOf(text));
+    Object text =
+        server
+            .getWorkspaceService()
+            .executeCommand(new ExecuteCommandParams("iovc.explain", List.of("IOV201")))
+            .get(20, TimeUnit.SECONDS);
+    assertTrue(
+        String.valueOf(text).contains("IOV201 (error): unknown parameter"), String.valueOf(text));
     assertTrue(client.shown.poll(20, TimeUnit.SECONDS).getMessage().startsWith("IOV201"));
 
     // a fix applied by the client, then the diagnostics are gone
@@ -193,10 +242,13 @@ class RoundTripTest {
 
   @Test
   void negotiatesUtf8() throws Exception {
-    assertEquals("utf-8", init(List.of("utf-32", "utf-8", "utf-16")).getCapabilities().getPositionEncoding());
+    assertEquals(
+        "utf-8",
+        init(List.of("utf-32", "utf-8", "utf-16")).getCapabilities().getPositionEncoding());
     open(URI, "PF { device = \"ixl0\"; num_vfs = 1; }\nVF-0 { mac-addr = \"✓\"; bogus = 1; }\n");
     var diags = client.next(URI).getDiagnostics();
-    assertEquals(List.of("IOV205", "IOV201"), diags.stream().map(x -> x.getCode().getLeft()).toList());
+    assertEquals(
+        List.of("IOV205", "IOV201"), diags.stream().map(x -> x.getCode().getLeft()).toList());
     assertEquals(new Position(1, 25), diags.get(1).getRange().getStart(), "UTF-8 byte columns");
   }
 
@@ -208,15 +260,30 @@ class RoundTripTest {
     frame("{{{{{{{");
     frame("[]");
     frame("{\"jsonrpc\":\"2.0\",\"params\":{}}");
-    frame("{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"textDocument/hover\",\"params\":\"nonsense\"}");
+    frame(
+        "{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"textDocument/hover\",\"params\":\"nonsense\"}");
     raw("this is not a header at all\r\n\r\n");
     // requests about a document nobody opened
-    assertNull(ts.hover(new HoverParams(new TextDocumentIdentifier("file:///nowhere.conf"), new Position(0, 0))).get(20, TimeUnit.SECONDS));
-    assertTrue(ts.completion(new CompletionParams(new TextDocumentIdentifier("file:///nowhere.conf"), new Position(0, 0))).get(20, TimeUnit.SECONDS).getRight().getItems().isEmpty());
+    assertNull(
+        ts.hover(
+                new HoverParams(
+                    new TextDocumentIdentifier("file:///nowhere.conf"), new Position(0, 0)))
+            .get(20, TimeUnit.SECONDS));
+    assertTrue(
+        ts.completion(
+                new CompletionParams(
+                    new TextDocumentIdentifier("file:///nowhere.conf"), new Position(0, 0)))
+            .get(20, TimeUnit.SECONDS)
+            .getRight()
+            .getItems()
+            .isEmpty());
     // a request with missing parameters gets an error, not silence
     ExecutionException e = null;
     try {
-      clientLauncher.getRemoteEndpoint().request("textDocument/hover", new JsonObject()).get(20, TimeUnit.SECONDS);
+      clientLauncher
+          .getRemoteEndpoint()
+          .request("textDocument/hover", new JsonObject())
+          .get(20, TimeUnit.SECONDS);
     } catch (ExecutionException x) {
       e = x;
     }
@@ -225,27 +292,39 @@ class RoundTripTest {
     // positions far outside the text
     open(URI, Fixture.IXL);
     client.next(URI);
-    assertNull(ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(9999, 9999))).get(20, TimeUnit.SECONDS));
-    assertNotNull(ts.completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(-5, -5))).get(20, TimeUnit.SECONDS));
+    assertNull(
+        ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(9999, 9999)))
+            .get(20, TimeUnit.SECONDS));
+    assertNotNull(
+        ts.completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(-5, -5)))
+            .get(20, TimeUnit.SECONDS));
     // binary content
-    String binary = "PF {\0 device = \"ixl0\u0001\"; num_vfs = 1; }\n\u00ff\ufffe\ud800 tail\u0000\u0000";
+    String binary =
+        "PF {\0 device = \"ixl0\u0001\"; num_vfs = 1; }\n\u00ff\ufffe\ud800 tail\u0000\u0000";
     open("file:///bin.conf", binary);
     assertFalse(client.next("file:///bin.conf").getDiagnostics().isEmpty());
     // deep nesting
     open("file:///deep.conf", "a ".repeat(1) + "{ ".repeat(200_000));
     assertFalse(client.next("file:///deep.conf").getDiagnostics().isEmpty());
     // the server still answers
-    assertNotNull(ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(6, 3))).get(20, TimeUnit.SECONDS));
+    assertNotNull(
+        ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(6, 3)))
+            .get(20, TimeUnit.SECONDS));
     // an unknown request gets "method not found"
     ExecutionException unknown = null;
     try {
-      clientLauncher.getRemoteEndpoint().request("iovc/noSuchThing", new JsonObject()).get(20, TimeUnit.SECONDS);
+      clientLauncher
+          .getRemoteEndpoint()
+          .request("iovc/noSuchThing", new JsonObject())
+          .get(20, TimeUnit.SECONDS);
     } catch (ExecutionException x) {
       unknown = x;
     }
     assertNotNull(unknown);
     assertTrue(unknown.getCause() instanceof ResponseErrorException);
-    assertNotNull(ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(6, 3))).get(20, TimeUnit.SECONDS));
+    assertNotNull(
+        ts.hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(6, 3)))
+            .get(20, TimeUnit.SECONDS));
   }
 
   private void frame(String json) throws IOException {
@@ -277,7 +356,10 @@ class RoundTripTest {
     change("file:///etc/iov/late.conf", 3, "PF { device = \"ixl0\"; }\n");
     assertEquals(List.of("IOV208"), codes(client.next("file:///etc/iov/late.conf")));
     // closing clears the diagnostics
-    server.getTextDocumentService().didClose(new org.eclipse.lsp4j.DidCloseTextDocumentParams(new TextDocumentIdentifier(URI)));
+    server
+        .getTextDocumentService()
+        .didClose(
+            new org.eclipse.lsp4j.DidCloseTextDocumentParams(new TextDocumentIdentifier(URI)));
     assertEquals(List.of(), codes(client.next(URI)));
   }
 
@@ -288,7 +370,13 @@ class RoundTripTest {
     open("file:///etc/iov/huge.conf", huge);
     PublishDiagnosticsParams p = client.next("file:///etc/iov/huge.conf");
     assertEquals(List.of("IOV003"), codes(p));
-    assertTrue(p.getDiagnostics().get(0).getMessage().getLeft().contains("more than the language server reads in one message"), p.getDiagnostics().get(0).getMessage().getLeft());
+    assertTrue(
+        p.getDiagnostics()
+            .get(0)
+            .getMessage()
+            .getLeft()
+            .contains("more than the language server reads in one message"),
+        p.getDiagnostics().get(0).getMessage().getLeft());
     // and the server goes on
     open(URI, Fixture.IXL);
     assertEquals(List.of(), codes(client.next(URI)));
@@ -300,7 +388,8 @@ class RoundTripTest {
     impl.settings().debounceMs = 300;
     open(URI, Fixture.IXL);
     client.next(URI);
-    for (int v = 2; v <= 6; v++) change(URI, v, Fixture.IXL.replace("num-queues = 8", "num-queues = " + v));
+    for (int v = 2; v <= 6; v++)
+      change(URI, v, Fixture.IXL.replace("num-queues = 8", "num-queues = " + v));
     PublishDiagnosticsParams p = client.next(URI);
     assertEquals(6, p.getVersion(), "only the last version is checked");
     assertNull(client.diagnostics.poll(600, TimeUnit.MILLISECONDS), "and only once");
@@ -316,7 +405,9 @@ class RoundTripTest {
     iovc.addProperty("driver", "cxgbe");
     JsonObject settings = new JsonObject();
     settings.add("iovc", iovc);
-    server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
+    server
+        .getWorkspaceService()
+        .didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
     List<String> after = codes(client.next("file:///tmp/nodevice.conf"));
     assertTrue(!after.contains("IOV201"), "vlan is a cxgbe VF parameter: " + after);
   }

@@ -15,7 +15,10 @@ class SettingsTest {
     assertTrue(s.update(JsonParser.parseString("{\"driver\":\"ixl\",\"debounceMs\":50}")));
     assertEquals("ixl", s.driver);
     assertEquals(50, s.debounceMs);
-    assertTrue(s.update(JsonParser.parseString("{\"iovc\":{\"driver\":\"\",\"maxFileSize\":1000,\"liveSchema\":false}}")));
+    assertTrue(
+        s.update(
+            JsonParser.parseString(
+                "{\"iovc\":{\"driver\":\"\",\"maxFileSize\":1000,\"liveSchema\":false}}")));
     assertNull(s.driver);
     assertEquals(1000, s.maxFileSize);
     assertFalse(s.liveSchema);
@@ -25,7 +28,10 @@ class SettingsTest {
   void wrongTypesAreIgnored() {
     Settings s = new Settings();
     long max = s.maxFileSize;
-    assertFalse(s.update(JsonParser.parseString("{\"debounceMs\":\"soon\",\"maxFileSize\":-5,\"liveSchema\":1}")));
+    assertFalse(
+        s.update(
+            JsonParser.parseString(
+                "{\"debounceMs\":\"soon\",\"maxFileSize\":-5,\"liveSchema\":1}")));
     assertEquals(200, s.debounceMs);
     assertEquals(max, s.maxFileSize);
     assertFalse(s.update(null));

@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which {@code /dev/iov} node to open. A device name is checked before any path is built from it:
- * it must have the shape of a FreeBSD {@code device_get_nameunit()} (driver name, then unit
- * number: {@code ixl0}, {@code mlx5_core0}, {@code cxl1}; spec §5.1), so it can hold no {@code /},
- * no {@code ..} and nothing a shell or a log would misread. {@code -d /abs/path} is taken as given,
+ * it must have the shape of a FreeBSD {@code device_get_nameunit()} (driver name, then unit number:
+ * {@code ixl0}, {@code mlx5_core0}, {@code cxl1}; spec §5.1), so it can hold no {@code /}, no
+ * {@code ..} and nothing a shell or a log would misread. {@code -d /abs/path} is taken as given,
  * exactly as iovctl's {@code open_device} takes it (spec §1.4): any absolute path shorter than
  * {@code PATH_MAX}.
  */
@@ -33,16 +33,24 @@ public final class DeviceName {
   /** Why {@code name} is not a nameunit, or null when it is one. */
   public static String problem(String name) {
     if (name == null || name.isEmpty()) return "the device name is empty";
-    if (name.indexOf('/') >= 0) return "`" + printable(name) + "` is a path, not a device name (write just the name, e.g. ixl0)";
+    if (name.indexOf('/') >= 0)
+      return "`"
+          + printable(name)
+          + "` is a path, not a device name (write just the name, e.g. ixl0)";
     if (name.contains("..")) return "`" + printable(name) + "` contains `..`";
-    if (name.length() > MAX_NAME) return "the device name is " + name.length() + " characters long; devfs allows " + MAX_NAME;
+    if (name.length() > MAX_NAME)
+      return "the device name is " + name.length() + " characters long; devfs allows " + MAX_NAME;
     if (!NAMEUNIT.matcher(name).matches()) {
-      return "`" + printable(name) + "` is not a FreeBSD device name (a driver name and a unit number, like ixl0, ix1 or mlx5_core0)";
+      return "`"
+          + printable(name)
+          + "` is not a FreeBSD device name (a driver name and a unit number, like ixl0, ix1 or mlx5_core0)";
     }
     return null;
   }
 
-  /** The node of {@code PF.device} from a config file (iovctl's find_device): always a bare name. */
+  /**
+   * The node of {@code PF.device} from a config file (iovctl's find_device): always a bare name.
+   */
   public static Target fromConfig(String device) {
     String p = problem(device);
     if (p != null) throw new IllegalArgumentException("PF.device: " + p);

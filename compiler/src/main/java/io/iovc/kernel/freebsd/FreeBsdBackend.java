@@ -29,17 +29,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * FreeBSD's SR-IOV path: {@code /dev/iov/<pf>} with the {@code IOV_GET_SCHEMA}, {@code
- * IOV_CONFIG} and {@code IOV_DELETE} ioctls, as {@code iovctl} uses them, plus what iovctl does
- * not do: the file is checked against the live schema with iovc's diagnostics before anything
- * changes, the driver plugin is compared with the live schema (IOV233), every errno becomes a
- * sentence saying what to do, and after an apply the VFs the kernel created are counted.
+ * FreeBSD's SR-IOV path: {@code /dev/iov/<pf>} with the {@code IOV_GET_SCHEMA}, {@code IOV_CONFIG}
+ * and {@code IOV_DELETE} ioctls, as {@code iovctl} uses them, plus what iovctl does not do: the
+ * file is checked against the live schema with iovc's diagnostics before anything changes, the
+ * driver plugin is compared with the live schema (IOV233), every errno becomes a sentence saying
+ * what to do, and after an apply the VFs the kernel created are counted.
  *
  * <p>Native code (jnr-ffi) is reached only through {@link NativeIov}, i.e. only once one of these
  * operations runs; {@code iovc check}, {@code compile} and the language server never load it.
  */
 public final class FreeBsdBackend implements Backend {
-  /** How failures are worded: iovc's sentences, or iovctl's line first (the {@code iovc -C} compatibility mode). */
+  /**
+   * How failures are worded: iovc's sentences, or iovctl's line first (the {@code iovc -C}
+   * compatibility mode).
+   */
   public enum Style {
     IOVC,
     IOVCTL
@@ -74,9 +77,9 @@ public final class FreeBsdBackend implements Backend {
   // ------------------------------------------------------------------ IOV_CONFIG
 
   /**
-   * {@code iovc compile --apply} and {@code iovc -C}: open the PF, fetch its live schema, check
-   * the file against it, and only when it checked clean delete the old VFs ({@code replace}) and
-   * send {@code IOV_CONFIG}; with {@code dryRun}, print iovctl's listing instead.
+   * {@code iovc compile --apply} and {@code iovc -C}: open the PF, fetch its live schema, check the
+   * file against it, and only when it checked clean delete the old VFs ({@code replace}) and send
+   * {@code IOV_CONFIG}; with {@code dryRun}, print iovctl's listing instead.
    */
   public ApplyResult configure(ApplyRequest r, boolean dryRun, Style style) {
     List<Diagnostic> diags = new ArrayList<>();
@@ -88,7 +91,10 @@ public final class FreeBsdBackend implements Backend {
       diags.addAll(Checker.check(tree, null).diagnostics());
       if (style == Style.IOVCTL) {
         boolean notString = diags.stream().anyMatch(d -> d.code() == Codes.DEVICE_NOT_STRING);
-        msgs.add(notString ? "Config PF.device must be a string" : "Config file does not specify device");
+        msgs.add(
+            notString
+                ? "Config PF.device must be a string"
+                : "Config file does not specify device");
       } else {
         msgs.add(file + ": no PF.device names the PF to configure; nothing applied");
       }
@@ -113,17 +119,34 @@ public final class FreeBsdBackend implements Backend {
       }
       Pipeline.Result res = Pipeline.compile(tree, live, maxSize);
       diags.addAll(res.diagnostics());
-      Schema other = r.explicitSchema() != null ? r.explicitSchema() : pluginSchema(r.registry(), tree);
-      if (other != null) compareWithPlugin(tree, live, other, target.name(), r.maxSize(), res, diags);
+      Schema other =
+          r.explicitSchema() != null ? r.explicitSchema() : pluginSchema(r.registry(), tree);
+      if (other != null)
+        compareWithPlugin(tree, live, other, target.name(), r.maxSize(), res, diags);
       if (res.hasErrors() || res.packed() == null) {
         long n = diags.stream().filter(Diagnostic::isError).count();
-        msgs.add(file + ": nothing applied to " + target.name() + ": " + n + " error" + (n == 1 ? "" : "s") + " (checked against the live schema of " + target.name() + ")");
+        msgs.add(
+            file
+                + ": nothing applied to "
+                + target.name()
+                + ": "
+                + n
+                + " error"
+                + (n == 1 ? "" : "s")
+                + " (checked against the live schema of "
+                + target.name()
+                + ")");
         return new ApplyResult(1, diags, msgs);
       }
       CheckedConfig cfg = res.check().config();
-      byte[] packed = dev.byteOrder() == ByteOrder.BIG_ENDIAN ? NvPacker.pack(res.config(), ByteOrder.BIG_ENDIAN) : res.packed();
+      byte[] packed =
+          dev.byteOrder() == ByteOrder.BIG_ENDIAN
+              ? NvPacker.pack(res.config(), ByteOrder.BIG_ENDIAN)
+              : res.packed();
       if (dryRun) {
-        byte[] b = DryRun.listing(target.name(), res.config(), packed.length).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b =
+            DryRun.listing(target.name(), res.config(), packed.length)
+                .getBytes(StandardCharsets.ISO_8859_1);
         r.out().write(b, 0, b.length);
         r.out().flush();
         return new ApplyResult(0, diags, msgs);
@@ -132,31 +155,67 @@ public final class FreeBsdBackend implements Backend {
       ctx = new KernelError.Context(r.replace(), cfg.numVfs(), packed.length, liveMax, -1, driver);
       int total = tools.totalVfs(target.name());
       if (total > 0 && cfg.numVfs() > total) {
-        diags.add(Diagnostic.of(Codes.TOO_MANY_VFS_FOR_CARD, numVfsSpan(cfg), "num_vfs is " + cfg.numVfs() + " but " + target.name() + " supports at most " + total + " VFs")
-            .label("above the card's TotalVFs (" + total + ")")
-            .note("`pciconf -lc` shows \"VFs configured out of " + total + " supported\"; the kernel would answer EINVAL")
-            .help("lower num_vfs to " + total + " or less")
-            .build());
-        msgs.add(file + ": nothing applied to " + target.name() + ": 1 error (checked against the card)");
+        diags.add(
+            Diagnostic.of(
+                    Codes.TOO_MANY_VFS_FOR_CARD,
+                    numVfsSpan(cfg),
+                    "num_vfs is "
+                        + cfg.numVfs()
+                        + " but "
+                        + target.name()
+                        + " supports at most "
+                        + total
+                        + " VFs")
+                .label("above the card's TotalVFs (" + total + ")")
+                .note(
+                    "`pciconf -lc` shows \"VFs configured out of "
+                        + total
+                        + " supported\"; the kernel would answer EINVAL")
+                .help("lower num_vfs to " + total + " or less")
+                .build());
+        msgs.add(
+            file
+                + ": nothing applied to "
+                + target.name()
+                + ": 1 error (checked against the card)");
         return new ApplyResult(1, diags, msgs);
       }
       if (r.replace()) {
         try {
           dev.delete();
-          if (style == Style.IOVC) r.out().println(target.name() + ": deleted the existing VFs (--replace)");
+          if (style == Style.IOVC)
+            r.out().println(target.name() + ": deleted the existing VFs (--replace)");
         } catch (KernelError e) {
-          if (!(e.op() == Op.DELETE && e.is(Errno.ECHILD))) return failure(e, KernelError.Context.none(), style, diags, msgs);
+          if (!(e.op() == Op.DELETE && e.is(Errno.ECHILD)))
+            return failure(e, KernelError.Context.none(), style, diags, msgs);
         }
       }
       try {
         dev.config(packed);
       } catch (KernelError e) {
-        if (e.is(Errno.EINVAL)) ctx = new KernelError.Context(r.replace(), cfg.numVfs(), packed.length, liveMax, tools.totalVfs(target.name()), driver);
+        if (e.is(Errno.EINVAL))
+          ctx =
+              new KernelError.Context(
+                  r.replace(),
+                  cfg.numVfs(),
+                  packed.length,
+                  liveMax,
+                  tools.totalVfs(target.name()),
+                  driver);
         return failure(e, ctx, style, diags, msgs);
       }
       HostTools.Readback back = tools.readBack(target.name(), cfg.numVfs());
       if (style == Style.IOVC) {
-        r.out().println(target.name() + ": created " + cfg.numVfs() + " VF" + (cfg.numVfs() == 1 ? "" : "s") + " (IOV_CONFIG, " + packed.length + " bytes)");
+        r.out()
+            .println(
+                target.name()
+                    + ": created "
+                    + cfg.numVfs()
+                    + " VF"
+                    + (cfg.numVfs() == 1 ? "" : "s")
+                    + " (IOV_CONFIG, "
+                    + packed.length
+                    + " bytes)");
         for (String s : back.info()) r.out().println(s);
       }
       for (String s : back.warnings()) msgs.add("warning: " + s);
@@ -178,7 +237,10 @@ public final class FreeBsdBackend implements Backend {
     return p == null || p.member() == null ? Span.at(0) : p.member().value().span();
   }
 
-  /** The plugin schema iovc would use offline: a {@code # iovc: driver=} modeline, else by PF.device. */
+  /**
+   * The plugin schema iovc would use offline: a {@code # iovc: driver=} modeline, else by
+   * PF.device.
+   */
   private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
     if (registry == null) return null;
     return SchemaChoice.choose(tree, registry, null, null).schema();
@@ -186,16 +248,36 @@ public final class FreeBsdBackend implements Backend {
 
   /**
    * IOV233 when the plugin's schema and the live one disagree, and the plugin's driver hints
-   * (IOV312 and plugin codes) for parameters the live check accepted: the live schema
-   * carries no documentation, the plugin does.
+   * (IOV312 and plugin codes) for parameters the live check accepted: the live schema carries no
+   * documentation, the plugin does.
    */
-  private static void compareWithPlugin(SyntaxTree tree, Schema live, Schema other, String device, long maxSize, Pipeline.Result res, List<Diagnostic> diags) {
-    List<SchemaDiff.Difference> diffs = SchemaDiff.compare(live, "the live schema", other, other.origin());
+  private static void compareWithPlugin(
+      SyntaxTree tree,
+      Schema live,
+      Schema other,
+      String device,
+      long maxSize,
+      Pipeline.Result res,
+      List<Diagnostic> diags) {
+    List<SchemaDiff.Difference> diffs =
+        SchemaDiff.compare(live, "the live schema", other, other.origin());
     if (!diffs.isEmpty()) {
-      Diagnostic.Builder b = Diagnostic.of(Codes.LIVE_SCHEMA_DIFFERS, deviceSpan(res),
-              other.origin() + " differs from the live schema of " + device + ": " + SchemaDiff.names(diffs))
-          .label("checked against the live schema")
-          .help("iovc used the live schema; `iovc schema -d " + device + " --diff` lists the differences, `iovc schema -d " + device + " -o FILE` saves the live schema for offline use with --schema FILE");
+      Diagnostic.Builder b =
+          Diagnostic.of(
+                  Codes.LIVE_SCHEMA_DIFFERS,
+                  deviceSpan(res),
+                  other.origin()
+                      + " differs from the live schema of "
+                      + device
+                      + ": "
+                      + SchemaDiff.names(diffs))
+              .label("checked against the live schema")
+              .help(
+                  "iovc used the live schema; `iovc schema -d "
+                      + device
+                      + " --diff` lists the differences, `iovc schema -d "
+                      + device
+                      + " -o FILE` saves the live schema for offline use with --schema FILE");
       for (SchemaDiff.Difference d : diffs) b.note(d.toString());
       diags.add(b.build());
     }
@@ -215,11 +297,17 @@ public final class FreeBsdBackend implements Backend {
     try {
       return Schema.fromBlob(blob, "the live schema of " + t.name());
     } catch (SchemaException e) {
-      throw new KernelError(Op.SCHEMA_UNPACK, Errno.EINVAL.host(), t.path(), t.name(), e.getMessage());
+      throw new KernelError(
+          Op.SCHEMA_UNPACK, Errno.EINVAL.host(), t.path(), t.name(), e.getMessage());
     }
   }
 
-  private static ApplyResult failure(KernelError e, KernelError.Context ctx, Style style, List<Diagnostic> diags, List<String> msgs) {
+  private static ApplyResult failure(
+      KernelError e,
+      KernelError.Context ctx,
+      Style style,
+      List<Diagnostic> diags,
+      List<String> msgs) {
     if (style == Style.IOVCTL) {
       msgs.add(e.iovctlMessage());
       msgs.add(e.explain(ctx));
@@ -236,7 +324,8 @@ public final class FreeBsdBackend implements Backend {
    * {@code iovc delete -d DEV} and {@code iovc -D}: delete every VF of the PF. With {@code
    * ifExists}, a PF without VFs (ECHILD) is success.
    */
-  public ApplyResult delete(DeviceName.Target t, boolean ifExists, boolean dryRun, Style style, PrintStream out) {
+  public ApplyResult delete(
+      DeviceName.Target t, boolean ifExists, boolean dryRun, Style style, PrintStream out) {
     List<String> msgs = new ArrayList<>();
     try (NativeIov dev = NativeIov.open(libc, t)) {
       if (dryRun) {

@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  * instead of {@code /usr/sbin/pciconf} and {@code /sbin/sysctl} (the test seam).
  */
 final class HostTools {
-  private static final Pattern HEADER = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*?[0-9]+)@pci([0-9]+):([0-9]+):([0-9]+):([0-9]+):.*");
-  private static final Pattern COUNTS = Pattern.compile("([0-9]+) VFs configured out of ([0-9]+) supported");
-  private static final Pattern RID = Pattern.compile("First VF RID Offset 0x([0-9a-fA-F]+), VF RID Stride 0x([0-9a-fA-F]+)");
+  private static final Pattern HEADER =
+      Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*?[0-9]+)@pci([0-9]+):([0-9]+):([0-9]+):([0-9]+):.*");
+  private static final Pattern COUNTS =
+      Pattern.compile("([0-9]+) VFs configured out of ([0-9]+) supported");
+  private static final Pattern RID =
+      Pattern.compile("First VF RID Offset 0x([0-9a-fA-F]+), VF RID Stride 0x([0-9a-fA-F]+)");
 
   private final Path pciconf;
   private final Path sysctl;
@@ -37,7 +40,8 @@ final class HostTools {
 
   static HostTools fromEnv() {
     String dir = System.getenv("IOVC_TOOLS_DIR");
-    if (dir != null && !dir.isBlank()) return new HostTools(Path.of(dir, "pciconf"), Path.of(dir, "sysctl"));
+    if (dir != null && !dir.isBlank())
+      return new HostTools(Path.of(dir, "pciconf"), Path.of(dir, "sysctl"));
     return new HostTools(Path.of("/usr/sbin/pciconf"), Path.of("/sbin/sysctl"));
   }
 
@@ -77,14 +81,22 @@ final class HostTools {
     for (String line : out.split("\n")) {
       Matcher m = HEADER.matcher(line);
       if (m.matches()) {
-        cur = new Function(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), new ArrayList<>());
+        cur =
+            new Function(
+                m.group(1),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4)),
+                Integer.parseInt(m.group(5)),
+                new ArrayList<>());
         bySel.put(cur.selector(), cur);
         byName.putIfAbsent(cur.name(), cur);
       } else if (cur != null) {
         cur.lines().add(line);
       }
     }
-    if (bySel.isEmpty()) return new Listing(bySel, byName, pciconf + " -lc listed no PCI functions");
+    if (bySel.isEmpty())
+      return new Listing(bySel, byName, pciconf + " -lc listed no PCI functions");
     return new Listing(bySel, byName, null);
   }
 
@@ -129,13 +141,20 @@ final class HostTools {
     List<String> warn = new ArrayList<>();
     Listing l = listing();
     if (l.problem() != null) {
-      warn.add("could not check which VFs the kernel created: " + l.problem() + " (run `pciconf -lc` to see them)");
+      warn.add(
+          "could not check which VFs the kernel created: "
+              + l.problem()
+              + " (run `pciconf -lc` to see them)");
       return new Readback(-1, info, warn);
     }
     Sriov s = sriov(l, device);
     if (s == null) {
-      warn.add("could not check which VFs the kernel created: `pciconf -lc` shows no SR-IOV capability for " + device
-          + (l.byName().containsKey(device) ? "" : " (a Chelsio port's PF is listed as t4iov/t5iov/t6iov)"));
+      warn.add(
+          "could not check which VFs the kernel created: `pciconf -lc` shows no SR-IOV capability for "
+              + device
+              + (l.byName().containsKey(device)
+                  ? ""
+                  : " (a Chelsio port's PF is listed as t4iov/t5iov/t6iov)"));
       return new Readback(-1, info, warn);
     }
     List<String> present = new ArrayList<>();
@@ -146,15 +165,36 @@ final class HostTools {
       else present.add(vf.name() + " (VF-" + i + ", " + vf.selector() + ")");
     }
     if (s.numVfs() != requested) {
-      warn.add(device + "'s SR-IOV capability says " + s.numVfs() + " VFs are configured, not " + requested);
+      warn.add(
+          device
+              + "'s SR-IOV capability says "
+              + s.numVfs()
+              + " VFs are configured, not "
+              + requested);
     }
     if (missing.isEmpty()) {
-      info.add(device + ": " + present.size() + " VF" + (present.size() == 1 ? "" : "s") + " present: " + String.join(", ", present));
+      info.add(
+          device
+              + ": "
+              + present.size()
+              + " VF"
+              + (present.size() == 1 ? "" : "s")
+              + " present: "
+              + String.join(", ", present));
     } else {
       StringBuilder which = new StringBuilder();
       for (int i : missing) which.append(which.length() == 0 ? "" : ", ").append("VF-").append(i);
-      warn.add(device + ": only " + present.size() + " of " + requested + " VFs exist; missing " + which
-          + ". The driver refused them (the kernel logs `" + device + ": Failed to add VF <n>` and deletes that VF, yet the ioctl succeeds); see `dmesg`, fix the VF's settings, then re-apply with --replace");
+      warn.add(
+          device
+              + ": only "
+              + present.size()
+              + " of "
+              + requested
+              + " VFs exist; missing "
+              + which
+              + ". The driver refused them (the kernel logs `"
+              + device
+              + ": Failed to add VF <n>` and deletes that VF, yet the ioctl succeeds); see `dmesg`, fix the VF's settings, then re-apply with --replace");
     }
     return new Readback(present.size(), info, warn);
   }
@@ -176,11 +216,12 @@ final class HostTools {
     argv.addAll(List.of(args));
     Path out = Files.createTempFile("iovc-", ".out");
     try {
-      Process p = new ProcessBuilder(argv)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(out.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(argv)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .start();
       try {
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
           p.destroyForcibly();
@@ -191,8 +232,11 @@ final class HostTools {
         p.destroyForcibly();
         throw new IOException(program + " was interrupted");
       }
-      if (p.exitValue() != 0) throw new IOException(program + " " + String.join(" ", args) + " failed (exit " + p.exitValue() + ")");
-      if (Files.size(out) > (16 << 20)) throw new IOException(program + " printed more than 16 MiB");
+      if (p.exitValue() != 0)
+        throw new IOException(
+            program + " " + String.join(" ", args) + " failed (exit " + p.exitValue() + ")");
+      if (Files.size(out) > (16 << 20))
+        throw new IOException(program + " printed more than 16 MiB");
       return Files.readString(out, StandardCharsets.ISO_8859_1);
     } finally {
       Files.deleteIfExists(out);

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The SR-IOV ioctl interface of {@code sys/sys/iov.h} (spec §5.2–5.3), derived rather than
- * copied: request codes from FreeBSD's {@code _IOC(inout, group, num, len)} and the sizes of the
- * argument structs, which follow C layout rules for the data model (LP64 on amd64, arm64, riscv64,
+ * The SR-IOV ioctl interface of {@code sys/sys/iov.h} (spec §5.2–5.3), derived rather than copied:
+ * request codes from FreeBSD's {@code _IOC(inout, group, num, len)} and the sizes of the argument
+ * structs, which follow C layout rules for the data model (LP64 on amd64, arm64, riscv64,
  * powerpc64; ILP32 on i386 and armv7).
  *
  * <pre>
@@ -54,7 +54,8 @@ public final class IovAbi {
     return switch (bytes) {
       case 8 -> LP64;
       case 4 -> ILP32;
-      default -> throw new IllegalArgumentException("no SR-IOV ABI for " + bytes + "-byte pointers");
+      default ->
+          throw new IllegalArgumentException("no SR-IOV ABI for " + bytes + "-byte pointers");
     };
   }
 
@@ -117,7 +118,10 @@ public final class IovAbi {
 
   // ------------------------------------------------------------------ struct layout
 
-  /** C layout of consecutive fields: each at a multiple of its size, the struct padded to the largest. */
+  /**
+   * C layout of consecutive fields: each at a multiple of its size, the struct padded to the
+   * largest.
+   */
   private static int[] layout(int... sizes) {
     int[] out = new int[sizes.length + 1];
     int off = 0;
@@ -178,14 +182,19 @@ public final class IovAbi {
 
   public SchemaReply decodeSchema(byte[] bytes, ByteOrder order) {
     ByteBuffer b = ByteBuffer.wrap(bytes).order(order);
-    return new SchemaReply(getWord(b, 0, pointerSize), getWord(b, schemaLenOffset(), sizeTSize), b.getInt(schemaErrorOffset()));
+    return new SchemaReply(
+        getWord(b, 0, pointerSize),
+        getWord(b, schemaLenOffset(), sizeTSize),
+        b.getInt(schemaErrorOffset()));
   }
 
   private static void putWord(ByteBuffer b, int off, int size, long v) {
     if (size == 8) {
       b.putLong(off, v);
     } else {
-      if ((v >>> 32) != 0) throw new IllegalArgumentException("value 0x" + Long.toHexString(v) + " does not fit a 32-bit field");
+      if ((v >>> 32) != 0)
+        throw new IllegalArgumentException(
+            "value 0x" + Long.toHexString(v) + " does not fit a 32-bit field");
       b.putInt(off, (int) v);
     }
   }

@@ -3,10 +3,10 @@ package io.iovc.kernel.freebsd;
 import java.util.Locale;
 
 /**
- * A failed system call on {@code /dev/iov/<pf>}: which operation, the errno, and what it means
- * for the person at the keyboard (spec §5.6–5.7). Each failure has two renderings: iovctl's own
- * line ({@code Failed to configure SR-IOV: Device busy}), and iovc's explanation saying what
- * happened and what to do. Exit statuses follow sysexits(3).
+ * A failed system call on {@code /dev/iov/<pf>}: which operation, the errno, and what it means for
+ * the person at the keyboard (spec §5.6–5.7). Each failure has two renderings: iovctl's own line
+ * ({@code Failed to configure SR-IOV: Device busy}), and iovc's explanation saying what happened
+ * and what to do. Exit statuses follow sysexits(3).
  */
 public final class KernelError extends Exception {
   private static final long serialVersionUID = 1L;
@@ -16,6 +16,7 @@ public final class KernelError extends Exception {
 
   /** sysexits(3). */
   public static final int EX_UNAVAILABLE = 69;
+
   public static final int EX_SOFTWARE = 70;
   public static final int EX_OSERR = 71;
   public static final int EX_NOPERM = 77;
@@ -117,7 +118,13 @@ public final class KernelError extends Exception {
    * @param detail extra facts (an unpack error, a library that failed to load), or null
    */
   public KernelError(Op op, int errno, String path, String device, String detail) {
-    super(op + " on " + path + ": " + (Errno.fromHost(errno) != null ? Errno.fromHost(errno).name() : "errno " + errno) + (detail == null ? "" : " (" + detail + ")"));
+    super(
+        op
+            + " on "
+            + path
+            + ": "
+            + (Errno.fromHost(errno) != null ? Errno.fromHost(errno).name() : "errno " + errno)
+            + (detail == null ? "" : " (" + detail + ")"));
     this.op = op;
     this.errno = errno;
     this.known = Errno.fromHost(errno);
@@ -173,21 +180,34 @@ public final class KernelError extends Exception {
     };
   }
 
-  /** The raw facts in one parenthesis-free phrase: "IOV_CONFIG on /dev/iov/ixl0 failed: EBUSY (Device busy)". */
+  /**
+   * The raw facts in one parenthesis-free phrase: "IOV_CONFIG on /dev/iov/ixl0 failed: EBUSY
+   * (Device busy)".
+   */
   public String facts() {
-    String call = switch (op) {
-      case OPEN -> "open(" + path + ", O_RDWR)";
-      case SCHEMA_SIZE, SCHEMA -> "IOV_GET_SCHEMA on " + path;
-      case SCHEMA_UNPACK -> "unpacking the schema of " + path;
-      case CONFIG -> "IOV_CONFIG on " + path;
-      case DELETE -> "IOV_DELETE on " + path;
-      case LOAD -> "loading the C library";
-    };
+    String call =
+        switch (op) {
+          case OPEN -> "open(" + path + ", O_RDWR)";
+          case SCHEMA_SIZE, SCHEMA -> "IOV_GET_SCHEMA on " + path;
+          case SCHEMA_UNPACK -> "unpacking the schema of " + path;
+          case CONFIG -> "IOV_CONFIG on " + path;
+          case DELETE -> "IOV_DELETE on " + path;
+          case LOAD -> "loading the C library";
+        };
     if (op == Op.SCHEMA_UNPACK || op == Op.LOAD) return call + " failed: " + detail;
-    return call + " failed: " + errnoName() + " (" + strerror() + ")" + (detail == null ? "" : "; " + detail);
+    return call
+        + " failed: "
+        + errnoName()
+        + " ("
+        + strerror()
+        + ")"
+        + (detail == null ? "" : "; " + detail);
   }
 
-  /** sysexits(3) status: 77 no permission, 69 no such device, 1 the kernel refused the file, 70 iovc bug, 71 other. */
+  /**
+   * sysexits(3) status: 77 no permission, 69 no such device, 1 the kernel refused the file, 70 iovc
+   * bug, 71 other.
+   */
   public int exitStatus() {
     if (op == Op.LOAD) return EX_UNAVAILABLE;
     if (op == Op.SCHEMA_UNPACK) return EX_OSERR;
@@ -202,49 +222,72 @@ public final class KernelError extends Exception {
   }
 
   /** What the caller knows about the attempt, for the explanation. */
-  public record Context(boolean replace, int numVfs, int packedSize, long maxConfig, int totalVfs, String driver) {
+  public record Context(
+      boolean replace, int numVfs, int packedSize, long maxConfig, int totalVfs, String driver) {
     public static Context none() {
       return new Context(false, -1, -1, -1, -1, null);
     }
   }
 
   /**
-   * iovc's explanation: what happened and what to do. Says whether anything changed, because
-   * that is what an admin needs to know first.
+   * iovc's explanation: what happened and what to do. Says whether anything changed, because that
+   * is what an admin needs to know first.
    */
   public String explain(Context c) {
     String d = device;
-    String root = d + ": permission denied (" + errnoName() + "); SR-IOV changes need root outside a jail (the /dev/iov nodes are mode 0600 root:wheel); run iovc as root, e.g. with sudo or doas";
+    String root =
+        d
+            + ": permission denied ("
+            + errnoName()
+            + "); SR-IOV changes need root outside a jail (the /dev/iov nodes are mode 0600 root:wheel); run iovc as root, e.g. with sudo or doas";
     if (known == Errno.EACCES || known == Errno.EPERM) return root;
     switch (op) {
       case LOAD:
         return "cannot call the kernel: " + detail;
       case OPEN:
         if (known == Errno.ENOENT) {
-          return "there is no " + path + ": no SR-IOV capable PF is called " + d
+          return "there is no "
+              + path
+              + ": no SR-IOV capable PF is called "
+              + d
               + "; `ls /dev/iov` lists them (is the driver loaded, and is SR-IOV enabled in the card's firmware and the BIOS?)"
               + (Errno.hostIsLinux() ? "; note: this host runs Linux, which has no /dev/iov" : "");
         }
-        if (known == Errno.ENXIO || known == Errno.ENODEV) return path + " exists but its PF is gone (detached or failed); check `dmesg`";
-        if (known == Errno.EISDIR || known == Errno.ENOTDIR) return path + " is not an SR-IOV device node; name a PF such as ixl0";
+        if (known == Errno.ENXIO || known == Errno.ENODEV)
+          return path + " exists but its PF is gone (detached or failed); check `dmesg`";
+        if (known == Errno.EISDIR || known == Errno.ENOTDIR)
+          return path + " is not an SR-IOV device node; name a PF such as ixl0";
         return "cannot open " + path + ": " + strerror();
       case SCHEMA_SIZE:
       case SCHEMA:
-        if (known == Errno.EMSGSIZE) return "the schema of " + d + " kept changing size while iovc read it; try again";
-        if (known == Errno.ENOMEM) return "the kernel could not allocate memory to pack the schema of " + d + "; try again";
-        if (known == Errno.EFAULT) return "the kernel could not write the schema into iovc's buffer; this is a bug in iovc, please report it";
-        if (known == Errno.EINVAL || known == Errno.ENOTTY) return d + " does not answer IOV_GET_SCHEMA; " + path + " is not an SR-IOV node";
+        if (known == Errno.EMSGSIZE)
+          return "the schema of " + d + " kept changing size while iovc read it; try again";
+        if (known == Errno.ENOMEM)
+          return "the kernel could not allocate memory to pack the schema of " + d + "; try again";
+        if (known == Errno.EFAULT)
+          return "the kernel could not write the schema into iovc's buffer; this is a bug in iovc, please report it";
+        if (known == Errno.EINVAL || known == Errno.ENOTTY)
+          return d + " does not answer IOV_GET_SCHEMA; " + path + " is not an SR-IOV node";
         return "cannot read the schema of " + d + ": " + strerror();
       case SCHEMA_UNPACK:
-        return "the kernel's schema for " + d + " is not a valid nvlist (" + detail + "); nothing was changed";
+        return "the kernel's schema for "
+            + d
+            + " is not a valid nvlist ("
+            + detail
+            + "); nothing was changed";
       case CONFIG:
         return explainConfig(c);
       case DELETE:
         if (known == Errno.ECHILD) return d + " has no VFs";
         if (known == Errno.EBUSY) {
-          return d + " is busy: another SR-IOV operation is running, or a VF is in use (e.g. passed through to a bhyve guest with ppt) and cannot detach; stop its user and try again (`dmesg` names the VF)";
+          return d
+              + " is busy: another SR-IOV operation is running, or a VF is in use (e.g. passed through to a bhyve guest with ppt) and cannot detach; stop its user and try again (`dmesg` names the VF)";
         }
-        return "the kernel could not delete the VFs of " + d + ": " + strerror() + "; `dmesg` says which VF refused to detach";
+        return "the kernel could not delete the VFs of "
+            + d
+            + ": "
+            + strerror()
+            + "; `dmesg` says which VF refused to detach";
       default:
         return strerror();
     }
@@ -252,37 +295,85 @@ public final class KernelError extends Exception {
 
   private String explainConfig(Context c) {
     String d = device;
-    String after = c.replace() ? "; the old VFs were already deleted, so " + d + " now has none" : "; nothing was changed";
+    String after =
+        c.replace()
+            ? "; the old VFs were already deleted, so " + d + " now has none"
+            : "; nothing was changed";
     if (known == null) {
-      return "the kernel refused to create VFs on " + d + " (" + strerror() + "); the " + driverName(c) + " driver's SR-IOV init failed, `dmesg` says why" + after;
+      return "the kernel refused to create VFs on "
+          + d
+          + " ("
+          + strerror()
+          + "); the "
+          + driverName(c)
+          + " driver's SR-IOV init failed, `dmesg` says why"
+          + after;
     }
     switch (known) {
       case EBUSY:
-        if (c.replace()) return d + " is busy: another SR-IOV operation is running, or VFs came back after the delete; try again";
+        if (c.replace())
+          return d
+              + " is busy: another SR-IOV operation is running, or VFs came back after the delete; try again";
         return d + " already has VFs; run `iovc delete -d " + d + "` first, or use `--replace`";
       case EINVAL:
         if (c.totalVfs() > 0 && c.numVfs() > c.totalVfs()) {
-          return "num_vfs is " + c.numVfs() + " but " + d + " supports at most " + c.totalVfs() + " VFs (its TotalVFs); lower num_vfs to " + c.totalVfs() + " or less" + after;
+          return "num_vfs is "
+              + c.numVfs()
+              + " but "
+              + d
+              + " supports at most "
+              + c.totalVfs()
+              + " VFs (its TotalVFs); lower num_vfs to "
+              + c.totalVfs()
+              + " or less"
+              + after;
         }
-        return "the kernel refused the configuration as invalid although it checked clean against the live schema: num_vfs (" + c.numVfs()
-            + ") may be above the card's TotalVFs (see `pciconf -lc`: \"VFs configured out of N supported\"), or the " + driverName(c)
-            + " driver refused a value (see `dmesg`)" + after;
+        return "the kernel refused the configuration as invalid although it checked clean against the live schema: num_vfs ("
+            + c.numVfs()
+            + ") may be above the card's TotalVFs (see `pciconf -lc`: \"VFs configured out of N supported\"), or the "
+            + driverName(c)
+            + " driver refused a value (see `dmesg`)"
+            + after;
       case EMSGSIZE:
-        return "the packed configuration (" + (c.packedSize() >= 0 ? c.packedSize() + " bytes" : "its size") + ") is larger than the kernel accepts"
-            + (c.maxConfig() > 0 ? " (hw.pci.iov_max_config is " + c.maxConfig() + ")" : " (hw.pci.iov_max_config)")
-            + "; raise it with `sysctl hw.pci.iov_max_config=" + (c.packedSize() > 0 ? c.packedSize() : "BYTES") + "` or use fewer VFs" + after;
+        return "the packed configuration ("
+            + (c.packedSize() >= 0 ? c.packedSize() + " bytes" : "its size")
+            + ") is larger than the kernel accepts"
+            + (c.maxConfig() > 0
+                ? " (hw.pci.iov_max_config is " + c.maxConfig() + ")"
+                : " (hw.pci.iov_max_config)")
+            + "; raise it with `sysctl hw.pci.iov_max_config="
+            + (c.packedSize() > 0 ? c.packedSize() : "BYTES")
+            + "` or use fewer VFs"
+            + after;
       case EFAULT:
-        return "the kernel could not read the configuration from iovc's buffer; this is a bug in iovc, please report it" + after;
+        return "the kernel could not read the configuration from iovc's buffer; this is a bug in iovc, please report it"
+            + after;
       case ENXIO:
-        return d + " cannot enable SR-IOV: the system page size is not one the card supports, ARI could not be enabled, or the VF BARs could not be mapped"
-            + "; `dmesg` says which (check the BIOS settings for SR-IOV and ARI)" + after;
+        return d
+            + " cannot enable SR-IOV: the system page size is not one the card supports, ARI could not be enabled, or the VF BARs could not be mapped"
+            + "; `dmesg` says which (check the BIOS settings for SR-IOV and ARI)"
+            + after;
       case ENOSPC:
-        return "not enough PCIe bus numbers for " + (c.numVfs() > 0 ? c.numVfs() + " VFs" : "the VFs") + " behind " + d
-            + " (`dmesg`: \"not enough PCIe bus numbers for VFs\"); use fewer VFs, or enable ARI / SR-IOV bus reservation in the BIOS" + after;
+        return "not enough PCIe bus numbers for "
+            + (c.numVfs() > 0 ? c.numVfs() + " VFs" : "the VFs")
+            + " behind "
+            + d
+            + " (`dmesg`: \"not enough PCIe bus numbers for VFs\"); use fewer VFs, or enable ARI / SR-IOV bus reservation in the BIOS"
+            + after;
       case ENOMEM:
-        return "the kernel ran out of memory or of address space for the VF BARs on " + d + "; use fewer VFs or check `dmesg`" + after;
+        return "the kernel ran out of memory or of address space for the VF BARs on "
+            + d
+            + "; use fewer VFs or check `dmesg`"
+            + after;
       default:
-        return "the kernel refused to create VFs on " + d + " (" + strerror() + "); the " + driverName(c) + " driver's SR-IOV init failed, `dmesg` says why" + after;
+        return "the kernel refused to create VFs on "
+            + d
+            + " ("
+            + strerror()
+            + "); the "
+            + driverName(c)
+            + " driver's SR-IOV init failed, `dmesg` says why"
+            + after;
     }
   }
 

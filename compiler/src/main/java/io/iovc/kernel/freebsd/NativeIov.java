@@ -66,12 +66,25 @@ final class NativeIov implements AutoCloseable {
   static LibC load(String library) throws KernelError {
     String name = libraryName(library);
     try {
-      return LIBS.computeIfAbsent(name, n -> LibraryLoader.create(LibC.class)
-          .option(LibraryOption.SaveError, Boolean.TRUE)
-          .failImmediately()
-          .load(n));
+      return LIBS.computeIfAbsent(
+          name,
+          n ->
+              LibraryLoader.create(LibC.class)
+                  .option(LibraryOption.SaveError, Boolean.TRUE)
+                  .failImmediately()
+                  .load(n));
     } catch (LinkageError | RuntimeException e) {
-      throw new KernelError(Op.LOAD, 0, "", "", "cannot load the C library `" + name + "`" + (library != null ? " (IOVC_LIBC)" : "") + ": " + e.getMessage());
+      throw new KernelError(
+          Op.LOAD,
+          0,
+          "",
+          "",
+          "cannot load the C library `"
+              + name
+              + "`"
+              + (library != null ? " (IOVC_LIBC)" : "")
+              + ": "
+              + e.getMessage());
     }
   }
 
@@ -101,8 +114,8 @@ final class NativeIov implements AutoCloseable {
   /**
    * {@code IOV_GET_SCHEMA} with iovctl's two-call protocol (spec §5.5): ask for the size with a
    * NULL buffer, then fetch into a buffer of that size. The kernel answers EMSGSIZE in {@code
-   * arg.error} (not as the ioctl's result) when the buffer is too small; should the schema grow
-   * in between, iovc asks again (twice at most) where iovctl would give up.
+   * arg.error} (not as the ioctl's result) when the buffer is too small; should the schema grow in
+   * between, iovc asks again (twice at most) where iovctl would give up.
    */
   byte[] getSchema() throws KernelError {
     long request = abi.iovGetSchema();
@@ -115,7 +128,10 @@ final class NativeIov implements AutoCloseable {
     for (int attempt = 0; attempt < 3; attempt++) {
       long len = r.len();
       if (len <= 0 || len > MAX_SCHEMA) {
-        throw error(Op.SCHEMA_SIZE, Errno.EINVAL.host(), "the kernel reported a schema of " + len + " bytes");
+        throw error(
+            Op.SCHEMA_SIZE,
+            Errno.EINVAL.host(),
+            "the kernel reported a schema of " + len + " bytes");
       }
       Pointer buf = Memory.allocateDirect(runtime, (int) len, true);
       arg.put(0, abi.encodeSchema(buf.address(), len, 0, order), 0, abi.schemaSize());
@@ -124,7 +140,11 @@ final class NativeIov implements AutoCloseable {
       if (rc != 0) throw error(Op.SCHEMA, errno, null);
       r = reply(arg);
       if (r.error() == 0) {
-        if (r.len() > len) throw error(Op.SCHEMA, Errno.EMSGSIZE.host(), "the kernel reported " + r.len() + " bytes in a " + len + "-byte buffer");
+        if (r.len() > len)
+          throw error(
+              Op.SCHEMA,
+              Errno.EMSGSIZE.host(),
+              "the kernel reported " + r.len() + " bytes in a " + len + "-byte buffer");
         byte[] out = new byte[(int) r.len()];
         buf.get(0, out, 0, out.length);
         java.lang.ref.Reference.reachabilityFence(buf);

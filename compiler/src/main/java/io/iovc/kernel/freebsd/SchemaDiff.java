@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a driver plugin's schema gets wrong compared with the schema the kernel publishes for a
- * PF ({@code IOV_GET_SCHEMA}): parameters only one side has, and differing types, required flags
- * and defaults. Names are matched case-insensitively, as the kernel's nvlists look them up; the
- * order of parameters is not compared (it changes only what {@code iovctl -S} prints first).
+ * What a driver plugin's schema gets wrong compared with the schema the kernel publishes for a PF
+ * ({@code IOV_GET_SCHEMA}): parameters only one side has, and differing types, required flags and
+ * defaults. Names are matched case-insensitively, as the kernel's nvlists look them up; the order
+ * of parameters is not compared (it changes only what {@code iovctl -S} prints first).
  */
 public final class SchemaDiff {
   /**
@@ -34,8 +34,12 @@ public final class SchemaDiff {
 
   private SchemaDiff() {}
 
-  /** The differences between {@code live} (the kernel's) and {@code other} (a plugin's), in schema order. */
-  public static List<Difference> compare(Schema live, String liveName, Schema other, String otherName) {
+  /**
+   * The differences between {@code live} (the kernel's) and {@code other} (a plugin's), in schema
+   * order.
+   */
+  public static List<Difference> compare(
+      Schema live, String liveName, Schema other, String otherName) {
     List<Difference> out = new ArrayList<>();
     for (Device d : Device.values()) {
       for (Subsystem s : Subsystem.values()) {
@@ -46,7 +50,9 @@ public final class SchemaDiff {
           Param a = e.getValue();
           Param b = theirs.get(e.getKey());
           if (b == null) {
-            out.add(new Difference(prefix + a.name(), a.name(), "only in " + liveName + " (" + describe(a) + ")"));
+            out.add(
+                new Difference(
+                    prefix + a.name(), a.name(), "only in " + liveName + " (" + describe(a) + ")"));
             continue;
           }
           compareParam(prefix, a, b, liveName, otherName, out);
@@ -54,7 +60,11 @@ public final class SchemaDiff {
         for (Map.Entry<String, Param> e : theirs.entrySet()) {
           if (!mine.containsKey(e.getKey())) {
             Param b = e.getValue();
-            out.add(new Difference(prefix + b.name(), b.name(), "only in " + otherName + " (" + describe(b) + "); the kernel rejects it"));
+            out.add(
+                new Difference(
+                    prefix + b.name(),
+                    b.name(),
+                    "only in " + otherName + " (" + describe(b) + "); the kernel rejects it"));
           }
         }
       }
@@ -62,17 +72,42 @@ public final class SchemaDiff {
     return out;
   }
 
-  private static void compareParam(String prefix, Param a, Param b, String liveName, String otherName, List<Difference> out) {
+  private static void compareParam(
+      String prefix, Param a, Param b, String liveName, String otherName, List<Difference> out) {
     String where = prefix + a.name();
     if (!a.name().equals(b.name())) {
-      out.add(new Difference(where, a.name(), "spelled `" + a.name() + "` in " + liveName + ", `" + b.name() + "` in " + otherName));
+      out.add(
+          new Difference(
+              where,
+              a.name(),
+              "spelled `"
+                  + a.name()
+                  + "` in "
+                  + liveName
+                  + ", `"
+                  + b.name()
+                  + "` in "
+                  + otherName));
     }
     if (!Objects.equals(a.typeName(), b.typeName())) {
-      out.add(new Difference(where, a.name(), "type " + a.typeName() + " in " + liveName + ", " + b.typeName() + " in " + otherName));
+      out.add(
+          new Difference(
+              where,
+              a.name(),
+              "type "
+                  + a.typeName()
+                  + " in "
+                  + liveName
+                  + ", "
+                  + b.typeName()
+                  + " in "
+                  + otherName));
       return;
     }
     if (a.required() != b.required() || !Objects.equals(a.defaultValue(), b.defaultValue())) {
-      out.add(new Difference(where, a.name(), attr(a) + " in " + liveName + ", " + attr(b) + " in " + otherName));
+      out.add(
+          new Difference(
+              where, a.name(), attr(a) + " in " + liveName + ", " + attr(b) + " in " + otherName));
     }
   }
 

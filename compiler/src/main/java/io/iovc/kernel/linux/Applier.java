@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Runs a plan, reads the result back, and on any failure after the first change restores the
  * snapshot taken before it: the VF count (and with it the VFs), each VF's netlink attributes,
- * drivers and overrides, and {@code sriov_drivers_autoprobe}. Every step that ran and every step
- * of the rollback is reported.
+ * drivers and overrides, and {@code sriov_drivers_autoprobe}. Every step that ran and every step of
+ * the rollback is reported.
  */
 final class Applier {
   private final LinuxHost host;
@@ -34,10 +34,17 @@ final class Applier {
    * @param executed how many steps ran
    * @param failure what failed (names the VF and the parameter), or null
    * @param permission the failure was a permission problem
-   * @param rollback the rollback's steps and problems, in order (empty when nothing was rolled back)
+   * @param rollback the rollback's steps and problems, in order (empty when nothing was rolled
+   *     back)
    * @param restored the rollback left the PF exactly as the snapshot saw it
    */
-  record Outcome(boolean ok, int executed, String failure, boolean permission, List<String> rollback, boolean restored) {}
+  record Outcome(
+      boolean ok,
+      int executed,
+      String failure,
+      boolean permission,
+      List<String> rollback,
+      boolean restored) {}
 
   /** A step failed: the message names the VF and the parameter. */
   static final class StepFailure extends Exception {
@@ -64,17 +71,33 @@ final class Applier {
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
         if (inj.step() == i + 1 || firstOfInjectedVf == i) {
-          throw new StepFailure(s.subject() + ": injected failure before step " + (i + 1) + " `" + s.display() + "` (IOVC_INJECT_FAILURE=" + inj.describe() + ")", false);
+          throw new StepFailure(
+              s.subject()
+                  + ": injected failure before step "
+                  + (i + 1)
+                  + " `"
+                  + s.display()
+                  + "` (IOVC_INJECT_FAILURE="
+                  + inj.describe()
+                  + ")",
+              false);
         }
         if (progress != null) progress.printf("%4d  %s%n", i + 1, s.display());
-        attempted = true; // a refused write may still have changed something (a driver that made fewer VFs)
+        attempted =
+            true; // a refused write may still have changed something (a driver that made fewer VFs)
         run(host, s);
         executed++;
       }
-      if (inj.verify()) throw new StepFailure("read-back: injected failure after " + executed + " steps (IOVC_INJECT_FAILURE=verify)", false);
+      if (inj.verify())
+        throw new StepFailure(
+            "read-back: injected failure after " + executed + " steps (IOVC_INJECT_FAILURE=verify)",
+            false);
       List<String> mismatches = verify(target, plan.pf());
       if (!mismatches.isEmpty()) {
-        throw new StepFailure("read-back differs from the file after every step succeeded: " + String.join("; ", mismatches), false);
+        throw new StepFailure(
+            "read-back differs from the file after every step succeeded: "
+                + String.join("; ", mismatches),
+            false);
       }
       return new Outcome(true, executed, null, false, List.of(), true);
     } catch (StepFailure f) {
@@ -93,7 +116,8 @@ final class Applier {
     } catch (PfException | SysfsException | IOException e) {
       throw new StepFailure("read-back: " + e.getMessage(), false);
     }
-    Plan rest = Planner.plan(new Target(target.numVfs(), target.vfs(), false, target.autoprobe()), after);
+    Plan rest =
+        Planner.plan(new Target(target.numVfs(), target.vfs(), false, target.autoprobe()), after);
     List<String> out = new ArrayList<>();
     for (Difference d : rest.differences()) out.add(d.render());
     if (out.isEmpty()) {
@@ -110,19 +134,36 @@ final class Applier {
         if (w.path().endsWith("/sriov_numvfs")) {
           Integer now = host.sysfs().readInt(w.path());
           if (now == null || now != Integer.parseInt(w.value())) {
-            throw new StepFailure(s.subject() + ": wrote " + w.value() + " to " + w.path() + " but it reads " + now, false);
+            throw new StepFailure(
+                s.subject() + ": wrote " + w.value() + " to " + w.path() + " but it reads " + now,
+                false);
           }
         }
       } else if (s.action() instanceof Action.VfFile f) {
         String bdf = host.sysfs().linkName(f.pfDir() + "/virtfn" + f.vf());
-        if (bdf == null) throw new StepFailure(s.subject() + ": VF-" + f.vf() + " has no PCI function (" + f.pfDir() + "/virtfn" + f.vf() + " is missing)", false);
+        if (bdf == null)
+          throw new StepFailure(
+              s.subject()
+                  + ": VF-"
+                  + f.vf()
+                  + " has no PCI function ("
+                  + f.pfDir()
+                  + "/virtfn"
+                  + f.vf()
+                  + " is missing)",
+              false);
         String dev = "/sys/bus/pci/devices/" + bdf;
         if (f.file() != null) {
           host.sysfs().write(dev + "/" + f.file(), f.value());
         } else {
           if (f.busFile().endsWith("/unbind")) {
-            String drv = f.busFile().substring("/sys/bus/pci/drivers/".length(), f.busFile().length() - "/unbind".length());
-            if (!drv.equals(host.sysfs().linkName(dev + "/driver"))) return; // already gone (e.g. its probe failed)
+            String drv =
+                f.busFile()
+                    .substring(
+                        "/sys/bus/pci/drivers/".length(),
+                        f.busFile().length() - "/unbind".length());
+            if (!drv.equals(host.sysfs().linkName(dev + "/driver")))
+              return; // already gone (e.g. its probe failed)
           }
           host.sysfs().write(f.busFile(), bdf);
         }
@@ -130,10 +171,13 @@ final class Applier {
         host.netlink().set(v.netdev(), v.vf(), v.args());
       }
     } catch (SysfsException e) {
-      throw new StepFailure(s.subject() + ": `" + s.display() + "` failed: " + e.errno(), e.permissionDenied());
+      throw new StepFailure(
+          s.subject() + ": `" + s.display() + "` failed: " + e.errno(), e.permissionDenied());
     } catch (IOException e) {
       String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new StepFailure(s.subject() + ": `" + s.display() + "` failed: " + m, m.contains("Operation not permitted"));
+      throw new StepFailure(
+          s.subject() + ": `" + s.display() + "` failed: " + m,
+          m.contains("Operation not permitted"));
     }
   }
 
@@ -146,26 +190,48 @@ final class Applier {
     Target target = Target.of(before);
     Pf pf = before.pf();
     try {
-      Snapshot now = LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
+      Snapshot now =
+          LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
       if (now.numVfs() != before.numVfs()) {
         List<Step> count = new ArrayList<>();
         Pf p = now.pf();
         if (p.bus() == LiveState.Bus.PCI && Boolean.TRUE.equals(p.autoprobe())) {
-          count.add(new Step(new Action.Write(p.autoprobePath(), "0"), "echo 0 > " + p.autoprobePath(), "", null, "num_vfs"));
+          count.add(
+              new Step(
+                  new Action.Write(p.autoprobePath(), "0"),
+                  "echo 0 > " + p.autoprobePath(),
+                  "",
+                  null,
+                  "num_vfs"));
         }
-        if (now.numVfs() > 0) count.add(new Step(new Action.Write(p.numVfsPath(), "0"), "echo 0 > " + p.numVfsPath(), "", null, "num_vfs"));
+        if (now.numVfs() > 0)
+          count.add(
+              new Step(
+                  new Action.Write(p.numVfsPath(), "0"),
+                  "echo 0 > " + p.numVfsPath(),
+                  "",
+                  null,
+                  "num_vfs"));
         if (before.numVfs() > 0) {
-          count.add(new Step(new Action.Write(p.numVfsPath(), Integer.toString(before.numVfs())), "echo " + before.numVfs() + " > " + p.numVfsPath(), "", null, "num_vfs"));
+          count.add(
+              new Step(
+                  new Action.Write(p.numVfsPath(), Integer.toString(before.numVfs())),
+                  "echo " + before.numVfs() + " > " + p.numVfsPath(),
+                  "",
+                  null,
+                  "num_vfs"));
         }
         runAll(count, report);
         now = LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
       }
       runAll(Planner.plan(target, now).steps(), report);
-      Snapshot after = LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
+      Snapshot after =
+          LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
       Plan rest = Planner.plan(target, after);
       if (rest.isEmpty()) return true;
       for (Difference d : rest.differences()) report.add("still different: " + d.render());
-      for (Step s : rest.steps()) report.add("not restored: " + s.subject() + " (`" + s.display() + "`)");
+      for (Step s : rest.steps())
+        report.add("not restored: " + s.subject() + " (`" + s.display() + "`)");
       return false;
     } catch (PfException | SysfsException | IOException e) {
       report.add("rollback stopped: " + e.getMessage());

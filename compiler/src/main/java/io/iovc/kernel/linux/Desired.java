@@ -30,14 +30,14 @@ import java.util.TreeSet;
  * <ul>
  *   <li>MAC_ADDRESS → the VF's administrative MAC (left to the driver when the file has none);
  *   <li>SPOOF_CHECK → spoofchk; VLAN → port VLAN ({@code trunk} → 0);
- *   <li>TRUST → the single trust bit: {@code trust} itself, or allow-promisc, or allow-set-mac
- *       when mac-addr is set (without mac-addr FreeBSD and Linux both let the VF choose), with a
- *       warning when allow-set-mac and allow-promisc disagree;
+ *   <li>TRUST → the single trust bit: {@code trust} itself, or allow-promisc, or allow-set-mac when
+ *       mac-addr is set (without mac-addr FreeBSD and Linux both let the VF choose), with a warning
+ *       when allow-set-mac and allow-promisc disagree;
  *   <li>passthrough → vfio-pci; NOT_SETTABLE and NONE → warnings, nothing applied.
  * </ul>
  *
- * Values are always explicit: FreeBSD's defaults (anti-spoofing on, trust off) are not every
- * Linux driver's.
+ * Values are always explicit: FreeBSD's defaults (anti-spoofing on, trust off) are not every Linux
+ * driver's.
  */
 public final class Desired {
   private Desired() {}
@@ -52,12 +52,16 @@ public final class Desired {
   /** A parameter's value for one VF and where it came from. */
   private record Value(String name, TypedValue value, String origin, boolean explicit, Span span) {
     String why() {
-      String shown = value instanceof TypedValue.Num n && n.value() == 4096 && name.equalsIgnoreCase("vlan") ? "trunk" : value.display();
+      String shown =
+          value instanceof TypedValue.Num n && n.value() == 4096 && name.equalsIgnoreCase("vlan")
+              ? "trunk"
+              : value.display();
       return name + " = " + shown + (origin.isEmpty() ? "" : " (" + origin + ")");
     }
   }
 
-  public static Result from(CheckedConfig config, Schema schema, String linuxDriver, boolean recreate) {
+  public static Result from(
+      CheckedConfig config, Schema schema, String linuxDriver, boolean recreate) {
     List<Diagnostic> diags = new ArrayList<>();
     List<Schema.Param> params = schema.params(Schema.Device.VF, Schema.Subsystem.DRIVER);
     List<VfTarget> vfs = new ArrayList<>();
@@ -112,13 +116,25 @@ public final class Desired {
             if (span == null) span = v.span();
           }
         }
-        sources.put("trust", new Source(String.join("/", names), String.join(", ", whys), explicit, span));
+        sources.put(
+            "trust", new Source(String.join("/", names), String.join(", ", whys), explicit, span));
       }
-      Value pt = value(config, i, "passthrough", schema.lookup(Schema.Device.VF, Schema.Subsystem.IOV, "passthrough"));
+      Value pt =
+          value(
+              config,
+              i,
+              "passthrough",
+              schema.lookup(Schema.Device.VF, Schema.Subsystem.IOV, "passthrough"));
       boolean passthrough = pt != null && pt.value() instanceof TypedValue.Bool b && b.value();
       Binding binding = passthrough ? new Binding.Passthrough() : new Binding.Native();
       String whyBinding = pt == null ? "passthrough = false (schema default)" : pt.why();
-      sources.put("binding", new Source("passthrough", whyBinding, pt != null && pt.explicit(), pt == null ? null : pt.span()));
+      sources.put(
+          "binding",
+          new Source(
+              "passthrough",
+              whyBinding,
+              pt != null && pt.explicit(),
+              pt == null ? null : pt.span()));
       vfs.add(new VfTarget(i, mac, vlan, spoof, trust, null, null, null, binding, sources));
     }
     for (TrustIssue t : trustIssues.values()) diags.add(t.diagnostic());
@@ -140,7 +156,9 @@ public final class Desired {
     };
   }
 
-  /** VF {@code i}'s value of a parameter: its own section, then DEFAULT, then the schema default. */
+  /**
+   * VF {@code i}'s value of a parameter: its own section, then DEFAULT, then the schema default.
+   */
   private static Value value(CheckedConfig c, int i, String name, Schema.Param p) {
     ConfigSection own = c.vf(i);
     ConfigParam cp = own == null ? null : own.param(name);
@@ -160,12 +178,15 @@ public final class Desired {
   private static TypedValue fromNv(NvValue v) {
     if (v instanceof NvValue.Bool b) return new TypedValue.Bool(b.value());
     if (v instanceof NvValue.Number n) return new TypedValue.Num(n.value());
-    if (v instanceof NvValue.Binary b && b.bytes().length == 6) return new TypedValue.Mac(b.bytes());
+    if (v instanceof NvValue.Binary b && b.bytes().length == 6)
+      return new TypedValue.Mac(b.bytes());
     if (v instanceof NvValue.Str s) return new TypedValue.Str(s.value());
     return null;
   }
 
-  /** A disagreement of allow-set-mac and allow-promisc, anchored where the winning value is written. */
+  /**
+   * A disagreement of allow-set-mac and allow-promisc, anchored where the winning value is written.
+   */
   private static final class TrustIssue {
     final Span span;
     final String message;
@@ -181,13 +202,16 @@ public final class Desired {
       for (int v : vfs) names.add("VF-" + v);
       return Diagnostic.of(Codes.LINUX_TRUST_PAIR, span == null ? Span.at(0) : span, message)
           .label(String.join(", ", names) + (vfs.size() == 1 ? " gets" : " get") + " trust on")
-          .note("Linux has one bit, `trust`, for both: with it on the VF may change its MAC and use (limited) promiscuous mode")
-          .help("set allow-set-mac and allow-promisc to the same value, or accept the wider permission")
+          .note(
+              "Linux has one bit, `trust`, for both: with it on the VF may change its MAC and use (limited) promiscuous mode")
+          .help(
+              "set allow-set-mac and allow-promisc to the same value, or accept the wider permission")
           .build();
     }
   }
 
-  private static Boolean trust(int vf, List<Value> values, boolean macSet, Map<Span, TrustIssue> issues) {
+  private static Boolean trust(
+      int vf, List<Value> values, boolean macSet, Map<Span, TrustIssue> issues) {
     if (values.isEmpty()) return null;
     Value setMac = null;
     Value promisc = null;
@@ -205,9 +229,10 @@ public final class Desired {
     boolean trust = other || ap || (asm && macSet);
     if (setMac != null && promisc != null && macSet && asm != ap) {
       Value winner = asm ? setMac : promisc;
-      String msg = asm
-          ? "allow-set-mac = true needs trust on, which also lets the VF use promiscuous mode (allow-promisc = false cannot hold on Linux)"
-          : "allow-promisc = true needs trust on, which also lets the VF change its MAC (allow-set-mac = false cannot hold on Linux)";
+      String msg =
+          asm
+              ? "allow-set-mac = true needs trust on, which also lets the VF use promiscuous mode (allow-promisc = false cannot hold on Linux)"
+              : "allow-promisc = true needs trust on, which also lets the VF change its MAC (allow-set-mac = false cannot hold on Linux)";
       Span at = winner.span() != null ? winner.span() : (asm ? promisc : setMac).span();
       issues.computeIfAbsent(at, s -> new TrustIssue(s, msg)).vfs.add(vf);
     }
@@ -215,7 +240,8 @@ public final class Desired {
   }
 
   /** Warnings for parameters written in the file that Linux cannot apply. */
-  private static List<Diagnostic> unmappedWarnings(CheckedConfig c, Schema schema, String linuxDriver) {
+  private static List<Diagnostic> unmappedWarnings(
+      CheckedConfig c, Schema schema, String linuxDriver) {
     List<Diagnostic> out = new ArrayList<>();
     String drv = linuxDriver == null ? "this driver" : "this driver (" + linuxDriver + ")";
     for (ConfigSection s : c.sections()) {
@@ -225,15 +251,24 @@ public final class Desired {
         if (p == null) continue;
         LinuxMapping m = mapping(p);
         if (m == LinuxMapping.NOT_SETTABLE) {
-          out.add(Diagnostic.of(Codes.LINUX_NOT_SETTABLE, span(cp), cp.name() + " is not settable from the host on " + drv)
-              .label("not applied on Linux")
-              .note(notSettableNote(cp.name()))
-              .help("keep it for FreeBSD; on Linux the VF's own driver decides (for queues: `ethtool -L <vf> combined N` inside the VF)")
-              .build());
+          out.add(
+              Diagnostic.of(
+                      Codes.LINUX_NOT_SETTABLE,
+                      span(cp),
+                      cp.name() + " is not settable from the host on " + drv)
+                  .label("not applied on Linux")
+                  .note(notSettableNote(cp.name()))
+                  .help(
+                      "keep it for FreeBSD; on Linux the VF's own driver decides (for queues: `ethtool -L <vf> combined N` inside the VF)")
+                  .build());
         } else if (m == LinuxMapping.NONE) {
-          out.add(Diagnostic.of(Codes.LINUX_NO_COUNTERPART, span(cp), cp.name() + " has no Linux counterpart and is not applied")
-              .label("ignored on Linux")
-              .build());
+          out.add(
+              Diagnostic.of(
+                      Codes.LINUX_NO_COUNTERPART,
+                      span(cp),
+                      cp.name() + " has no Linux counterpart and is not applied")
+                  .label("ignored on Linux")
+                  .build());
         }
       }
     }

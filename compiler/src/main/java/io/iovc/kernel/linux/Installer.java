@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files {@code iovc install} writes (spec/linux-sriov.md §4: boot ordering, and
- * NetworkManager or udev grabbing or renaming VFs):
+ * The files {@code iovc install} writes (spec/linux-sriov.md §4: boot ordering, and NetworkManager
+ * or udev grabbing or renaming VFs):
  *
  * <ul>
  *   <li>{@code /etc/systemd/system/iovc.service}: a oneshot unit, ordered before {@code
@@ -30,7 +30,8 @@ public final class Installer {
   public static final String LINK_PATH = "etc/systemd/network/10-iovc-vf.link";
 
   /** Linux drivers that bind only VFs (their PF drivers are others), safe to match by driver. */
-  static final List<String> VF_ONLY_DRIVERS = List.of("iavf", "i40evf", "ixgbevf", "igbvf", "cxgb4vf");
+  static final List<String> VF_ONLY_DRIVERS =
+      List.of("iavf", "i40evf", "ixgbevf", "igbvf", "cxgb4vf");
 
   /** This installation's bin/iovc (the launcher sets iovc.home), else /usr/bin/iovc. */
   public static String defaultExecutable() {
@@ -63,7 +64,8 @@ public final class Installer {
 
         [Install]
         WantedBy=multi-user.target
-        """.formatted(iovc);
+        """
+        .formatted(iovc);
   }
 
   public static String udevRule() {
@@ -77,13 +79,15 @@ public final class Installer {
 
   public static String nmConf() {
     StringBuilder sb = new StringBuilder();
-    sb.append("""
+    sb.append(
+        """
         # Written by `iovc install --nm-unmanaged`: NetworkManager leaves SR-IOV VFs alone.
         # VFs of drivers that serve only VFs are listed here; 70-iovc-vfs.rules marks every VF
         # netdev NM_UNMANAGED=1 whatever its driver (mlx5_core, bnxt_en and qede serve PFs and VFs alike).
         [keyfile]
         unmanaged-devices=""");
-    for (int i = 0; i < VF_ONLY_DRIVERS.size(); i++) sb.append(i == 0 ? "" : ";").append("driver:").append(VF_ONLY_DRIVERS.get(i));
+    for (int i = 0; i < VF_ONLY_DRIVERS.size(); i++)
+      sb.append(i == 0 ? "" : ";").append("driver:").append(VF_ONLY_DRIVERS.get(i));
     sb.append('\n');
     return sb.toString();
   }

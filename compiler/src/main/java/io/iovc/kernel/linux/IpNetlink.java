@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link Netlink} through iproute2: reads {@code ip -json -details link show dev PF} (machine
- * output, never the human text) and sets one attribute per {@code ip link set dev PF vf N …}.
- * The binary is {@code $IOVC_IP}, else the first of /usr/sbin/ip, /sbin/ip, /usr/bin/ip, /bin/ip.
+ * output, never the human text) and sets one attribute per {@code ip link set dev PF vf N …}. The
+ * binary is {@code $IOVC_IP}, else the first of /usr/sbin/ip, /sbin/ip, /usr/bin/ip, /bin/ip.
  */
 public final class IpNetlink implements Netlink {
   private static final long TIMEOUT_SECONDS = 20;
@@ -37,13 +37,15 @@ public final class IpNetlink implements Netlink {
     try {
       return parse(json);
     } catch (IllegalArgumentException | ClassCastException e) {
-      throw new IOException("cannot read `ip -json -details link show dev " + pfNetdev + "`: " + e.getMessage());
+      throw new IOException(
+          "cannot read `ip -json -details link show dev " + pfNetdev + "`: " + e.getMessage());
     }
   }
 
   @Override
   public void set(String pfNetdev, int vf, List<String> args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(ip, "link", "set", "dev", pfNetdev, "vf", Integer.toString(vf)));
+    List<String> cmd =
+        new ArrayList<>(List.of(ip, "link", "set", "dev", pfNetdev, "vf", Integer.toString(vf)));
     cmd.addAll(args);
     run(cmd);
   }
@@ -62,7 +64,9 @@ public final class IpNetlink implements Netlink {
       int vlan = 0;
       int qos = 0;
       String proto = null;
-      if (vf.get("vlan_list") instanceof List<?> vl && !vl.isEmpty() && vl.get(0) instanceof Map<?, ?> v) {
+      if (vf.get("vlan_list") instanceof List<?> vl
+          && !vl.isEmpty()
+          && vl.get(0) instanceof Map<?, ?> v) {
         vlan = (int) num(v.get("vlan"));
         qos = (int) num(v.get("qos"));
         proto = v.get("protocol") instanceof String s ? s : null;
@@ -79,18 +83,19 @@ public final class IpNetlink implements Netlink {
         max = num(vf.get("tx_rate"));
       }
       Object rss = vf.containsKey("query_rss_en") ? vf.get("query_rss_en") : vf.get("query_rss");
-      out.add(new VfLink(
-          (int) num(vf.get("vf")),
-          vf.get("address") instanceof String s ? s : null,
-          vlan,
-          qos,
-          proto,
-          vf.get("spoofchk") instanceof Boolean b ? b : null,
-          vf.get("trust") instanceof Boolean b ? b : null,
-          vf.get("link_state") instanceof String s ? s : null,
-          min,
-          max,
-          rss instanceof Boolean b ? b : null));
+      out.add(
+          new VfLink(
+              (int) num(vf.get("vf")),
+              vf.get("address") instanceof String s ? s : null,
+              vlan,
+              qos,
+              proto,
+              vf.get("spoofchk") instanceof Boolean b ? b : null,
+              vf.get("trust") instanceof Boolean b ? b : null,
+              vf.get("link_state") instanceof String s ? s : null,
+              min,
+              max,
+              rss instanceof Boolean b ? b : null));
     }
     return out;
   }
@@ -115,7 +120,8 @@ public final class IpNetlink implements Netlink {
       err = p.getErrorStream().readAllBytes();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IOException(String.join(" ", cmd) + ": no answer after " + TIMEOUT_SECONDS + " s");
+        throw new IOException(
+            String.join(" ", cmd) + ": no answer after " + TIMEOUT_SECONDS + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

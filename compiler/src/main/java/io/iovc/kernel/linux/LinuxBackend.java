@@ -34,9 +34,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies an iovctl.conf on Linux through sysfs and rtnetlink (spec/linux-sriov.md §7):
- * snapshot → checks against the live device → VF count → per-VF settings, one per request → read
- * back → drivers → autoprobe restored; any failure after the first change restores the snapshot.
+ * Applies an iovctl.conf on Linux through sysfs and rtnetlink (spec/linux-sriov.md §7): snapshot →
+ * checks against the live device → VF count → per-VF settings, one per request → read back →
+ * drivers → autoprobe restored; any failure after the first change restores the snapshot.
  * Re-applying an applied file changes nothing. One apply at a time per PF ({@code /run/iovc}).
  *
  * <p>The same preparation serves {@code iovc plan} (the steps, nothing changed) and {@code iovc
@@ -92,7 +92,13 @@ public final class LinuxBackend implements Backend {
 
   // ------------------------------------------------------------------ preparation
 
-  public Prepared prepare(Path path, SourceText source, PluginRegistry registry, Schema explicit, long maxSize, boolean replace) {
+  public Prepared prepare(
+      Path path,
+      SourceText source,
+      PluginRegistry registry,
+      Schema explicit,
+      long maxSize,
+      boolean replace) {
     LinuxHost h = host();
     String fileName = path == null ? source.name() : path.toString();
     SyntaxTree tree = Ucl.parse(source, Ucl.fileVariables(path));
@@ -122,7 +128,9 @@ public final class LinuxBackend implements Backend {
       schema = c.schema();
       how = pluginLabel(schema) + " (named by " + c.how() + ")";
       forced = true;
-    } else if (pf != null && pf.driver() != null && registry.forLinuxDriver(pf.driver()).isPresent()) {
+    } else if (pf != null
+        && pf.driver() != null
+        && registry.forLinuxDriver(pf.driver()).isPresent()) {
       schema = Schema.fromPlugin(registry.forLinuxDriver(pf.driver()).get().plugin());
       how = pluginLabel(schema) + " (for the Linux driver " + pf.driver() + ")";
     } else if (device != null && registry.forDevice(device).isPresent()) {
@@ -130,30 +138,46 @@ public final class LinuxBackend implements Backend {
       how = pluginLabel(schema) + " (PF.device " + device + ")";
     } else {
       schema = Schema.fromPlugin(GENERIC);
-      how = "the generic SR-IOV schema (num_vfs, passthrough)"
-          + (pf != null && pf.driver() != null ? ": no driver plugin knows the Linux driver " + pf.driver() : "");
+      how =
+          "the generic SR-IOV schema (num_vfs, passthrough)"
+              + (pf != null && pf.driver() != null
+                  ? ": no driver plugin knows the Linux driver " + pf.driver()
+                  : "");
     }
 
     if (pf == null && device != null) {
       // nothing can be planned without the PF; still check the file when its schema is known
-      diags.addAll(schema.plugin() == GENERIC ? Checker.check(tree, null).diagnostics() : Pipeline.check(tree, schema, maxSize).diagnostics());
-      diags.add(Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem)
-          .label("not a PF here")
-          .help("on Linux, PF.device is the PF's interface name (see `ip link`) or its PCI address (e.g. 0000:05:00.0)")
-          .build());
+      diags.addAll(
+          schema.plugin() == GENERIC
+              ? Checker.check(tree, null).diagnostics()
+              : Pipeline.check(tree, schema, maxSize).diagnostics());
+      diags.add(
+          Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem)
+              .label("not a PF here")
+              .help(
+                  "on Linux, PF.device is the PF's interface name (see `ip link`) or its PCI address (e.g. 0000:05:00.0)")
+              .build());
       return new Prepared(fileName, diags, null, schema, how, null, null, null, 1, null);
     }
     Pipeline.Result r = Pipeline.compile(tree, schema, maxSize);
     if (schema.plugin() == GENERIC && pf != null && r.hasErrors()) {
-      diags.add(Diagnostic.of(Codes.NO_SCHEMA, deviceSpan(tree),
-              "no driver plugin knows the Linux driver of " + pf.label() + " (" + (pf.driver() == null ? "none bound" : pf.driver())
-                  + "), so the file is checked against the generic schema: num_vfs and passthrough only")
-          .label(pf.driver() == null ? "no driver" : "driver " + pf.driver())
-          .help("if the file is for another card, name its plugin: --driver NAME or a comment `# iovc: driver=NAME`; see `iovc drivers`")
-          .build());
+      diags.add(
+          Diagnostic.of(
+                  Codes.NO_SCHEMA,
+                  deviceSpan(tree),
+                  "no driver plugin knows the Linux driver of "
+                      + pf.label()
+                      + " ("
+                      + (pf.driver() == null ? "none bound" : pf.driver())
+                      + "), so the file is checked against the generic schema: num_vfs and passthrough only")
+              .label(pf.driver() == null ? "no driver" : "driver " + pf.driver())
+              .help(
+                  "if the file is for another card, name its plugin: --driver NAME or a comment `# iovc: driver=NAME`; see `iovc drivers`")
+              .build());
     }
     diags.addAll(r.diagnostics());
-    if (r.hasErrors() || r.check().config() == null) return new Prepared(fileName, diags, pf, schema, how, null, null, null, 1, null);
+    if (r.hasErrors() || r.check().config() == null)
+      return new Prepared(fileName, diags, pf, schema, how, null, null, null, 1, null);
     CheckedConfig config = r.check().config();
     Span deviceSpan = config.pf().param("device").member().value().span();
     Span numVfsSpan = config.pf().param("num_vfs").member().value().span();
@@ -162,24 +186,53 @@ public final class LinuxBackend implements Backend {
     Desired.Result want = Desired.from(config, schema, pf.driver(), replace);
     diags.addAll(want.diagnostics());
     Target target = want.target();
-    if (forced && schema.plugin() != null && pf.driver() != null
-        && schema.plugin().linuxDrivers().stream().noneMatch(d -> d.equalsIgnoreCase(live0.driver()))) {
-      diags.add(Diagnostic.of(Codes.LINUX_DRIVER_MISMATCH, deviceSpan,
-              pf.label() + " is bound to the Linux driver " + pf.driver() + ", not to one the " + schema.plugin().name() + " plugin serves")
-          .label("driver " + pf.driver())
-          .note("the " + schema.plugin().name() + " plugin serves " + (schema.plugin().linuxDrivers().isEmpty() ? "no Linux driver" : String.join(", ", schema.plugin().linuxDrivers())))
-          .help("check that this file is meant for this PF, or drop --driver / the `iovc: driver=` comment")
-          .build());
+    if (forced
+        && schema.plugin() != null
+        && pf.driver() != null
+        && schema.plugin().linuxDrivers().stream()
+            .noneMatch(d -> d.equalsIgnoreCase(live0.driver()))) {
+      diags.add(
+          Diagnostic.of(
+                  Codes.LINUX_DRIVER_MISMATCH,
+                  deviceSpan,
+                  pf.label()
+                      + " is bound to the Linux driver "
+                      + pf.driver()
+                      + ", not to one the "
+                      + schema.plugin().name()
+                      + " plugin serves")
+              .label("driver " + pf.driver())
+              .note(
+                  "the "
+                      + schema.plugin().name()
+                      + " plugin serves "
+                      + (schema.plugin().linuxDrivers().isEmpty()
+                          ? "no Linux driver"
+                          : String.join(", ", schema.plugin().linuxDrivers())))
+              .help(
+                  "check that this file is meant for this PF, or drop --driver / the `iovc: driver=` comment")
+              .build());
     }
     List<String> notes = new ArrayList<>();
     target = liveChecks(config, pf, target, h, diags, deviceSpan, numVfsSpan, notes);
-    if (diags.stream().anyMatch(Diagnostic::isError)) return new Prepared(fileName, diags, pf, schema, how, target, null, null, 1, null);
+    if (diags.stream().anyMatch(Diagnostic::isError))
+      return new Prepared(fileName, diags, pf, schema, how, target, null, null, 1, null);
 
     Snapshot live;
     try {
       live = LiveState.snapshot(h.sysfs(), h.netlink(), pf);
     } catch (SysfsException | IOException e) {
-      return new Prepared(fileName, diags, pf, schema, how, target, null, null, 69, "cannot read the state of " + pf.label() + ": " + e.getMessage());
+      return new Prepared(
+          fileName,
+          diags,
+          pf,
+          schema,
+          how,
+          target,
+          null,
+          null,
+          69,
+          "cannot read the state of " + pf.label() + ": " + e.getMessage());
     }
     Plan plan = Planner.plan(target, live);
     if (!notes.isEmpty()) {
@@ -190,14 +243,17 @@ public final class LinuxBackend implements Backend {
     return new Prepared(fileName, diags, pf, schema, how, target, live, plan, 0, null);
   }
 
-  /** Where PF.device's value is written (for messages before the file is checked), else the start. */
+  /**
+   * Where PF.device's value is written (for messages before the file is checked), else the start.
+   */
   static Span deviceSpan(SyntaxTree tree) {
     if (tree.root() instanceof UValue.UObject root) {
       for (UValue.UEntry e : root.entries()) {
         if (!(e instanceof UValue.UMember m) || !m.key().name().equalsIgnoreCase("PF")) continue;
         if (!(m.value() instanceof UValue.UObject pf)) break;
         for (UValue.UEntry pe : pf.entries()) {
-          if (pe instanceof UValue.UMember d && d.key().name().equalsIgnoreCase("device")) return d.value().span();
+          if (pe instanceof UValue.UMember d && d.key().name().equalsIgnoreCase("device"))
+            return d.value().span();
         }
         break;
       }
@@ -210,31 +266,70 @@ public final class LinuxBackend implements Backend {
   }
 
   /** Checks against the live device; returns the target, trimmed of what this PF cannot carry. */
-  private static Target liveChecks(CheckedConfig config, Pf pf, Target target, LinuxHost h, List<Diagnostic> diags,
-      Span deviceSpan, Span numVfsSpan, List<String> notes) {
+  private static Target liveChecks(
+      CheckedConfig config,
+      Pf pf,
+      Target target,
+      LinuxHost h,
+      List<Diagnostic> diags,
+      Span deviceSpan,
+      Span numVfsSpan,
+      List<String> notes) {
     if (pf.numVfs() == null) {
-      diags.add(Diagnostic.of(Codes.LINUX_NO_SRIOV, deviceSpan, pf.label() + " cannot create VFs: it has no sriov_numvfs")
-          .label("no SR-IOV here")
-          .note("the device lacks the SR-IOV capability, or its driver (" + (pf.driver() == null ? "none bound" : pf.driver()) + ") does not implement sriov_configure")
-          .help("check `lspci -vvv -s " + pf.id() + "` for \"Single Root I/O Virtualization\" and enable SR-IOV in the firmware setup")
-          .build());
+      diags.add(
+          Diagnostic.of(
+                  Codes.LINUX_NO_SRIOV,
+                  deviceSpan,
+                  pf.label() + " cannot create VFs: it has no sriov_numvfs")
+              .label("no SR-IOV here")
+              .note(
+                  "the device lacks the SR-IOV capability, or its driver ("
+                      + (pf.driver() == null ? "none bound" : pf.driver())
+                      + ") does not implement sriov_configure")
+              .help(
+                  "check `lspci -vvv -s "
+                      + pf.id()
+                      + "` for \"Single Root I/O Virtualization\" and enable SR-IOV in the firmware setup")
+              .build());
       return target;
     }
     if (pf.driver() == null) {
-      diags.add(Diagnostic.of(Codes.LINUX_NO_SRIOV, deviceSpan, "no driver is bound to " + pf.label() + ", so the kernel cannot create VFs (ENOENT)")
-          .label("no driver")
-          .help("load the PF's driver (e.g. `modprobe i40e`) or bind it, then apply again")
-          .build());
+      diags.add(
+          Diagnostic.of(
+                  Codes.LINUX_NO_SRIOV,
+                  deviceSpan,
+                  "no driver is bound to "
+                      + pf.label()
+                      + ", so the kernel cannot create VFs (ENOENT)")
+              .label("no driver")
+              .help("load the PF's driver (e.g. `modprobe i40e`) or bind it, then apply again")
+              .build());
       return target;
     }
     if (pf.totalVfs() != null && config.numVfs() > pf.totalVfs()) {
-      String what = pf.bus() == Bus.PCI ? "sriov_totalvfs" : "debugfs netdevsim/" + pf.id() + "/max_vfs";
-      diags.add(Diagnostic.of(Codes.TOO_MANY_VFS_FOR_CARD, numVfsSpan,
-              "num_vfs = " + config.numVfs() + " but " + pf.label() + " supports at most " + pf.totalVfs() + " VFs")
-          .label("more than " + pf.totalVfs())
-          .note(what + " is " + pf.totalVfs() + "; the kernel would refuse the write (" + (pf.bus() == Bus.PCI ? "ERANGE" : "ENOMEM") + ")")
-          .help("use num_vfs = " + pf.totalVfs() + " or less")
-          .build());
+      String what =
+          pf.bus() == Bus.PCI ? "sriov_totalvfs" : "debugfs netdevsim/" + pf.id() + "/max_vfs";
+      diags.add(
+          Diagnostic.of(
+                  Codes.TOO_MANY_VFS_FOR_CARD,
+                  numVfsSpan,
+                  "num_vfs = "
+                      + config.numVfs()
+                      + " but "
+                      + pf.label()
+                      + " supports at most "
+                      + pf.totalVfs()
+                      + " VFs")
+              .label("more than " + pf.totalVfs())
+              .note(
+                  what
+                      + " is "
+                      + pf.totalVfs()
+                      + "; the kernel would refuse the write ("
+                      + (pf.bus() == Bus.PCI ? "ERANGE" : "ENOMEM")
+                      + ")")
+              .help("use num_vfs = " + pf.totalVfs() + " or less")
+              .build());
     }
     List<VfTarget> vfs = new ArrayList<>();
     Set<Span> reported = new HashSet<>();
@@ -247,11 +342,18 @@ public final class LinuxBackend implements Backend {
           Source s = vt.source("binding");
           Span at = s.span() != null ? s.span() : deviceSpan;
           if (reported.add(at)) {
-            diags.add(Diagnostic.of(Codes.LINUX_UNSUPPORTED, at, "passthrough cannot be applied: the VFs of " + pf.label() + " are not PCI functions")
-                .label("VF-" + vt.index())
-                .note("netdevsim VFs exist only inside the driver; there is nothing to bind to vfio-pci")
-                .help("remove passthrough = true for this PF")
-                .build());
+            diags.add(
+                Diagnostic.of(
+                        Codes.LINUX_UNSUPPORTED,
+                        at,
+                        "passthrough cannot be applied: the VFs of "
+                            + pf.label()
+                            + " are not PCI functions")
+                    .label("VF-" + vt.index())
+                    .note(
+                        "netdevsim VFs exist only inside the driver; there is nothing to bind to vfio-pci")
+                    .help("remove passthrough = true for this PF")
+                    .build());
           }
         }
       }
@@ -262,11 +364,19 @@ public final class LinuxBackend implements Backend {
           if (s.explicit()) {
             Span at = s.span() != null ? s.span() : deviceSpan;
             if (reported.add(at)) {
-              diags.add(Diagnostic.of(Codes.LINUX_UNSUPPORTED, at, s.param() + " cannot be applied: " + pf.label() + " has no network interface")
-                  .label("VF-" + vt.index())
-                  .note("VF MAC, VLAN, spoof checking and trust are set through the PF's netdev (rtnetlink)")
-                  .help("remove it, or name the PF by its interface")
-                  .build());
+              diags.add(
+                  Diagnostic.of(
+                          Codes.LINUX_UNSUPPORTED,
+                          at,
+                          s.param()
+                              + " cannot be applied: "
+                              + pf.label()
+                              + " has no network interface")
+                      .label("VF-" + vt.index())
+                      .note(
+                          "VF MAC, VLAN, spoof checking and trust are set through the PF's netdev (rtnetlink)")
+                      .help("remove it, or name the PF by its interface")
+                      .build());
             }
           } else {
             droppedDefaults = true;
@@ -277,7 +387,10 @@ public final class LinuxBackend implements Backend {
         vfs.add(vt);
       }
     }
-    if (droppedDefaults) notes.add(pf.id() + " has no network interface: the schema defaults for VF network settings are not applied");
+    if (droppedDefaults)
+      notes.add(
+          pf.id()
+              + " has no network interface: the schema defaults for VF network settings are not applied");
     if (wantsVfio && pf.bus() == Bus.PCI && !h.sysfs().exists("/sys/bus/pci/drivers/vfio-pci")) {
       Source s = null;
       for (VfTarget vt : target.vfs()) {
@@ -286,10 +399,15 @@ public final class LinuxBackend implements Backend {
           break;
         }
       }
-      diags.add(Diagnostic.of(Codes.LINUX_UNSUPPORTED, s != null ? s.span() : deviceSpan, "passthrough needs the vfio-pci driver, which is not loaded")
-          .label("vfio-pci")
-          .help("`modprobe vfio-pci` (and list it in /etc/modules-load.d/ for boot), then apply again")
-          .build());
+      diags.add(
+          Diagnostic.of(
+                  Codes.LINUX_UNSUPPORTED,
+                  s != null ? s.span() : deviceSpan,
+                  "passthrough needs the vfio-pci driver, which is not loaded")
+              .label("vfio-pci")
+              .help(
+                  "`modprobe vfio-pci` (and list it in /etc/modules-load.d/ for boot), then apply again")
+              .build());
     }
     return new Target(target.numVfs(), vfs, target.recreate(), target.autoprobe());
   }
@@ -301,7 +419,14 @@ public final class LinuxBackend implements Backend {
   public ApplyResult apply(ApplyRequest request) {
     LinuxHost h = host();
     PrintStream out = request.out();
-    Prepared p = prepare(request.path(), request.source(), request.registry(), request.explicitSchema(), request.maxSize(), request.replace());
+    Prepared p =
+        prepare(
+            request.path(),
+            request.source(),
+            request.registry(),
+            request.explicitSchema(),
+            request.maxSize(),
+            request.replace());
     List<String> messages = new ArrayList<>();
     if (!p.ok()) {
       if (p.problem() != null) messages.add(p.problem());
@@ -320,31 +445,63 @@ public final class LinuxBackend implements Backend {
       }
       Plan plan = Planner.plan(p.target(), before);
       if (plan.isEmpty()) {
-        if (out != null) out.println("no changes: " + pf.label() + " already matches " + p.fileName() + " (" + Planner.plural(p.target().numVfs(), "VF") + ")");
+        if (out != null)
+          out.println(
+              "no changes: "
+                  + pf.label()
+                  + " already matches "
+                  + p.fileName()
+                  + " ("
+                  + Planner.plural(p.target().numVfs(), "VF")
+                  + ")");
         return new ApplyResult(0, p.diagnostics(), messages);
       }
-      if (out != null) out.println(pf.label() + ": applying " + Planner.plural(plan.steps().size(), "change") + " from " + p.fileName());
+      if (out != null)
+        out.println(
+            pf.label()
+                + ": applying "
+                + Planner.plural(plan.steps().size(), "change")
+                + " from "
+                + p.fileName());
       Applier.Outcome o = new Applier(h, out).apply(plan, p.target(), before);
       if (o.ok()) {
-        if (out != null) out.println("verified: " + pf.label() + " matches " + p.fileName() + " (" + Planner.plural(p.target().numVfs(), "VF") + ")");
+        if (out != null)
+          out.println(
+              "verified: "
+                  + pf.label()
+                  + " matches "
+                  + p.fileName()
+                  + " ("
+                  + Planner.plural(p.target().numVfs(), "VF")
+                  + ")");
         return new ApplyResult(0, p.diagnostics(), messages);
       }
       messages.add("apply failed: " + o.failure());
       if (o.rollback().isEmpty() && o.restored()) {
         messages.add("nothing was changed");
       } else {
-        messages.add((o.restored() ? "rolled back: " + pf.label() + " is as it was before the apply" : "ROLLBACK INCOMPLETE: " + pf.label() + " differs from its state before the apply")
-            + " (" + Planner.plural(o.executed(), "step") + " had run)");
+        messages.add(
+            (o.restored()
+                    ? "rolled back: " + pf.label() + " is as it was before the apply"
+                    : "ROLLBACK INCOMPLETE: "
+                        + pf.label()
+                        + " differs from its state before the apply")
+                + " ("
+                + Planner.plural(o.executed(), "step")
+                + " had run)");
         for (String line : o.rollback()) messages.add("  " + line);
       }
-      if (o.permission()) messages.add("run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
+      if (o.permission())
+        messages.add(
+            "run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
       return new ApplyResult(o.permission() ? 77 : 71, p.diagnostics(), messages);
     } catch (PfLock.BusyException e) {
       messages.add(e.getMessage());
       return new ApplyResult(75, p.diagnostics(), messages);
     } catch (IOException e) {
       messages.add("cannot take the lock in " + h.lockDir() + ": " + e.getMessage());
-      return new ApplyResult(e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages);
+      return new ApplyResult(
+          e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages);
     }
   }
 
@@ -358,17 +515,27 @@ public final class LinuxBackend implements Backend {
     sb.append("schema: ").append(p.how()).append('\n');
     Plan plan = p.plan();
     if (plan.isEmpty()) {
-      sb.append("no changes: ").append(pf.label()).append(" already matches the file (").append(Planner.plural(p.target().numVfs(), "VF")).append(")\n");
+      sb.append("no changes: ")
+          .append(pf.label())
+          .append(" already matches the file (")
+          .append(Planner.plural(p.target().numVfs(), "VF"))
+          .append(")\n");
     } else {
-      sb.append("VFs: ").append(p.live().numVfs()).append(" now, ").append(p.target().numVfs()).append(" in the file");
+      sb.append("VFs: ")
+          .append(p.live().numVfs())
+          .append(" now, ")
+          .append(p.target().numVfs())
+          .append(" in the file");
       if (pf.totalVfs() != null) sb.append(" (at most ").append(pf.totalVfs()).append(")");
       sb.append('\n').append('\n');
       sb.append(plan.renderSteps()).append('\n');
       sb.append("then read back sriov_numvfs");
-      if (pf.netdev() != null) sb.append(" and `ip -json -details link show dev ").append(pf.netdev()).append('`');
+      if (pf.netdev() != null)
+        sb.append(" and `ip -json -details link show dev ").append(pf.netdev()).append('`');
       if (pf.bus() == Bus.PCI) sb.append(" and each VF's driver");
       sb.append(", and compare with the file;\n");
-      sb.append("if a step fails or the read-back differs, restore the state found before step 1\n");
+      sb.append(
+          "if a step fails or the read-back differs, restore the state found before step 1\n");
     }
     for (String n : plan.notes()) sb.append("note: ").append(n).append('\n');
     return sb.toString();
@@ -380,7 +547,12 @@ public final class LinuxBackend implements Backend {
     Plan plan = p.plan();
     Pf pf = p.pf();
     if (plan.isEmpty()) {
-      sb.append(pf.label()).append(" matches ").append(p.fileName()).append(" (").append(Planner.plural(p.target().numVfs(), "VF")).append(")\n");
+      sb.append(pf.label())
+          .append(" matches ")
+          .append(p.fileName())
+          .append(" (")
+          .append(Planner.plural(p.target().numVfs(), "VF"))
+          .append(")\n");
       return sb.toString();
     }
     sb.append(pf.label()).append(" differs from ").append(p.fileName()).append(":\n");
@@ -388,7 +560,10 @@ public final class LinuxBackend implements Backend {
     if (plan.differences().isEmpty()) {
       for (Plan.Step s : plan.steps()) sb.append("  pending: ").append(s.display()).append('\n');
     }
-    sb.append(Planner.plural(plan.steps().size(), "change")).append(" would bring it back: iovc plan ").append(p.fileName()).append('\n');
+    sb.append(Planner.plural(plan.steps().size(), "change"))
+        .append(" would bring it back: iovc plan ")
+        .append(p.fileName())
+        .append('\n');
     return sb.toString();
   }
 
@@ -408,28 +583,39 @@ public final class LinuxBackend implements Backend {
     Snapshot s = LiveState.snapshot(h.sysfs(), h.netlink(), pf);
     StringBuilder sb = new StringBuilder();
     sb.append(describe(pf)).append('\n');
-    sb.append("VFs: ").append(pf.numVfs() == null ? "SR-IOV not available" : pf.numVfs() + (pf.totalVfs() != null ? " of " + pf.totalVfs() : ""));
-    if (pf.autoprobe() != null) sb.append(", sriov_drivers_autoprobe ").append(pf.autoprobe() ? 1 : 0);
+    sb.append("VFs: ")
+        .append(
+            pf.numVfs() == null
+                ? "SR-IOV not available"
+                : pf.numVfs() + (pf.totalVfs() != null ? " of " + pf.totalVfs() : ""));
+    if (pf.autoprobe() != null)
+      sb.append(", sriov_drivers_autoprobe ").append(pf.autoprobe() ? 1 : 0);
     sb.append('\n');
     if (s.numVfs() == 0) return sb.toString();
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"VF", "PCI", "netdev", "MAC", "vlan", "spoofchk", "trust", "link", "driver"});
+    rows.add(
+        new String[] {"VF", "PCI", "netdev", "MAC", "vlan", "spoofchk", "trust", "link", "driver"});
     for (int i = 0; i < s.numVfs(); i++) {
       LiveState.Vf v = s.vf(i);
       Netlink.VfLink l = s.link(i);
       String drv = v == null || v.driver() == null ? "-" : v.driver();
       if (v != null && !v.override().isEmpty()) drv += " (override " + v.override() + ")";
-      rows.add(new String[] {
-        Integer.toString(i),
-        v == null || v.bdf() == null ? "-" : v.bdf(),
-        v == null || v.netdevs().isEmpty() ? "-" : String.join(",", v.netdevs()),
-        l == null || l.mac() == null ? "-" : l.mac(),
-        l == null ? "-" : (l.vlan() == 0 && l.qos() == 0 ? "-" : new Target.Vlan(l.vlan(), l.qos(), l.vlanProto()).display()),
-        l == null || l.spoofchk() == null ? "-" : Planner.onOff(l.spoofchk()),
-        l == null || l.trust() == null ? "-" : Planner.onOff(l.trust()),
-        l == null || l.linkState() == null ? "-" : l.linkState(),
-        drv
-      });
+      rows.add(
+          new String[] {
+            Integer.toString(i),
+            v == null || v.bdf() == null ? "-" : v.bdf(),
+            v == null || v.netdevs().isEmpty() ? "-" : String.join(",", v.netdevs()),
+            l == null || l.mac() == null ? "-" : l.mac(),
+            l == null
+                ? "-"
+                : (l.vlan() == 0 && l.qos() == 0
+                    ? "-"
+                    : new Target.Vlan(l.vlan(), l.qos(), l.vlanProto()).display()),
+            l == null || l.spoofchk() == null ? "-" : Planner.onOff(l.spoofchk()),
+            l == null || l.trust() == null ? "-" : Planner.onOff(l.trust()),
+            l == null || l.linkState() == null ? "-" : l.linkState(),
+            drv
+          });
     }
     int[] w = new int[rows.get(0).length];
     for (String[] r : rows) for (int c = 0; c < r.length; c++) w[c] = Math.max(w[c], r[c].length());
@@ -447,8 +633,9 @@ public final class LinuxBackend implements Backend {
   // ------------------------------------------------------------------ generic schema
 
   /**
-   * The schema for a PF whose Linux driver no plugin knows (e.g. an NVMe controller): only what
-   * the SR-IOV core handles for every driver, num_vfs and passthrough.
+   * The schema for a PF whose Linux driver no plugin knows (e.g. an NVMe controller): only what the
+   * SR-IOV core handles for every driver, num_vfs and passthrough.
    */
-  static final DriverPlugin GENERIC = DriverPlugin.withoutParameters("generic", "any SR-IOV PF: VF count and passthrough only");
+  static final DriverPlugin GENERIC =
+      DriverPlugin.withoutParameters("generic", "any SR-IOV PF: VF count and passthrough only");
 }

@@ -5,17 +5,18 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The machine iovc applies to: its sysfs (under a root prefix), its netlink, where the per-PF
- * locks live, and an optional injected failure. {@link #system()} is the real one; tests build
- * their own over a temporary sysfs-shaped directory and a fake netlink.
+ * The machine iovc applies to: its sysfs (under a root prefix), its netlink, where the per-PF locks
+ * live, and an optional injected failure. {@link #system()} is the real one; tests build their own
+ * over a temporary sysfs-shaped directory and a fake netlink.
  *
  * <p>Test seams: the environment variable {@code IOVC_INJECT_FAILURE} ({@code step:N} fails the
- * N-th step of the plan instead of running it, {@code vf:K} fails the first step that touches
- * VF-K, {@code verify} fails the read-back after every step ran), so the kernel tests can prove
- * that a failure after some VFs were configured leaves the device as it was; and {@link
+ * N-th step of the plan instead of running it, {@code vf:K} fails the first step that touches VF-K,
+ * {@code verify} fails the read-back after every step ran), so the kernel tests can prove that a
+ * failure after some VFs were configured leaves the device as it was; and {@link
  * #override(LinuxHost)} for the command-line tests.
  */
-public record LinuxHost(Sysfs sysfs, Netlink netlink, Path lockDir, Duration lockWait, Injection injection) {
+public record LinuxHost(
+    Sysfs sysfs, Netlink netlink, Path lockDir, Duration lockWait, Injection injection) {
   private static volatile LinuxHost override;
 
   /** A failure to inject during an apply (never during a rollback). */
@@ -27,13 +28,16 @@ public record LinuxHost(Sysfs sysfs, Netlink netlink, Path lockDir, Duration loc
       if (s == null || s.isBlank()) return NONE;
       String v = s.strip().toLowerCase(Locale.ROOT);
       try {
-        if (v.startsWith("step:")) return new Injection(Integer.parseInt(v.substring(5)), -1, false);
+        if (v.startsWith("step:"))
+          return new Injection(Integer.parseInt(v.substring(5)), -1, false);
         if (v.startsWith("vf:")) return new Injection(0, Integer.parseInt(v.substring(3)), false);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("IOVC_INJECT_FAILURE=" + s + ": expected step:N, vf:K or verify");
+        throw new IllegalArgumentException(
+            "IOVC_INJECT_FAILURE=" + s + ": expected step:N, vf:K or verify");
       }
       if (v.equals("verify")) return new Injection(0, -1, true);
-      throw new IllegalArgumentException("IOVC_INJECT_FAILURE=" + s + ": expected step:N, vf:K or verify");
+      throw new IllegalArgumentException(
+          "IOVC_INJECT_FAILURE=" + s + ": expected step:N, vf:K or verify");
     }
 
     public boolean any() {
@@ -47,7 +51,11 @@ public record LinuxHost(Sysfs sysfs, Netlink netlink, Path lockDir, Duration loc
 
   /** The running system: sysfs at /, iproute2, locks in /run/iovc. */
   public static LinuxHost system() {
-    return new LinuxHost(Sysfs.system(), IpNetlink.system(), Path.of("/run/iovc"), Duration.ofSeconds(60),
+    return new LinuxHost(
+        Sysfs.system(),
+        IpNetlink.system(),
+        Path.of("/run/iovc"),
+        Duration.ofSeconds(60),
         Injection.parse(System.getenv("IOVC_INJECT_FAILURE")));
   }
 

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the kernel says about a PF and its VFs, read from sysfs and netlink: the model the planner
- * compares the file with, the snapshot an apply rolls back to, and what {@code iovc status}
- * prints.
+ * compares the file with, the snapshot an apply rolls back to, and what {@code iovc status} prints.
  *
  * <p>Two kinds of PF: a PCI function ({@code /sys/bus/pci/devices/BDF}, with {@code
  * sriov_totalvfs}, {@code sriov_drivers_autoprobe} and {@code virtfnN} links) and a netdevsim
@@ -28,7 +27,8 @@ public final class LiveState {
     NETDEVSIM
   }
 
-  private static final Pattern BDF = Pattern.compile("(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
+  private static final Pattern BDF =
+      Pattern.compile("(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
 
   /**
    * A physical function.
@@ -44,7 +44,16 @@ public final class LiveState {
    * @param vfStride {@code sriov_stride}, or null
    */
   public record Pf(
-      String id, Bus bus, String dir, String netdev, String driver, Integer totalVfs, Integer numVfs, Boolean autoprobe, Integer vfOffset, Integer vfStride) {
+      String id,
+      Bus bus,
+      String dir,
+      String netdev,
+      String driver,
+      Integer totalVfs,
+      Integer numVfs,
+      Boolean autoprobe,
+      Integer vfOffset,
+      Integer vfStride) {
     public String numVfsPath() {
       return dir + "/sriov_numvfs";
     }
@@ -59,17 +68,21 @@ public final class LiveState {
     }
 
     /**
-     * The PCI address VF {@code n} will have: routing ID = PF's + offset + stride × n
-     * ({@code virtfn_bus}/{@code virtfn_devfn} in drivers/pci/iov.c); null when unknown.
+     * The PCI address VF {@code n} will have: routing ID = PF's + offset + stride × n ({@code
+     * virtfn_bus}/{@code virtfn_devfn} in drivers/pci/iov.c); null when unknown.
      */
     public String predictedVfAddress(int n) {
       if (bus != Bus.PCI || vfOffset == null || vfStride == null) return null;
       String[] a = id.split("[:.]");
       if (a.length != 4) return null;
       int domain = Integer.parseInt(a[0], 16);
-      int rid = (Integer.parseInt(a[1], 16) << 8) | (Integer.parseInt(a[2], 16) << 3) | Integer.parseInt(a[3], 16);
+      int rid =
+          (Integer.parseInt(a[1], 16) << 8)
+              | (Integer.parseInt(a[2], 16) << 3)
+              | Integer.parseInt(a[3], 16);
       rid += vfOffset + vfStride * n;
-      return String.format("%04x:%02x:%02x.%d", domain, (rid >> 8) & 0xff, (rid >> 3) & 0x1f, rid & 7);
+      return String.format(
+          "%04x:%02x:%02x.%d", domain, (rid >> 8) & 0xff, (rid >> 3) & 0x1f, rid & 7);
     }
 
     /** The lock file name under /run/iovc. */
@@ -134,8 +147,13 @@ public final class LiveState {
   public static Pf findPf(Sysfs sys, String device) throws PfException {
     String devDir;
     String netdev = null;
-    if (device == null || device.isEmpty() || device.contains("/") || device.equals(".") || device.equals("..")) {
-      throw new PfException("`" + (device == null ? "" : device) + "` is not a network interface or PCI address");
+    if (device == null
+        || device.isEmpty()
+        || device.contains("/")
+        || device.equals(".")
+        || device.equals("..")) {
+      throw new PfException(
+          "`" + (device == null ? "" : device) + "` is not a network interface or PCI address");
     }
     if (looksLikePciAddress(device)) {
       String bdf = device.indexOf(':') == device.lastIndexOf(':') ? "0000:" + device : device;
@@ -144,12 +162,17 @@ public final class LiveState {
       if (devDir == null) throw new PfException("there is no PCI device " + bdf + " on this host");
     } else if (sys.exists("/sys/class/net/" + device)) {
       devDir = sys.realPath("/sys/class/net/" + device + "/device");
-      if (devDir == null) throw new PfException("network interface " + device + " has no device behind it (a virtual interface cannot have VFs)");
+      if (devDir == null)
+        throw new PfException(
+            "network interface "
+                + device
+                + " has no device behind it (a virtual interface cannot have VFs)");
       netdev = device;
     } else if (sys.exists("/sys/bus/netdevsim/devices/" + device)) {
       devDir = sys.realPath("/sys/bus/netdevsim/devices/" + device);
     } else {
-      throw new PfException("there is no network interface or PCI device called `" + device + "` on this host");
+      throw new PfException(
+          "there is no network interface or PCI device called `" + device + "` on this host");
     }
     String subsystem = sys.linkName(devDir + "/subsystem");
     String id = devDir.substring(devDir.lastIndexOf('/') + 1);
@@ -162,7 +185,11 @@ public final class LiveState {
       bus = Bus.NETDEVSIM;
       dir = "/sys/bus/netdevsim/devices/" + id;
     } else {
-      throw new PfException(device + " is on the " + (subsystem == null ? "unknown" : subsystem) + " bus; iovc handles PCI and netdevsim devices");
+      throw new PfException(
+          device
+              + " is on the "
+              + (subsystem == null ? "unknown" : subsystem)
+              + " bus; iovc handles PCI and netdevsim devices");
     }
     if (netdev == null) {
       List<String> nets = sys.list(dir + "/net");
@@ -195,7 +222,17 @@ public final class LiveState {
     Pf p = findPf(sys, pf.id());
     // keep the interface the user named (a PF may have several netdevs)
     String netdev = pf.netdev() != null ? pf.netdev() : p.netdev();
-    return new Pf(p.id(), p.bus(), p.dir(), netdev, p.driver(), p.totalVfs(), p.numVfs(), p.autoprobe(), p.vfOffset(), p.vfStride());
+    return new Pf(
+        p.id(),
+        p.bus(),
+        p.dir(),
+        netdev,
+        p.driver(),
+        p.totalVfs(),
+        p.numVfs(),
+        p.autoprobe(),
+        p.vfOffset(),
+        p.vfStride());
   }
 
   /** The VFs as sysfs lists them. */

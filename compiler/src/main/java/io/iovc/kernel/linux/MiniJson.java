@@ -141,7 +141,8 @@ final class MiniJson {
     String t = s.substring(start, i);
     if (t.isEmpty()) throw error("unexpected character '" + s.charAt(start) + "'");
     try {
-      if (t.indexOf('.') >= 0 || t.indexOf('e') >= 0 || t.indexOf('E') >= 0) return Double.parseDouble(t);
+      if (t.indexOf('.') >= 0 || t.indexOf('e') >= 0 || t.indexOf('E') >= 0)
+        return Double.parseDouble(t);
       return Long.parseLong(t);
     } catch (NumberFormatException e) {
       throw error("bad number " + t);

@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
- * One apply at a time per PF: an exclusive {@code fcntl} lock on {@code /run/iovc/<pf>.lock}
- * (e.g. {@code pci-0000:05:00.0.lock}), whichever spelling of the PF the file used. The kernel
- * drops the lock when the process dies, so a crashed apply never leaves it held.
+ * One apply at a time per PF: an exclusive {@code fcntl} lock on {@code /run/iovc/<pf>.lock} (e.g.
+ * {@code pci-0000:05:00.0.lock}), whichever spelling of the PF the file used. The kernel drops the
+ * lock when the process dies, so a crashed apply never leaves it held.
  */
 final class PfLock implements AutoCloseable {
   private final FileChannel channel;
@@ -33,7 +33,8 @@ final class PfLock implements AutoCloseable {
     }
   }
 
-  static PfLock acquire(Path dir, String name, Duration wait, PrintStream progress) throws IOException, BusyException {
+  static PfLock acquire(Path dir, String name, Duration wait, PrintStream progress)
+      throws IOException, BusyException {
     Files.createDirectories(dir);
     Path file = dir.resolve(name.replace('/', '_') + ".lock");
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -49,11 +50,19 @@ final class PfLock implements AutoCloseable {
         }
         if (l != null) {
           ch.truncate(0);
-          ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+          ch.write(
+              java.nio.ByteBuffer.wrap(
+                  (ProcessHandle.current().pid() + "\n")
+                      .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
           return new PfLock(ch, l);
         }
         if (System.nanoTime() > deadline) {
-          throw new BusyException("another iovc is applying to this PF (lock " + file + " held for more than " + wait.toSeconds() + " s)");
+          throw new BusyException(
+              "another iovc is applying to this PF (lock "
+                  + file
+                  + " held for more than "
+                  + wait.toSeconds()
+                  + " s)");
         }
         if (!told && progress != null) {
           progress.println("waiting for another iovc applying to the same PF (" + file + ")");

@@ -8,7 +8,8 @@ import java.util.List;
  * differences they repair ({@code iovc diff}). Each step is one sysfs write or one netlink
  * attribute on one VF, shown as the shell command that does the same.
  */
-public record Plan(LiveState.Pf pf, List<Step> steps, List<Difference> differences, List<String> notes) {
+public record Plan(
+    LiveState.Pf pf, List<Step> steps, List<Difference> differences, List<String> notes) {
   public Plan {
     steps = List.copyOf(steps);
     differences = List.copyOf(differences);
@@ -37,7 +38,8 @@ public record Plan(LiveState.Pf pf, List<Step> steps, List<Difference> differenc
      * {@code busFile}, write the VF's PCI address to that bus file (drivers_probe, unbind). The
      * VF's address is looked up through {@code virtfnN} when the step runs.
      */
-    record VfFile(String pfDir, int vf, String file, String value, String busFile) implements Action {}
+    record VfFile(String pfDir, int vf, String file, String value, String busFile)
+        implements Action {}
 
     /** One {@code ip link set dev PF vf N …} request. */
     record SetVf(String netdev, int vf, List<String> args) implements Action {}
@@ -59,8 +61,12 @@ public record Plan(LiveState.Pf pf, List<Step> steps, List<Difference> differenc
     int n = 1;
     for (Step s : steps) {
       String num = Integer.toString(n++);
-      sb.append(" ".repeat(2 + numWidth - num.length())).append(num).append("  ").append(s.display());
-      if (!s.comment().isEmpty()) sb.append(" ".repeat(width - s.display().length())).append("  # ").append(s.comment());
+      sb.append(" ".repeat(2 + numWidth - num.length()))
+          .append(num)
+          .append("  ")
+          .append(s.display());
+      if (!s.comment().isEmpty())
+        sb.append(" ".repeat(width - s.display().length())).append("  # ").append(s.comment());
       sb.append('\n');
     }
     return sb.toString();

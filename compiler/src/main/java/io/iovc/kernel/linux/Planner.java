@@ -20,11 +20,11 @@ import java.util.Objects;
  * Compares a {@link Target} with a {@link Snapshot} and orders the changes as spec §7 says:
  *
  * <ol>
- *   <li>VF count, when it changes: {@code sriov_drivers_autoprobe=0} (no driver grabs a VF
- *       before it is configured), {@code sriov_numvfs=0} when VFs exist, then {@code N};
- *   <li>per VF, one netlink attribute per request: MAC, VLAN, spoofchk, trust (and, when
- *       restoring, link state, rate, query_rss). New VFs get every value written explicitly;
- *       existing ones only what differs;
+ *   <li>VF count, when it changes: {@code sriov_drivers_autoprobe=0} (no driver grabs a VF before
+ *       it is configured), {@code sriov_numvfs=0} when VFs exist, then {@code N};
+ *   <li>per VF, one netlink attribute per request: MAC, VLAN, spoofchk, trust (and, when restoring,
+ *       link state, rate, query_rss). New VFs get every value written explicitly; existing ones
+ *       only what differs;
  *   <li>per VF, the driver: passthrough → {@code driver_override=vfio-pci} and {@code
  *       drivers_probe}; otherwise the override cleared and the native driver probed;
  *   <li>{@code sriov_drivers_autoprobe} back to what it was.
@@ -48,21 +48,39 @@ public final class Planner {
     Boolean autoprobe = pf.autoprobe();
 
     // 1. the VF count
-    if (have != t.numVfs()) diffs.add(new Difference(null, "num_vfs", Integer.toString(t.numVfs()), Integer.toString(have)));
+    if (have != t.numVfs())
+      diffs.add(
+          new Difference(null, "num_vfs", Integer.toString(t.numVfs()), Integer.toString(have)));
     if (recreate) {
       if (pci && Boolean.TRUE.equals(autoprobe)) {
-        steps.add(new Step(new Action.Write(pf.autoprobePath(), "0"), "echo 0 > " + pf.autoprobePath(),
-            "no driver binds the new VFs before they are configured", null, "num_vfs"));
+        steps.add(
+            new Step(
+                new Action.Write(pf.autoprobePath(), "0"),
+                "echo 0 > " + pf.autoprobePath(),
+                "no driver binds the new VFs before they are configured",
+                null,
+                "num_vfs"));
         autoprobe = false;
       }
       if (have > 0) {
-        steps.add(new Step(new Action.Write(pf.numVfsPath(), "0"), "echo 0 > " + pf.numVfsPath(),
-            t.recreate() && have == t.numVfs() ? "remove the " + have + " VFs (--replace)" : "remove the " + plural(have, "VF") + " (the count changes)",
-            null, "num_vfs"));
+        steps.add(
+            new Step(
+                new Action.Write(pf.numVfsPath(), "0"),
+                "echo 0 > " + pf.numVfsPath(),
+                t.recreate() && have == t.numVfs()
+                    ? "remove the " + have + " VFs (--replace)"
+                    : "remove the " + plural(have, "VF") + " (the count changes)",
+                null,
+                "num_vfs"));
       }
       if (t.numVfs() > 0) {
-        steps.add(new Step(new Action.Write(pf.numVfsPath(), Integer.toString(t.numVfs())), "echo " + t.numVfs() + " > " + pf.numVfsPath(),
-            "create " + plural(t.numVfs(), "VF"), null, "num_vfs"));
+        steps.add(
+            new Step(
+                new Action.Write(pf.numVfsPath(), Integer.toString(t.numVfs())),
+                "echo " + t.numVfs() + " > " + pf.numVfsPath(),
+                "create " + plural(t.numVfs(), "VF"),
+                null,
+                "num_vfs"));
       }
     }
 
@@ -82,8 +100,18 @@ public final class Planner {
         Source src = vt.source(attr);
         String param = src == null ? attr : src.param();
         String comment = "VF-" + vt.index() + ": " + (src == null ? attr : src.why());
-        steps.add(new Step(new Action.SetVf(pf.netdev(), vt.index(), args),
-            "ip link set dev " + pf.netdev() + " vf " + vt.index() + " " + String.join(" ", args), comment, vt.index(), param));
+        steps.add(
+            new Step(
+                new Action.SetVf(pf.netdev(), vt.index(), args),
+                "ip link set dev "
+                    + pf.netdev()
+                    + " vf "
+                    + vt.index()
+                    + " "
+                    + String.join(" ", args),
+                comment,
+                vt.index(),
+                param));
       }
     }
 
@@ -100,8 +128,13 @@ public final class Planner {
     Boolean wanted = t.autoprobe() != null ? t.autoprobe() : pf.autoprobe();
     if (pci && wanted != null && autoprobe != null && !wanted.equals(autoprobe)) {
       String v = wanted ? "1" : "0";
-      steps.add(new Step(new Action.Write(pf.autoprobePath(), v), "echo " + v + " > " + pf.autoprobePath(),
-          "restore sriov_drivers_autoprobe", null, "num_vfs"));
+      steps.add(
+          new Step(
+              new Action.Write(pf.autoprobePath(), v),
+              "echo " + v + " > " + pf.autoprobePath(),
+              "restore sriov_drivers_autoprobe",
+              null,
+              "num_vfs"));
     }
     if (!pci && t.vfs().stream().anyMatch(v -> v.binding() instanceof Binding.Passthrough)) {
       notes.add(pf.id() + " is a netdevsim device: its VFs have no PCI function to pass through");
@@ -121,38 +154,66 @@ public final class Planner {
     if (vt.binding() instanceof Binding.Passthrough) {
       boolean overrideOk = VFIO.equals(override);
       boolean boundOk = VFIO.equals(driver);
-      if (!overrideOk && driver != null && !boundOk) steps.add(unbind(pf, i, driver, addr, why, param));
+      if (!overrideOk && driver != null && !boundOk)
+        steps.add(unbind(pf, i, driver, addr, why, param));
       if (!overrideOk) steps.add(override(pf, i, VFIO, shown, why, param));
       if (!boundOk) steps.add(probe(pf, i, addr, why, param));
     } else if (vt.binding() instanceof Binding.Native) {
-      boolean unbind = driver != null && (VFIO.equals(driver) || (!override.isEmpty() && driver.equals(override)));
+      boolean unbind =
+          driver != null
+              && (VFIO.equals(driver) || (!override.isEmpty() && driver.equals(override)));
       if (unbind) steps.add(unbind(pf, i, driver, addr, why, param));
       if (!override.isEmpty()) steps.add(override(pf, i, "", shown, why, param));
-      if ((driver == null || unbind) && (fresh || unbind || !override.isEmpty())) steps.add(probe(pf, i, addr, why, param));
+      if ((driver == null || unbind) && (fresh || unbind || !override.isEmpty()))
+        steps.add(probe(pf, i, addr, why, param));
     } else if (vt.binding() instanceof Binding.Exact e) {
       String wantOverride = e.override() == null ? "" : e.override();
       boolean driverOk = Objects.equals(driver, e.driver());
       boolean overrideOk = override.equals(wantOverride);
       if (driverOk && overrideOk) return;
-      if (driver != null && !driverOk) steps.add(unbind(pf, i, driver, addr, "VF-" + i + ": restore its driver", "driver"));
-      if (!overrideOk) steps.add(override(pf, i, wantOverride, shown, "VF-" + i + ": restore driver_override", "driver"));
-      if (e.driver() != null && !driverOk) steps.add(probe(pf, i, addr, "VF-" + i + ": rebind " + e.driver(), "driver"));
+      if (driver != null && !driverOk)
+        steps.add(unbind(pf, i, driver, addr, "VF-" + i + ": restore its driver", "driver"));
+      if (!overrideOk)
+        steps.add(
+            override(
+                pf, i, wantOverride, shown, "VF-" + i + ": restore driver_override", "driver"));
+      if (e.driver() != null && !driverOk)
+        steps.add(probe(pf, i, addr, "VF-" + i + ": rebind " + e.driver(), "driver"));
     }
   }
 
   private static Step unbind(Pf pf, int i, String driver, String addr, String why, String param) {
     String file = "/sys/bus/pci/drivers/" + driver + "/unbind";
-    return new Step(new Action.VfFile(pf.dir(), i, null, null, file), "echo " + addr + " > " + file, why, i, param);
+    return new Step(
+        new Action.VfFile(pf.dir(), i, null, null, file),
+        "echo " + addr + " > " + file,
+        why,
+        i,
+        param);
   }
 
-  private static Step override(Pf pf, int i, String value, String shownDir, String why, String param) {
-    String display = value.isEmpty() ? "echo > " + shownDir + "/driver_override" : "echo " + value + " > " + shownDir + "/driver_override";
-    return new Step(new Action.VfFile(pf.dir(), i, "driver_override", value.isEmpty() ? "\n" : value, null), display, why, i, param);
+  private static Step override(
+      Pf pf, int i, String value, String shownDir, String why, String param) {
+    String display =
+        value.isEmpty()
+            ? "echo > " + shownDir + "/driver_override"
+            : "echo " + value + " > " + shownDir + "/driver_override";
+    return new Step(
+        new Action.VfFile(pf.dir(), i, "driver_override", value.isEmpty() ? "\n" : value, null),
+        display,
+        why,
+        i,
+        param);
   }
 
   private static Step probe(Pf pf, int i, String addr, String why, String param) {
     String file = "/sys/bus/pci/drivers_probe";
-    return new Step(new Action.VfFile(pf.dir(), i, null, null, file), "echo " + addr + " > " + file, why, i, param);
+    return new Step(
+        new Action.VfFile(pf.dir(), i, null, null, file),
+        "echo " + addr + " > " + file,
+        why,
+        i,
+        param);
   }
 
   /** The {@code ip link set … vf N} arguments for one attribute, or null when not wanted. */
@@ -163,8 +224,14 @@ public final class Planner {
       case "spoofchk" -> vt.spoofchk() == null ? null : List.of("spoofchk", onOff(vt.spoofchk()));
       case "trust" -> vt.trust() == null ? null : List.of("trust", onOff(vt.trust()));
       case "state" -> vt.linkState() == null ? null : List.of("state", vt.linkState());
-      case "rate" -> vt.rate() == null ? null
-          : List.of("min_tx_rate", Long.toString(vt.rate().min()), "max_tx_rate", Long.toString(vt.rate().max()));
+      case "rate" ->
+          vt.rate() == null
+              ? null
+              : List.of(
+                  "min_tx_rate",
+                  Long.toString(vt.rate().min()),
+                  "max_tx_rate",
+                  Long.toString(vt.rate().max()));
       case "query_rss" -> vt.queryRss() == null ? null : List.of("query_rss", onOff(vt.queryRss()));
       default -> null;
     };
@@ -178,8 +245,11 @@ public final class Planner {
       case "spoofchk" -> vt.spoofchk() == null || vt.spoofchk().equals(l.spoofchk());
       case "trust" -> vt.trust() == null || vt.trust().equals(l.trust());
       case "state" -> vt.linkState() == null || vt.linkState().equals(l.linkState());
-      case "rate" -> vt.rate() == null || (vt.rate().min() == l.minTxRate() && vt.rate().max() == l.maxTxRate());
-      case "query_rss" -> vt.queryRss() == null || l.queryRss() == null || vt.queryRss().equals(l.queryRss());
+      case "rate" ->
+          vt.rate() == null
+              || (vt.rate().min() == l.minTxRate() && vt.rate().max() == l.maxTxRate());
+      case "query_rss" ->
+          vt.queryRss() == null || l.queryRss() == null || vt.queryRss().equals(l.queryRss());
       default -> true;
     };
   }
@@ -189,7 +259,9 @@ public final class Planner {
     for (String attr : Target.ATTRIBUTES) {
       if (args(vt, attr) == null || same(vt, attr, l)) continue;
       Source src = vt.source(attr);
-      out.add(new Difference(vt.index(), src == null ? attr : src.param(), wanted(vt, attr), live(l, attr)));
+      out.add(
+          new Difference(
+              vt.index(), src == null ? attr : src.param(), wanted(vt, attr), live(l, attr)));
     }
     return out;
   }
@@ -198,12 +270,16 @@ public final class Planner {
     String live = driverText(v.driver(), v.override());
     String param = vt.source("binding") == null ? "driver" : vt.source("binding").param();
     if (vt.binding() instanceof Binding.Passthrough) {
-      if (!VFIO.equals(v.driver()) || !VFIO.equals(v.override())) return List.of(new Difference(vt.index(), param, "true (vfio-pci)", live));
+      if (!VFIO.equals(v.driver()) || !VFIO.equals(v.override()))
+        return List.of(new Difference(vt.index(), param, "true (vfio-pci)", live));
     } else if (vt.binding() instanceof Binding.Native) {
-      if (VFIO.equals(v.driver()) || !v.override().isEmpty()) return List.of(new Difference(vt.index(), param, "false (native driver)", live));
+      if (VFIO.equals(v.driver()) || !v.override().isEmpty())
+        return List.of(new Difference(vt.index(), param, "false (native driver)", live));
     } else if (vt.binding() instanceof Binding.Exact e) {
-      if (!Objects.equals(e.driver(), v.driver()) || !Objects.equals(e.override() == null ? "" : e.override(), v.override())) {
-        return List.of(new Difference(vt.index(), "driver", driverText(e.driver(), e.override()), live));
+      if (!Objects.equals(e.driver(), v.driver())
+          || !Objects.equals(e.override() == null ? "" : e.override(), v.override())) {
+        return List.of(
+            new Difference(vt.index(), "driver", driverText(e.driver(), e.override()), live));
       }
     }
     return List.of();

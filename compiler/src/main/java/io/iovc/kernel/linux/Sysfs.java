@@ -19,9 +19,9 @@ import java.util.List;
  * {@code /} in production and a temporary sysfs-shaped directory in tests. Messages and plans
  * always show the system path, never the prefix.
  *
- * <p>Writes are one {@code write(2)} of the whole value, as the kernel's store functions expect;
- * a refusal comes back as {@link SysfsException} carrying the kernel's errno text ("Numerical
- * result out of range").
+ * <p>Writes are one {@code write(2)} of the whole value, as the kernel's store functions expect; a
+ * refusal comes back as {@link SysfsException} carrying the kernel's errno text ("Numerical result
+ * out of range").
  */
 public class Sysfs {
   private final Path root;
@@ -76,7 +76,8 @@ public class Sysfs {
   public void write(String sysPath, String value) throws SysfsException {
     Path p = resolve(sysPath);
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (OutputStream out =
+        Files.newOutputStream(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       out.write(bytes);
     } catch (IOException e) {
       throw new SysfsException(sysPath, "write `" + value.strip() + "` to", errnoText(e));

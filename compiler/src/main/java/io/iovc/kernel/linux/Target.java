@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param numVfs the VF count
  * @param vfs one entry per VF, index order
- * @param recreate destroy and create the VFs even when the count already matches ({@code --replace})
+ * @param recreate destroy and create the VFs even when the count already matches ({@code
+ *     --replace})
  * @param autoprobe the final {@code sriov_drivers_autoprobe}, or null for "as found"
  */
 public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean autoprobe) {
@@ -23,7 +24,8 @@ public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean a
   }
 
   /** Attribute keys, in the order they are applied to a VF. */
-  public static final List<String> ATTRIBUTES = List.of("mac", "vlan", "spoofchk", "trust", "state", "rate", "query_rss");
+  public static final List<String> ATTRIBUTES =
+      List.of("mac", "vlan", "spoofchk", "trust", "state", "rate", "query_rss");
 
   /** A port VLAN: id 0 clears it; qos 0..7; protocol 802.1Q or 802.1ad. */
   public record Vlan(int id, int qos, String proto) {
@@ -38,7 +40,11 @@ public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean a
     }
 
     public String display() {
-      return id == 0 && qos == 0 ? "none" : id + (qos != 0 ? " qos " + qos : "") + ("802.1Q".equalsIgnoreCase(proto) ? "" : " " + proto);
+      return id == 0 && qos == 0
+          ? "none"
+          : id
+              + (qos != 0 ? " qos " + qos : "")
+              + ("802.1Q".equalsIgnoreCase(proto) ? "" : " " + proto);
     }
 
     public boolean sameAs(VfLink l) {
@@ -93,7 +99,13 @@ public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean a
     }
 
     public boolean hasNetlink() {
-      return mac != null || vlan != null || spoofchk != null || trust != null || linkState != null || rate != null || queryRss != null;
+      return mac != null
+          || vlan != null
+          || spoofchk != null
+          || trust != null
+          || linkState != null
+          || rate != null
+          || queryRss != null;
     }
 
     public Source source(String attribute) {
@@ -112,7 +124,10 @@ public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean a
       Map<String, Source> s = new LinkedHashMap<>();
       for (String a : ATTRIBUTES) s.put(a, new Source(a, "as before the apply", false, null));
       s.put("binding", new Source("driver", "as before the apply", false, null));
-      Binding b = pci && vf != null && vf.bdf() != null ? new Binding.Exact(vf.override(), vf.driver()) : null;
+      Binding b =
+          pci && vf != null && vf.bdf() != null
+              ? new Binding.Exact(vf.override(), vf.driver())
+              : null;
       if (l == null) return new VfTarget(index, null, null, null, null, null, null, null, b, s);
       return new VfTarget(
           index,

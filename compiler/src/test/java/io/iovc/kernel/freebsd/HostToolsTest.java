@@ -39,20 +39,32 @@ class HostToolsTest {
   void countsPresentAndMissingVfs() {
     HostTools.Readback all = tools(FakeTools.pciconf(2, 64, 0, 1), null).readBack("ixl0", 2);
     assertEquals(2, all.found());
-    assertEquals(List.of("ixl0: 2 VFs present: iavf0 (VF-0, pci0:3:2:0), iavf1 (VF-1, pci0:3:2:1)"), all.info());
+    assertEquals(
+        List.of("ixl0: 2 VFs present: iavf0 (VF-0, pci0:3:2:0), iavf1 (VF-1, pci0:3:2:1)"),
+        all.info());
     assertEquals(List.of(), all.warnings());
     HostTools.Readback some = tools(FakeTools.pciconf(3, 64, 1), null).readBack("ixl0", 3);
     assertEquals(1, some.found());
-    assertTrue(some.warnings().get(0).startsWith("ixl0: only 1 of 3 VFs exist; missing VF-0, VF-2."), some.warnings().toString());
+    assertTrue(
+        some.warnings().get(0).startsWith("ixl0: only 1 of 3 VFs exist; missing VF-0, VF-2."),
+        some.warnings().toString());
   }
 
   @Test
   void saysWhenItCannotCheck() {
     HostTools.Readback none = tools(null, null).readBack("ixl0", 2);
     assertEquals(-1, none.found());
-    assertTrue(none.warnings().get(0).startsWith("could not check which VFs the kernel created: "), none.warnings().toString());
+    assertTrue(
+        none.warnings().get(0).startsWith("could not check which VFs the kernel created: "),
+        none.warnings().toString());
     HostTools.Readback chelsio = tools(FakeTools.pciconf(0, 64), null).readBack("cxl0", 2);
-    assertTrue(chelsio.warnings().get(0).contains("shows no SR-IOV capability for cxl0 (a Chelsio port's PF is listed as t4iov/t5iov/t6iov)"), chelsio.warnings().toString());
+    assertTrue(
+        chelsio
+            .warnings()
+            .get(0)
+            .contains(
+                "shows no SR-IOV capability for cxl0 (a Chelsio port's PF is listed as t4iov/t5iov/t6iov)"),
+        chelsio.warnings().toString());
   }
 
   @Test

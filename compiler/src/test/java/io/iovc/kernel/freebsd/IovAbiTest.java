@@ -8,7 +8,10 @@ import java.nio.ByteOrder;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The request codes and struct layouts, derived from _IOC and C layout rules, against spec §5.2–5.3. */
+/**
+ * The request codes and struct layouts, derived from _IOC and C layout rules, against spec
+ * §5.2–5.3.
+ */
 class IovAbiTest {
   @Test
   void lp64RequestCodes() {
@@ -50,12 +53,21 @@ class IovAbiTest {
   @Test
   void encodedStructs() {
     HexFormat h = HexFormat.of();
-    assertEquals("efbeadde00000000" + "af02000000000000", h.formatHex(IovAbi.LP64.encodeArg(0xdeadbeefL, 687, ByteOrder.LITTLE_ENDIAN)));
-    assertEquals("00000000deadbeef" + "00000000000002af", h.formatHex(IovAbi.LP64.encodeArg(0xdeadbeefL, 687, ByteOrder.BIG_ENDIAN)));
-    assertEquals("efbeadde" + "af020000", h.formatHex(IovAbi.ILP32.encodeArg(0xdeadbeefL, 687, ByteOrder.LITTLE_ENDIAN)));
-    assertEquals("1000000000000000" + "7b05000000000000" + "28000000" + "00000000",
+    assertEquals(
+        "efbeadde00000000" + "af02000000000000",
+        h.formatHex(IovAbi.LP64.encodeArg(0xdeadbeefL, 687, ByteOrder.LITTLE_ENDIAN)));
+    assertEquals(
+        "00000000deadbeef" + "00000000000002af",
+        h.formatHex(IovAbi.LP64.encodeArg(0xdeadbeefL, 687, ByteOrder.BIG_ENDIAN)));
+    assertEquals(
+        "efbeadde" + "af020000",
+        h.formatHex(IovAbi.ILP32.encodeArg(0xdeadbeefL, 687, ByteOrder.LITTLE_ENDIAN)));
+    assertEquals(
+        "1000000000000000" + "7b05000000000000" + "28000000" + "00000000",
         h.formatHex(IovAbi.LP64.encodeSchema(0x10, 1403, 40, ByteOrder.LITTLE_ENDIAN)));
-    assertEquals("10000000" + "7b050000" + "28000000", h.formatHex(IovAbi.ILP32.encodeSchema(0x10, 1403, 40, ByteOrder.LITTLE_ENDIAN)));
+    assertEquals(
+        "10000000" + "7b050000" + "28000000",
+        h.formatHex(IovAbi.ILP32.encodeSchema(0x10, 1403, 40, ByteOrder.LITTLE_ENDIAN)));
   }
 
   @Test
@@ -70,8 +82,12 @@ class IovAbiTest {
 
   @Test
   void ilp32RefusesValuesThatDoNotFit() {
-    assertThrows(IllegalArgumentException.class, () -> IovAbi.ILP32.encodeArg(1L << 32, 1, ByteOrder.LITTLE_ENDIAN));
-    assertArrayEquals(new byte[] {-1, -1, -1, -1, 1, 0, 0, 0}, IovAbi.ILP32.encodeArg(0xffffffffL, 1, ByteOrder.LITTLE_ENDIAN));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> IovAbi.ILP32.encodeArg(1L << 32, 1, ByteOrder.LITTLE_ENDIAN));
+    assertArrayEquals(
+        new byte[] {-1, -1, -1, -1, 1, 0, 0, 0},
+        IovAbi.ILP32.encodeArg(0xffffffffL, 1, ByteOrder.LITTLE_ENDIAN));
   }
 
   @Test

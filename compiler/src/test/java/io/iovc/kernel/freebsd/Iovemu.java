@@ -19,8 +19,8 @@ import jnr.ffi.LibraryLoader;
 
 /**
  * The /dev/iov emulator ({@code src/test/c/iovemu.c}): builds it with gcc once per test run and
- * drives its state directory. Tests that need it are skipped, with a message saying so, when gcc
- * is missing.
+ * drives its state directory. Tests that need it are skipped, with a message saying so, when gcc is
+ * missing.
  */
 public final class Iovemu {
   /** What the emulator exports besides open/ioctl/close. */
@@ -43,7 +43,11 @@ public final class Iovemu {
   /** The emulator library, built with {@code gcc -shared -fPIC} into target/iovemu. */
   public static synchronized Path library() {
     if (built == null && buildProblem == null) build();
-    assumeTrue(buildProblem == null, () -> "the /dev/iov emulator cannot be built, so the jnr-ffi seam tests are skipped: " + buildProblem);
+    assumeTrue(
+        buildProblem == null,
+        () ->
+            "the /dev/iov emulator cannot be built, so the jnr-ffi seam tests are skipped: "
+                + buildProblem);
     return built;
   }
 
@@ -59,8 +63,21 @@ public final class Iovemu {
       Files.createDirectories(out.getParent());
       Process p;
       try {
-        p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-Wall", "-Wextra", "-Werror", "-o", out.toString(), src.toString(), "-ldl")
-            .redirectErrorStream(true).start();
+        p =
+            new ProcessBuilder(
+                    "gcc",
+                    "-shared",
+                    "-fPIC",
+                    "-O1",
+                    "-Wall",
+                    "-Wextra",
+                    "-Werror",
+                    "-o",
+                    out.toString(),
+                    src.toString(),
+                    "-ldl")
+                .redirectErrorStream(true)
+                .start();
       } catch (IOException e) {
         buildProblem = "gcc is not installed (" + e.getMessage() + ")";
         return;
@@ -81,7 +98,8 @@ public final class Iovemu {
 
   public static synchronized Control control() {
     Path lib = library();
-    if (control == null) control = LibraryLoader.create(Control.class).failImmediately().load(lib.toString());
+    if (control == null)
+      control = LibraryLoader.create(Control.class).failImmediately().load(lib.toString());
     return control;
   }
 
@@ -127,7 +145,10 @@ public final class Iovemu {
     return this;
   }
 
-  /** Gives the PF VFs (IOV_CONFIG then answers EBUSY) or takes them away (IOV_DELETE answers ECHILD). */
+  /**
+   * Gives the PF VFs (IOV_CONFIG then answers EBUSY) or takes them away (IOV_DELETE answers
+   * ECHILD).
+   */
   public Iovemu hasVfs(String name, boolean yes) {
     return file(name, "vfs", yes ? "1\n" : null);
   }
@@ -150,7 +171,9 @@ public final class Iovemu {
   public List<String> log() {
     Path p = dir.resolve("log");
     try {
-      return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.ISO_8859_1) : new ArrayList<>();
+      return Files.exists(p)
+          ? Files.readAllLines(p, StandardCharsets.ISO_8859_1)
+          : new ArrayList<>();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -191,7 +214,8 @@ public final class Iovemu {
     vf.add(ParamSpec.of("mac-anti-spoof", ParamType.BOOL).defaultValue(true).build());
     vf.add(ParamSpec.of("allow-set-mac", ParamType.BOOL).defaultValue(false).build());
     vf.add(ParamSpec.of("allow-promisc", ParamType.BOOL).defaultValue(false).build());
-    if (withNumQueues) vf.add(ParamSpec.of("num-queues", ParamType.UINT16).defaultValue(4L).build());
+    if (withNumQueues)
+      vf.add(ParamSpec.of("num-queues", ParamType.UINT16).defaultValue(4L).build());
     if (withVlan) vf.add(ParamSpec.of("vlan", ParamType.VLAN).defaultValue(4096L).build());
     List<ParamSpec> vfParams = List.copyOf(vf);
     return new DriverPlugin() {

@@ -26,34 +26,53 @@ class KernelErrorTest {
 
   @Test
   void iovctlsLinesUseFreeBsdsStrerror() {
-    assertEquals("Failed to configure SR-IOV: Device busy", err(Op.CONFIG, Errno.EBUSY).iovctlMessage());
-    assertEquals("Failed to configure SR-IOV: Message too long", err(Op.CONFIG, Errno.EMSGSIZE).iovctlMessage());
-    assertEquals("Failed to delete VFs: No child processes", err(Op.DELETE, Errno.ECHILD).iovctlMessage());
-    assertEquals("Could not open device '/dev/iov/ixl0': Permission denied", err(Op.OPEN, Errno.EACCES).iovctlMessage());
-    assertEquals("Could not fetch size of config schema: Bad address", err(Op.SCHEMA_SIZE, Errno.EFAULT).iovctlMessage());
-    assertEquals("Failed to configure SR-IOV: Unknown error: 4242", new KernelError(Op.CONFIG, 4242, "/dev/iov/ixl0", "ixl0", null).iovctlMessage());
+    assertEquals(
+        "Failed to configure SR-IOV: Device busy", err(Op.CONFIG, Errno.EBUSY).iovctlMessage());
+    assertEquals(
+        "Failed to configure SR-IOV: Message too long",
+        err(Op.CONFIG, Errno.EMSGSIZE).iovctlMessage());
+    assertEquals(
+        "Failed to delete VFs: No child processes", err(Op.DELETE, Errno.ECHILD).iovctlMessage());
+    assertEquals(
+        "Could not open device '/dev/iov/ixl0': Permission denied",
+        err(Op.OPEN, Errno.EACCES).iovctlMessage());
+    assertEquals(
+        "Could not fetch size of config schema: Bad address",
+        err(Op.SCHEMA_SIZE, Errno.EFAULT).iovctlMessage());
+    assertEquals(
+        "Failed to configure SR-IOV: Unknown error: 4242",
+        new KernelError(Op.CONFIG, 4242, "/dev/iov/ixl0", "ixl0", null).iovctlMessage());
   }
 
   @Test
   void einvalAboveTotalVfsSaysSo() {
     Context c = new Context(false, 16, 700, -1, 8, "ixl");
-    assertEquals("num_vfs is 16 but ixl0 supports at most 8 VFs (its TotalVFs); lower num_vfs to 8 or less; nothing was changed",
+    assertEquals(
+        "num_vfs is 16 but ixl0 supports at most 8 VFs (its TotalVFs); lower num_vfs to 8 or less; nothing was changed",
         err(Op.CONFIG, Errno.EINVAL).explain(c));
-    assertEquals(1, err(Op.CONFIG, Errno.EINVAL).exitStatus(), "the kernel refused the file: nothing applied");
+    assertEquals(
+        1,
+        err(Op.CONFIG, Errno.EINVAL).exitStatus(),
+        "the kernel refused the file: nothing applied");
   }
 
   @Test
   void emsgsizeWithTheLiveLimit() {
     Context c = new Context(false, 4, 2000, 1000, -1, null);
-    assertTrue(err(Op.CONFIG, Errno.EMSGSIZE).explain(c).startsWith(
-        "the packed configuration (2000 bytes) is larger than the kernel accepts (hw.pci.iov_max_config is 1000); raise it with `sysctl hw.pci.iov_max_config=2000`"));
+    assertTrue(
+        err(Op.CONFIG, Errno.EMSGSIZE)
+            .explain(c)
+            .startsWith(
+                "the packed configuration (2000 bytes) is larger than the kernel accepts (hw.pci.iov_max_config is 1000); raise it with `sysctl hw.pci.iov_max_config=2000`"));
   }
 
   @Test
   void unknownErrnoStillExplains() {
     KernelError e = new KernelError(Op.CONFIG, 4242, "/dev/iov/ixl0", "ixl0", null);
     assertEquals(71, e.exitStatus());
-    assertTrue(e.explain(new Context(false, 4, 1, -1, -1, "ixl")).contains("the ixl driver's SR-IOV init failed"));
+    assertTrue(
+        e.explain(new Context(false, 4, 1, -1, -1, "ixl"))
+            .contains("the ixl driver's SR-IOV init failed"));
     assertEquals("IOV_CONFIG on /dev/iov/ixl0 failed: errno 4242 (Unknown error: 4242)", e.facts());
   }
 

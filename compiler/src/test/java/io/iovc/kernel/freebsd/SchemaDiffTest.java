@@ -15,7 +15,9 @@ class SchemaDiffTest {
   }
 
   static List<String> diff(Schema live, Schema plugin) {
-    return SchemaDiff.compare(live, "the live schema", plugin, "the plugin").stream().map(SchemaDiff.Difference::toString).toList();
+    return SchemaDiff.compare(live, "the live schema", plugin, "the plugin").stream()
+        .map(SchemaDiff.Difference::toString)
+        .toList();
   }
 
   @Test
@@ -26,11 +28,14 @@ class SchemaDiffTest {
 
   @Test
   void parametersOnlyOneSideHas() {
-    assertEquals(List.of(
-        "VF.DRIVER.vlan: only in the live schema (vlan, default = trunk)",
-        "VF.DRIVER.num-queues: only in the plugin (uint16_t, default = 4); the kernel rejects it"),
+    assertEquals(
+        List.of(
+            "VF.DRIVER.vlan: only in the live schema (vlan, default = trunk)",
+            "VF.DRIVER.num-queues: only in the plugin (uint16_t, default = 4); the kernel rejects it"),
         diff(plugin(false, true), plugin(true, false)));
-    assertEquals("vlan, num-queues", SchemaDiff.names(SchemaDiff.compare(plugin(false, true), "a", plugin(true, false), "b")));
+    assertEquals(
+        "vlan, num-queues",
+        SchemaDiff.names(SchemaDiff.compare(plugin(false, true), "a", plugin(true, false), "b")));
   }
 
   @Test
@@ -48,11 +53,12 @@ class SchemaDiffTest {
     NvList setMac = ((NvValue.Nested) vfDriver.remove("allow-set-mac")).list();
     vfDriver.add("Allow-Set-Mac", new NvValue.Nested(setMac));
     Schema live = Schema.fromNvList(root, "live");
-    assertEquals(List.of(
-        "VF.DRIVER.mac-addr: required in the live schema, optional in the plugin",
-        "VF.DRIVER.mac-anti-spoof: type uint8_t in the live schema, bool in the plugin",
-        "VF.DRIVER.num-queues: default = 8 in the live schema, default = 4 in the plugin",
-        "VF.DRIVER.Allow-Set-Mac: spelled `Allow-Set-Mac` in the live schema, `allow-set-mac` in the plugin"),
+    assertEquals(
+        List.of(
+            "VF.DRIVER.mac-addr: required in the live schema, optional in the plugin",
+            "VF.DRIVER.mac-anti-spoof: type uint8_t in the live schema, bool in the plugin",
+            "VF.DRIVER.num-queues: default = 8 in the live schema, default = 4 in the plugin",
+            "VF.DRIVER.Allow-Set-Mac: spelled `Allow-Set-Mac` in the live schema, `allow-set-mac` in the plugin"),
         diff(live, plugin(true, false)));
   }
 }

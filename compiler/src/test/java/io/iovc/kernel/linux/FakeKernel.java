@@ -15,25 +15,28 @@ import java.util.function.Predicate;
 
 /**
  * A temporary sysfs-shaped directory that behaves like the kernel where iovc touches it: writing
- * {@code sriov_numvfs} creates or removes VFs (with the kernel's EBUSY/ERANGE/ENOMEM rules),
- * {@code driver_override}, {@code drivers_probe} and {@code unbind} bind and unbind drivers, and a
- * fake netlink keeps each VF's MAC, VLAN, spoofchk, trust, link state, rates and query_rss. Every
- * change is logged, so tests can see that a plan changed nothing and in which order an apply
- * wrote.
+ * {@code sriov_numvfs} creates or removes VFs (with the kernel's EBUSY/ERANGE/ENOMEM rules), {@code
+ * driver_override}, {@code drivers_probe} and {@code unbind} bind and unbind drivers, and a fake
+ * netlink keeps each VF's MAC, VLAN, spoofchk, trust, link state, rates and query_rss. Every change
+ * is logged, so tests can see that a plan changed nothing and in which order an apply wrote.
  */
 public final class FakeKernel {
   final Path root;
   final Sysfs sysfs;
   final Netlink netlink;
   final List<String> log = new ArrayList<>();
+
   /** Writes or netlink requests matching this fail (with {@link #failWith}). */
   Predicate<String> failWhen = s -> false;
 
   String failWith = "Invalid argument";
+
   /** The driver a VF binds when probed without an override (null: none matches). */
   String nativeVfDriver = "iavf";
+
   /** netdevsim-like: numvfs above the limit is ENOMEM; PCI: ERANGE. */
   private final Map<String, Device> devices = new LinkedHashMap<>();
+
   /** VF state by PF netdev. */
   final Map<String, List<MutableVf>> links = new LinkedHashMap<>();
 
@@ -77,8 +80,16 @@ public final class FakeKernel {
     root = Files.createTempDirectory("iovc-sysfs-");
     sysfs = new FakeSysfs(root);
     netlink = new FakeNetlink();
-    for (String d : List.of("/sys/bus/pci/devices", "/sys/bus/pci/drivers/iavf", "/sys/bus/pci/drivers/nvme", "/sys/bus/pci/drivers/vfio-pci",
-        "/sys/bus/pci/drivers/i40e", "/sys/class/net", "/sys/bus/netdevsim/devices", "/sys/bus/netdevsim/drivers/netdevsim")) {
+    for (String d :
+        List.of(
+            "/sys/bus/pci/devices",
+            "/sys/bus/pci/drivers/iavf",
+            "/sys/bus/pci/drivers/nvme",
+            "/sys/bus/pci/drivers/vfio-pci",
+            "/sys/bus/pci/drivers/i40e",
+            "/sys/class/net",
+            "/sys/bus/netdevsim/devices",
+            "/sys/bus/netdevsim/drivers/netdevsim")) {
       mkdirs(d);
     }
     for (String drv : List.of("iavf", "nvme", "vfio-pci", "i40e")) {
@@ -89,7 +100,8 @@ public final class FakeKernel {
   }
 
   public LinuxHost host() {
-    return new LinuxHost(sysfs, netlink, root.resolve("run/iovc"), Duration.ofMillis(300), LinuxHost.Injection.NONE);
+    return new LinuxHost(
+        sysfs, netlink, root.resolve("run/iovc"), Duration.ofMillis(300), LinuxHost.Injection.NONE);
   }
 
   // ------------------------------------------------------------------ building the machine
@@ -164,10 +176,24 @@ public final class FakeKernel {
         if (d.pci) {
           String bdf = sysfs.linkName(d.dir + "/virtfn" + i);
           String vdir = "/sys/bus/pci/devices/" + bdf;
-          sb.append("  vf").append(i).append(' ').append(bdf).append(" driver=").append(sysfs.linkName(vdir + "/driver"))
-              .append(" override=").append(read(vdir + "/driver_override")).append(" net=").append(sysfs.list(vdir + "/net")).append('\n');
+          sb.append("  vf")
+              .append(i)
+              .append(' ')
+              .append(bdf)
+              .append(" driver=")
+              .append(sysfs.linkName(vdir + "/driver"))
+              .append(" override=")
+              .append(read(vdir + "/driver_override"))
+              .append(" net=")
+              .append(sysfs.list(vdir + "/net"))
+              .append('\n');
         }
-        if (d.netdev != null) sb.append("  link").append(i).append(' ').append(links.get(d.netdev).get(i).freeze(i)).append('\n');
+        if (d.netdev != null)
+          sb.append("  link")
+              .append(i)
+              .append(' ')
+              .append(links.get(d.netdev).get(i).freeze(i))
+              .append('\n');
       }
     }
     return sb.toString();
@@ -186,7 +212,8 @@ public final class FakeKernel {
       String entry = "write " + sysPath + " " + (v.isEmpty() ? "\"\"" : v);
       if (failWhen.test(entry)) throw new SysfsException(sysPath, "write `" + v + "` to", failWith);
       String real = realPath(sysPath);
-      if (real == null) throw new SysfsException(sysPath, "write `" + v + "` to", "No such file or directory");
+      if (real == null)
+        throw new SysfsException(sysPath, "write `" + v + "` to", "No such file or directory");
       log.add(entry);
       String parent = real.substring(0, real.lastIndexOf('/'));
       String name = real.substring(real.lastIndexOf('/') + 1);
@@ -199,10 +226,12 @@ public final class FakeKernel {
       } else if (name.equals("unbind")) {
         String drv = parent.substring(parent.lastIndexOf('/') + 1);
         String dev = "/sys/bus/pci/devices/" + v;
-        if (!drv.equals(linkName(dev + "/driver"))) throw new SysfsException(sysPath, "write `" + v + "` to", "No such device");
+        if (!drv.equals(linkName(dev + "/driver")))
+          throw new SysfsException(sysPath, "write `" + v + "` to", "No such device");
         unbindVf(v);
       } else if (name.equals("sriov_drivers_autoprobe")) {
-        if (!v.equals("0") && !v.equals("1")) throw new SysfsException(sysPath, "write", "Invalid argument");
+        if (!v.equals("0") && !v.equals("1"))
+          throw new SysfsException(sysPath, "write", "Invalid argument");
         super.write(sysPath, v + "\n");
       } else {
         super.write(sysPath, value);
@@ -217,8 +246,13 @@ public final class FakeKernel {
         throw new SysfsException(sysPath, "write", "Invalid argument");
       }
       int cur = Integer.parseInt(read(d.dir + "/sriov_numvfs"));
-      int limit = Integer.parseInt(d.pci ? read(d.dir + "/sriov_totalvfs") : read("/sys/kernel/debug/netdevsim/" + d.id + "/max_vfs"));
-      if (d.pci && n > limit) throw new SysfsException(sysPath, "write", "Numerical result out of range");
+      int limit =
+          Integer.parseInt(
+              d.pci
+                  ? read(d.dir + "/sriov_totalvfs")
+                  : read("/sys/kernel/debug/netdevsim/" + d.id + "/max_vfs"));
+      if (d.pci && n > limit)
+        throw new SysfsException(sysPath, "write", "Numerical result out of range");
       if (n == cur) return;
       if (cur != 0 && n != 0) throw new SysfsException(sysPath, "write", "Device or resource busy");
       if (!d.pci && n > limit) throw new SysfsException(sysPath, "write", "Cannot allocate memory");
@@ -256,7 +290,8 @@ public final class FakeKernel {
 
     private void probe(String bdf) throws SysfsException {
       String dev = "/sys/bus/pci/devices/" + bdf;
-      if (!exists(dev)) throw new SysfsException("/sys/bus/pci/drivers_probe", "write", "No such device");
+      if (!exists(dev))
+        throw new SysfsException("/sys/bus/pci/drivers_probe", "write", "No such device");
       if (linkName(dev + "/driver") != null) return;
       String ov = read(dev + "/driver_override");
       if (ov != null && !ov.equals("(null)")) {
@@ -269,7 +304,13 @@ public final class FakeKernel {
     private void bindVf(String bdf, String driver) {
       String vdir = "/sys/devices/pci0000:00/" + bdf;
       link(vdir + "/driver", "../../../bus/pci/drivers/" + driver);
-      if (!driver.equals("vfio-pci")) mkdirs(vdir + "/net/ens" + Integer.parseInt(bdf.substring(8, 10), 16) + "v" + bdf.charAt(bdf.length() - 1));
+      if (!driver.equals("vfio-pci"))
+        mkdirs(
+            vdir
+                + "/net/ens"
+                + Integer.parseInt(bdf.substring(8, 10), 16)
+                + "v"
+                + bdf.charAt(bdf.length() - 1));
     }
 
     private void unbindVf(String bdf) {
@@ -325,7 +366,10 @@ public final class FakeKernel {
   /** PF address + routing-ID offset, as drivers/pci/iov.c computes it (stride 1). */
   static String vfAddress(String pf, int offset) {
     String[] a = pf.split("[:.]");
-    int rid = (Integer.parseInt(a[1], 16) << 8) | (Integer.parseInt(a[2], 16) << 3) | Integer.parseInt(a[3], 16);
+    int rid =
+        (Integer.parseInt(a[1], 16) << 8)
+            | (Integer.parseInt(a[2], 16) << 3)
+            | Integer.parseInt(a[3], 16);
     rid += offset;
     return String.format("%s:%02x:%02x.%d", a[0], (rid >> 8) & 0xff, (rid >> 3) & 0x1f, rid & 7);
   }
@@ -381,27 +425,44 @@ public final class FakeKernel {
   }
 
   /**
-   * Builds a machine from directives (the {@code # machine:} lines of a golden case):
-   * {@code netdevsim N NETDEV MAX}, {@code pci BDF DRIVER NETDEV|- TOTALVFS}, {@code native-vf-driver
-   * NAME|-}, {@code echo VALUE > PATH}, {@code ip link set dev PF vf N ARGS…}, {@code rm PATH},
-   * and {@code apply} (applies {@code conf} first, as iovc would).
+   * Builds a machine from directives (the {@code # machine:} lines of a golden case): {@code
+   * netdevsim N NETDEV MAX}, {@code pci BDF DRIVER NETDEV|- TOTALVFS}, {@code native-vf-driver
+   * NAME|-}, {@code echo VALUE > PATH}, {@code ip link set dev PF vf N ARGS…}, {@code rm PATH}, and
+   * {@code apply} (applies {@code conf} first, as iovc would).
    */
-  public static FakeKernel machine(List<String> directives, Path conf, io.iovc.schema.PluginRegistry registry) throws Exception {
+  public static FakeKernel machine(
+      List<String> directives, Path conf, io.iovc.schema.PluginRegistry registry) throws Exception {
     FakeKernel k = new FakeKernel();
     for (String d : directives) {
       String[] w = d.trim().split("\\s+");
       switch (w[0]) {
         case "netdevsim" -> k.netdevsim(Integer.parseInt(w[1]), w[2], Integer.parseInt(w[3]));
-        case "pci" -> k.pciPf(w[1], w[2].equals("-") ? null : w[2], w[3].equals("-") ? null : w[3], Integer.parseInt(w[4]));
+        case "pci" ->
+            k.pciPf(
+                w[1],
+                w[2].equals("-") ? null : w[2],
+                w[3].equals("-") ? null : w[3],
+                Integer.parseInt(w[4]));
         case "native-vf-driver" -> k.nativeVfDriver = w[1].equals("-") ? null : w[1];
         case "echo" -> k.sysfs.write(w[3], w[1]);
         case "ip" -> k.netlink.set(w[4], Integer.parseInt(w[6]), List.of(w).subList(7, w.length));
         case "rm" -> deleteTree(k.sysfs.resolve(w[1]));
         case "apply" -> {
           byte[] bytes = Files.readAllBytes(conf);
-          var r = new LinuxBackend(k.host()).apply(new io.iovc.kernel.ApplyRequest(conf, new io.iovc.syntax.SourceText(conf.toString(), bytes),
-              registry, null, io.iovc.pipeline.Pipeline.DEFAULT_MAX_CONFIG, false, null));
-          if (r.exitStatus() != 0) throw new IllegalStateException("setup apply failed: " + r.messages() + " " + r.diagnostics());
+          var r =
+              new LinuxBackend(k.host())
+                  .apply(
+                      new io.iovc.kernel.ApplyRequest(
+                          conf,
+                          new io.iovc.syntax.SourceText(conf.toString(), bytes),
+                          registry,
+                          null,
+                          io.iovc.pipeline.Pipeline.DEFAULT_MAX_CONFIG,
+                          false,
+                          null));
+          if (r.exitStatus() != 0)
+            throw new IllegalStateException(
+                "setup apply failed: " + r.messages() + " " + r.diagnostics());
         }
         case "refuse" -> {
           String pattern = d.trim().substring("refuse ".length());

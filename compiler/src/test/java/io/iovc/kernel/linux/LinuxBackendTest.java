@@ -20,14 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The apply cycle against a fake sysfs and netlink: apply, re-apply (nothing changes), failures
- * at every stage rolled back to exactly the state before, drivers and autoprobe, the lock.
+ * The apply cycle against a fake sysfs and netlink: apply, re-apply (nothing changes), failures at
+ * every stage rolled back to exactly the state before, drivers and autoprobe, the lock.
  */
 class LinuxBackendTest {
   private static PluginRegistry registry;
   private FakeKernel k;
 
-  static final String NSIM = """
+  static final String NSIM =
+      """
       PF { device = "eth0"; num_vfs = 4; }
       DEFAULT { mac-anti-spoof = true; }
       VF-0 { mac-addr = "02:00:00:00:00:01"; vlan = 100; }
@@ -35,7 +36,8 @@ class LinuxBackendTest {
       VF-2 { mac-anti-spoof = false; vlan = 300; }
       """;
 
-  static final String NVME = """
+  static final String NVME =
+      """
       PF { device = "0000:00:03.0"; num_vfs = 3; }
       DEFAULT { passthrough = true; }
       VF-1 { passthrough = false; }
@@ -52,8 +54,16 @@ class LinuxBackendTest {
   }
 
   private ApplyResult apply(LinuxHost host, String text, boolean replace) {
-    return new LinuxBackend(host).apply(new ApplyRequest(Path.of("t.conf"), SourceText.of("t.conf", text), registry, null,
-        Pipeline.DEFAULT_MAX_CONFIG, replace, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    return new LinuxBackend(host)
+        .apply(
+            new ApplyRequest(
+                Path.of("t.conf"),
+                SourceText.of("t.conf", text),
+                registry,
+                null,
+                Pipeline.DEFAULT_MAX_CONFIG,
+                replace,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
   }
 
   private ApplyResult apply(String text) {
@@ -75,13 +85,15 @@ class LinuxBackendTest {
     var vf0 = k.vf("eth0", 0);
     assertEquals("02:00:00:00:00:01", vf0.mac);
     assertEquals(100, vf0.vlan);
-    assertTrue(vf0.spoofchk, "FreeBSD's default (on) is written explicitly; netdevsim starts with off");
+    assertTrue(
+        vf0.spoofchk, "FreeBSD's default (on) is written explicitly; netdevsim starts with off");
     assertFalse(vf0.trust);
     assertTrue(k.vf("eth0", 1).trust);
     assertFalse(k.vf("eth0", 2).spoofchk);
     assertEquals(300, k.vf("eth0", 2).vlan);
     assertTrue(k.vf("eth0", 3).spoofchk);
-    assertEquals("00:00:00:00:00:00", k.vf("eth0", 3).mac, "no mac-addr: the MAC is left to the driver");
+    assertEquals(
+        "00:00:00:00:00:00", k.vf("eth0", 3).mac, "no mac-addr: the MAC is left to the driver");
 
     k.log().clear();
     ApplyResult again = apply(NSIM);
@@ -93,12 +105,14 @@ class LinuxBackendTest {
   void oneSettingPerRequestInVfOrder() throws Exception {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
     apply(NSIM);
-    assertEquals(List.of(
-        "write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 4",
-        "ip link set dev eth0 vf 0 mac 02:00:00:00:00:01",
-        "ip link set dev eth0 vf 0 vlan 100",
-        "ip link set dev eth0 vf 0 spoofchk on",
-        "ip link set dev eth0 vf 0 trust off"), k.log().subList(0, 5));
+    assertEquals(
+        List.of(
+            "write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 4",
+            "ip link set dev eth0 vf 0 mac 02:00:00:00:00:01",
+            "ip link set dev eth0 vf 0 vlan 100",
+            "ip link set dev eth0 vf 0 spoofchk on",
+            "ip link set dev eth0 vf 0 trust off"),
+        k.log().subList(0, 5));
     assertEquals(1 + 4 + 4 + 3 + 3, k.log().size());
   }
 
@@ -118,7 +132,9 @@ class LinuxBackendTest {
     assertEquals(71, r.exitStatus());
     assertTrue(all(r).contains("VF-2 vlan: injected failure"), all(r));
     assertTrue(all(r).contains("rolled back"), all(r));
-    assertTrue(k.log().contains("ip link set dev eth0 vf 1 trust on"), "VF-0 and VF-1 were configured first: " + k.log());
+    assertTrue(
+        k.log().contains("ip link set dev eth0 vf 1 trust on"),
+        "VF-0 and VF-1 were configured first: " + k.log());
     assertEquals(before, k.dump());
   }
 
@@ -129,7 +145,8 @@ class LinuxBackendTest {
       k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "3");
       k.netlink.set("eth0", 2, List.of("mac", "02:00:00:00:00:33"));
       String before = k.dump();
-      ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("step:" + step)), NSIM, false);
+      ApplyResult r =
+          apply(k.host().withInjection(LinuxHost.Injection.parse("step:" + step)), NSIM, false);
       assertEquals(step == 1 ? 71 : 71, r.exitStatus(), all(r));
       assertEquals(before, k.dump(), "step " + step + ": " + all(r));
       if (step == 1) assertTrue(all(r).contains("nothing was changed"), all(r));
@@ -155,7 +172,11 @@ class LinuxBackendTest {
     k.failWhen = s -> s.equals("ip link set dev eth0 vf 2 vlan 300");
     ApplyResult r = apply(NSIM);
     assertEquals(71, r.exitStatus());
-    assertTrue(all(r).contains("VF-2 vlan: `ip link set dev eth0 vf 2 vlan 300` failed: RTNETLINK answers: Invalid argument"), all(r));
+    assertTrue(
+        all(r)
+            .contains(
+                "VF-2 vlan: `ip link set dev eth0 vf 2 vlan 300` failed: RTNETLINK answers: Invalid argument"),
+        all(r));
     assertEquals(before, k.dump());
   }
 
@@ -165,7 +186,11 @@ class LinuxBackendTest {
     k.device("netdevsim10").createdLimit = 3;
     ApplyResult r = apply(NSIM);
     assertEquals(71, r.exitStatus());
-    assertTrue(all(r).contains("num_vfs: wrote 4 to /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs but it reads 3"), all(r));
+    assertTrue(
+        all(r)
+            .contains(
+                "num_vfs: wrote 4 to /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs but it reads 3"),
+        all(r));
     assertEquals("0", k.read("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs"));
   }
 
@@ -208,7 +233,15 @@ class LinuxBackendTest {
   @Test
   void planChangesNothing() throws Exception {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
-    LinuxBackend.Prepared p = new LinuxBackend(k.host()).prepare(Path.of("t.conf"), SourceText.of("t.conf", NSIM), registry, null, Pipeline.DEFAULT_MAX_CONFIG, false);
+    LinuxBackend.Prepared p =
+        new LinuxBackend(k.host())
+            .prepare(
+                Path.of("t.conf"),
+                SourceText.of("t.conf", NSIM),
+                registry,
+                null,
+                Pipeline.DEFAULT_MAX_CONFIG,
+                false);
     assertTrue(p.ok());
     assertEquals(1 + 4 + 4 + 3 + 3, p.plan().steps().size());
     assertEquals(List.of(), k.log());
@@ -228,7 +261,10 @@ class LinuxBackendTest {
     assertEquals("(null)", k.read("/sys/bus/pci/devices/0000:00:03.2/driver_override"));
     assertEquals("vfio-pci", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.3/driver"));
     assertEquals("1", k.read("/sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe"));
-    assertEquals("write /sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe 0", k.log().get(0), "autoprobe off before the VFs exist");
+    assertEquals(
+        "write /sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe 0",
+        k.log().get(0),
+        "autoprobe off before the VFs exist");
     k.log().clear();
     assertEquals(0, apply(NVME).exitStatus());
     assertEquals(List.of(), k.log());
@@ -252,7 +288,8 @@ class LinuxBackendTest {
     assertEquals(0, apply(NVME).exitStatus());
     String before = k.dump();
     String fewer = "PF { device = \"0000:00:03.0\"; num_vfs = 2; }\n";
-    ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("verify")), fewer, false);
+    ApplyResult r =
+        apply(k.host().withInjection(LinuxHost.Injection.parse("verify")), fewer, false);
     assertEquals(71, r.exitStatus());
     assertTrue(all(r).contains("rolled back"), all(r));
     assertEquals(before, k.dump());
@@ -264,8 +301,10 @@ class LinuxBackendTest {
     k.nativeVfDriver = "nvme";
     assertEquals(0, apply(NVME).exitStatus());
     String before = k.dump();
-    String swapped = "PF { device = \"0000:00:03.0\"; num_vfs = 3; }\nVF-0 { passthrough = false; }\nVF-1 { passthrough = true; }\n";
-    ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("vf:1")), swapped, false);
+    String swapped =
+        "PF { device = \"0000:00:03.0\"; num_vfs = 3; }\nVF-0 { passthrough = false; }\nVF-1 { passthrough = true; }\n";
+    ApplyResult r =
+        apply(k.host().withInjection(LinuxHost.Injection.parse("vf:1")), swapped, false);
     assertEquals(71, r.exitStatus());
     assertNotEquals(List.of(), k.log());
     assertEquals(before, k.dump());
@@ -274,7 +313,8 @@ class LinuxBackendTest {
   @Test
   void netlinkAndBindingOnOnePf() throws Exception {
     k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
-    String text = """
+    String text =
+        """
         PF { device = "enp0s5"; num_vfs = 2; }
         VF-0 { mac-addr = "02:00:00:0a:00:01"; }
         VF-1 { passthrough = true; mac-addr = "02:00:00:0a:00:02"; }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The pieces: the file's meaning on Linux, PF resolution, ip -json parsing, the installer. */
 class LinuxModelTest {
   private static Desired.Result desired(DriverPlugin plugin, String text) {
-    CheckResult r = Checker.check(Ucl.parse(SourceText.of("t.conf", text)), Schema.fromPlugin(plugin));
+    CheckResult r =
+        Checker.check(Ucl.parse(SourceText.of("t.conf", text)), Schema.fromPlugin(plugin));
     assertTrue(!r.hasErrors(), r.diagnostics().toString());
     return Desired.from(r.config(), Schema.fromPlugin(plugin), "i40e", false);
   }
@@ -43,13 +44,17 @@ class LinuxModelTest {
     assertEquals(true, trust(mac + "allow-set-mac = true; allow-promisc = true;"));
     assertEquals(true, trust(mac + "allow-set-mac = true;"));
     assertEquals(true, trust(mac + "allow-promisc = true;"));
-    assertEquals(false, trust("allow-set-mac = true;"), "without mac-addr the VF may set its MAC anyway: no trust needed");
+    assertEquals(
+        false,
+        trust("allow-set-mac = true;"),
+        "without mac-addr the VF may set its MAC anyway: no trust needed");
     assertEquals(true, trust("allow-promisc = true;"));
   }
 
   @Test
   void aPairLinuxCannotExpressIsAWarningWhereTheValueIsWritten() {
-    String text = """
+    String text =
+        """
         PF { device = "eth0"; num_vfs = 3; }
         DEFAULT { mac-addr = "02:00:00:00:00:01"; allow-promisc = true; }
         VF-2 { allow-promisc = false; }
@@ -63,7 +68,11 @@ class LinuxModelTest {
 
   @Test
   void schemaDefaultsAreWrittenExplicitly() {
-    var vf = desired(new TestPlugins.Nsim(), "PF { device = \"eth0\"; num_vfs = 1; }\n").target().vfs().get(0);
+    var vf =
+        desired(new TestPlugins.Nsim(), "PF { device = \"eth0\"; num_vfs = 1; }\n")
+            .target()
+            .vfs()
+            .get(0);
     assertEquals(true, vf.spoofchk());
     assertEquals(false, vf.trust());
     assertEquals(Target.Vlan.NONE, vf.vlan(), "trunk, the default, is VLAN 0");
@@ -74,7 +83,8 @@ class LinuxModelTest {
 
   @Test
   void vlanAndDefaultFolding() {
-    String text = """
+    String text =
+        """
         PF { device = "eth0"; num_vfs = 3; }
         DEFAULT { vlan = 10; passthrough = true; }
         VF-1 { vlan = trunk; }
@@ -91,7 +101,12 @@ class LinuxModelTest {
 
   @Test
   void bnxtTrustMapsStraight() {
-    var vfs = desired(new TestPlugins.Bnxt(), "PF { device = \"eth0\"; num_vfs = 2; }\nVF-1 { trust = true; }\n").target().vfs();
+    var vfs =
+        desired(
+                new TestPlugins.Bnxt(),
+                "PF { device = \"eth0\"; num_vfs = 2; }\nVF-1 { trust = true; }\n")
+            .target()
+            .vfs();
     assertEquals(false, vfs.get(0).trust());
     assertEquals(true, vfs.get(1).trust());
     assertEquals(false, vfs.get(0).spoofchk(), "bnxt's FreeBSD default");
@@ -99,17 +114,28 @@ class LinuxModelTest {
 
   @Test
   void notSettableAndUnmappedParametersWarnOnlyWhenWritten() {
-    assertEquals(List.of(), desired(new TestPlugins.Ixl(), "PF { device = \"eth0\"; num_vfs = 1; }\n").diagnostics());
-    List<Diagnostic> d = desired(new TestPlugins.Ixl(),
-        "PF { device = \"eth0\"; num_vfs = 2; }\nDEFAULT { num-queues = 8; }\nVF-1 { num-queues = 2; mirror-src-vsi = 1; }\n").diagnostics();
-    assertEquals(List.of("IOV402", "IOV402", "IOV403"), d.stream().map(x -> x.code().id()).toList());
-    assertTrue(d.get(0).message().contains("not settable from the host on this driver (i40e)"), d.get(0).message());
+    assertEquals(
+        List.of(),
+        desired(new TestPlugins.Ixl(), "PF { device = \"eth0\"; num_vfs = 1; }\n").diagnostics());
+    List<Diagnostic> d =
+        desired(
+                new TestPlugins.Ixl(),
+                "PF { device = \"eth0\"; num_vfs = 2; }\nDEFAULT { num-queues = 8; }\nVF-1 { num-queues = 2; mirror-src-vsi = 1; }\n")
+            .diagnostics();
+    assertEquals(
+        List.of("IOV402", "IOV402", "IOV403"), d.stream().map(x -> x.code().id()).toList());
+    assertTrue(
+        d.get(0).message().contains("not settable from the host on this driver (i40e)"),
+        d.get(0).message());
   }
 
   @Test
   void aSchemaWithoutAPluginIsMappedByName() throws Exception {
-    Schema s = Schema.fromIovctlText(Schema.fromPlugin(new TestPlugins.Ixl()).toIovctlText(), "text");
-    CheckResult r = Checker.check(Ucl.parse(SourceText.of("t.conf", "PF { device = \"eth0\"; num_vfs = 1; }\n")), s);
+    Schema s =
+        Schema.fromIovctlText(Schema.fromPlugin(new TestPlugins.Ixl()).toIovctlText(), "text");
+    CheckResult r =
+        Checker.check(
+            Ucl.parse(SourceText.of("t.conf", "PF { device = \"eth0\"; num_vfs = 1; }\n")), s);
     var vf = Desired.from(r.config(), s, null, false).target().vfs().get(0);
     assertEquals(true, vf.spoofchk());
     assertEquals(false, vf.trust());
@@ -119,7 +145,11 @@ class LinuxModelTest {
 
   @Test
   void pfByNetdevAddressShortAddressOrNetdevsimName() throws Exception {
-    FakeKernel k = new FakeKernel().netdevsim(10, "eth0", 4).pciPf("0000:00:03.0", "nvme", null, 4).pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    FakeKernel k =
+        new FakeKernel()
+            .netdevsim(10, "eth0", 4)
+            .pciPf("0000:00:03.0", "nvme", null, 4)
+            .pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
     try {
       assertEquals("netdevsim10", LiveState.findPf(k.sysfs, "eth0").id());
       assertEquals("eth0", LiveState.findPf(k.sysfs, "netdevsim10").netdev());
@@ -143,11 +173,24 @@ class LinuxModelTest {
 
   @Test
   void predictedVfAddressesFollowOffsetAndStride() {
-    LiveState.Pf pf = new LiveState.Pf("0000:05:00.0", LiveState.Bus.PCI, "/sys/bus/pci/devices/0000:05:00.0", null, "i40e", 64, 0, true, 16, 1);
+    LiveState.Pf pf =
+        new LiveState.Pf(
+            "0000:05:00.0",
+            LiveState.Bus.PCI,
+            "/sys/bus/pci/devices/0000:05:00.0",
+            null,
+            "i40e",
+            64,
+            0,
+            true,
+            16,
+            1);
     assertEquals("0000:05:02.0", pf.predictedVfAddress(0));
     assertEquals("0000:05:02.7", pf.predictedVfAddress(7));
     assertEquals("0000:05:03.0", pf.predictedVfAddress(8));
-    LiveState.Pf wide = new LiveState.Pf("0000:3b:00.1", LiveState.Bus.PCI, "/x", null, "ice", 256, 0, true, 0x7f, 2);
+    LiveState.Pf wide =
+        new LiveState.Pf(
+            "0000:3b:00.1", LiveState.Bus.PCI, "/x", null, "ice", 256, 0, true, 0x7f, 2);
     assertEquals("0000:3b:10.0", wide.predictedVfAddress(0));
     assertEquals("0000:3c:00.0", wide.predictedVfAddress(64));
   }
@@ -162,9 +205,15 @@ class LinuxModelTest {
     }
     List<VfLink> vfs = IpNetlink.parse(json);
     assertEquals(3, vfs.size());
-    assertEquals(new VfLink(0, "00:00:00:00:00:00", 0, 0, "802.1Q", false, false, "disable", 10, 100, false), vfs.get(0));
-    assertEquals(new VfLink(1, "00:00:00:00:00:00", 100, 3, "802.1Q", false, false, "auto", 0, 0, false), vfs.get(1));
-    assertEquals(new VfLink(2, "00:00:00:00:00:00", 200, 0, "802.1ad", false, false, "auto", 0, 0, false), vfs.get(2));
+    assertEquals(
+        new VfLink(0, "00:00:00:00:00:00", 0, 0, "802.1Q", false, false, "disable", 10, 100, false),
+        vfs.get(0));
+    assertEquals(
+        new VfLink(1, "00:00:00:00:00:00", 100, 3, "802.1Q", false, false, "auto", 0, 0, false),
+        vfs.get(1));
+    assertEquals(
+        new VfLink(2, "00:00:00:00:00:00", 200, 0, "802.1ad", false, false, "auto", 0, 0, false),
+        vfs.get(2));
   }
 
   @Test
@@ -175,8 +224,11 @@ class LinuxModelTest {
 
   @Test
   void miniJson() {
-    Object v = MiniJson.parse(" {\"a\": [1, -2.5e1, true, false, null, \"x\\\"\\u0041\\n\"], \"b\": {}} ");
-    assertEquals(Map.of("a", java.util.Arrays.asList(1L, -25.0, true, false, null, "x\"A\n"), "b", Map.of()), v);
+    Object v =
+        MiniJson.parse(" {\"a\": [1, -2.5e1, true, false, null, \"x\\\"\\u0041\\n\"], \"b\": {}} ");
+    assertEquals(
+        Map.of("a", java.util.Arrays.asList(1L, -25.0, true, false, null, "x\"A\n"), "b", Map.of()),
+        v);
     assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("{\"a\" 1}"));
     assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("[1,"));
     assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("[1] x"));
@@ -203,12 +255,19 @@ class LinuxModelTest {
       String unit = Files.readString(one.get(0));
       assertTrue(unit.contains("Type=oneshot"));
       assertTrue(unit.contains("Before=network-pre.target"));
-      assertTrue(unit.contains("for f in /etc/iov/*.conf; do /usr/bin/iovc compile --apply --backend linux \"$f\""));
+      assertTrue(
+          unit.contains(
+              "for f in /etc/iov/*.conf; do /usr/bin/iovc compile --apply --backend linux \"$f\""));
       List<Path> all = Installer.install(root, "/opt/iovc/bin/iovc", true);
       assertEquals(4, all.size());
-      assertTrue(Files.readString(root.resolve(Installer.UDEV_PATH)).contains("TEST==\"device/physfn\", ENV{NM_UNMANAGED}=\"1\""));
-      assertTrue(Files.readString(root.resolve(Installer.NM_PATH)).contains("unmanaged-devices=driver:iavf;"));
-      assertTrue(Files.readString(root.resolve(Installer.LINK_PATH)).contains("Property=IOVC_VF=1"));
+      assertTrue(
+          Files.readString(root.resolve(Installer.UDEV_PATH))
+              .contains("TEST==\"device/physfn\", ENV{NM_UNMANAGED}=\"1\""));
+      assertTrue(
+          Files.readString(root.resolve(Installer.NM_PATH))
+              .contains("unmanaged-devices=driver:iavf;"));
+      assertTrue(
+          Files.readString(root.resolve(Installer.LINK_PATH)).contains("Property=IOVC_VF=1"));
     } finally {
       FakeKernel.deleteTree(root);
     }

@@ -14,26 +14,29 @@ import java.util.List;
 public final class BnxtPlugin implements DriverPlugin {
   private static final String SINCE = "16.0 (main, 2025-2026; release unverified)";
 
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("MAC address for the VF.")
-          .since(SINCE)
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build(),
-      ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Drop frames the VF sends with a source MAC address other than its own. Off by"
-              + " default on bnxt; also the sysctl dev.bnxt.N.vfM.spoofchk.")
-          .since(SINCE)
-          .linux(LinuxMapping.SPOOF_CHECK)
-          .build(),
-      ParamSpec.of("trust", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Mark the VF as trusted, which lifts the firmware's restrictions on it (such as"
-              + " changing its MAC address). Also the sysctl dev.bnxt.N.vfM.trusted.")
-          .since(SINCE)
-          .linux(LinuxMapping.TRUST)
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc("MAC address for the VF.")
+              .since(SINCE)
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build(),
+          ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Drop frames the VF sends with a source MAC address other than its own. Off by"
+                      + " default on bnxt; also the sysctl dev.bnxt.N.vfM.spoofchk.")
+              .since(SINCE)
+              .linux(LinuxMapping.SPOOF_CHECK)
+              .build(),
+          ParamSpec.of("trust", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Mark the VF as trusted, which lifts the firmware's restrictions on it (such as"
+                      + " changing its MAC address). Also the sysctl dev.bnxt.N.vfM.trusted.")
+              .since(SINCE)
+              .linux(LinuxMapping.TRUST)
+              .build());
 
   @Override
   public String name() {

@@ -11,22 +11,39 @@ import org.junit.jupiter.api.Test;
 /** The common plugin tests (FreeBsdPluginContract) with cxgbe's facts, and its vlan. */
 class CxgbePluginTest extends FreeBsdPluginContract {
   CxgbePluginTest() {
-    super(new Facts(new CxgbePlugin(), "cxgbe")
-        // spec §8.4 (2024+: vlan with no default), as the oracle prints it for schemas/cxgbe.bin
-        .vfSchema("""
+    super(
+        new Facts(new CxgbePlugin(), "cxgbe")
+            // spec §8.4 (2024+: vlan with no default), as the oracle prints it for
+            // schemas/cxgbe.bin
+            .vfSchema(
+                """
             \tmac-addr : unicast-mac (optional)
             \tvlan : vlan (optional)
             """)
-        .packsTo("cxgbe.bin", 970)
-        .normalConfig("""
+            .packsTo("cxgbe.bin", 970)
+            .normalConfig(
+                """
             PF { device = "cxl0"; num_vfs = 4; }
             DEFAULT { passthrough = true; }
             VF-0 { mac-addr = "02:00:00:00:00:01"; passthrough = false; }
             """)
-        .serves("cxgbe0", "cxgbe1", "cxl0", "cxl1", "cc0", "cc3")
-        .doesNotServe("t4iov0", "t5iov0", "t6iov0", "t4nex0", "t5nex0", "t6nex0", "cxgbev0", "cxlv0", "ccv0", "cxl", "cc", "cxgbecc0", "ix0")
-        .linuxDrivers("cxgb4")
-        .codes());
+            .serves("cxgbe0", "cxgbe1", "cxl0", "cxl1", "cc0", "cc3")
+            .doesNotServe(
+                "t4iov0",
+                "t5iov0",
+                "t6iov0",
+                "t4nex0",
+                "t5nex0",
+                "t6nex0",
+                "cxgbev0",
+                "cxlv0",
+                "ccv0",
+                "cxl",
+                "cc",
+                "cxgbecc0",
+                "ix0")
+            .linuxDrivers("cxgb4")
+            .codes());
   }
 
   @Test
@@ -37,13 +54,18 @@ class CxgbePluginTest extends FreeBsdPluginContract {
 
   @Test
   void vlanValuesAreQuiet() {
-    assertEquals(List.of(), ids(check("PF { device = cc0; num_vfs = 2; }\nVF-0 { vlan = 100; }\nVF-1 { vlan = trunk; }\n")));
+    assertEquals(
+        List.of(),
+        ids(
+            check(
+                "PF { device = cc0; num_vfs = 2; }\nVF-0 { vlan = 100; }\nVF-1 { vlan = trunk; }\n")));
   }
 
   @Test
   void vlanZeroIsLeftToTheCoreCheck() {
     List<String> ids = ids(check("PF { device = cxgbe0; num_vfs = 1; }\nVF-0 { vlan = 0; }\n"));
     assertEquals(0, ids.stream().filter(id -> id.startsWith("CXGBE")).count(), ids.toString());
-    assertTrue(ids.stream().anyMatch(id -> id.startsWith("IOV")), "the core reports vlan 0: " + ids);
+    assertTrue(
+        ids.stream().anyMatch(id -> id.startsWith("IOV")), "the core reports vlan 0: " + ids);
   }
 }

@@ -16,74 +16,93 @@ public final class IcePlugin implements DriverPlugin {
   /** num-queues is clamped to 1..ICE_MAX_SCATTERED_QUEUES (16), with ixl's console messages. */
   public static final Code NUM_QUEUES_CLAMPED =
       new Code("ICE001", Severity.WARNING, "num-queues outside 1..16 is clamped");
+
   /** ice.4 swaps the defaults of max-vlan-allowed (really 64) and max-mac-filters (really 16). */
   public static final Code MAN_PAGE_DEFAULT =
       new Code("ICE002", Severity.INFO, "the manual page's swapped default, not the driver's");
 
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("MAC address the VF starts with. Without it the VF may choose its own MAC.")
-          .since("15.0")
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build(),
-      ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
-          .defaultValue(true)
-          .doc("Drop frames the VF sends with a source MAC address other than its own.")
-          .since("15.0")
-          .linux(LinuxMapping.SPOOF_CHECK)
-          .build(),
-      ParamSpec.of("allow-set-mac", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF change the MAC address given in mac-addr. Only matters when mac-addr is"
-              + " set: without mac-addr the VF may always choose its own MAC.")
-          .since("15.0")
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("allow-promisc", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF use promiscuous mode, i.e. see traffic addressed to others.")
-          .since("15.0")
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("num-queues", ParamType.UINT16)
-          .defaultValue(4L)
-          .doc("Queue pairs the VF gets, 1 to 16 (default 4). The driver clamps other values.")
-          .since("15.0")
-          .linux(LinuxMapping.NOT_SETTABLE)
-          .hint(ValueHint.equals(0, NUM_QUEUES_CLAMPED,
-              "ice clamps num-queues to 1..16: 0 becomes 1 (the console says `Invalid num-queues (0)"
-                  + " for VF n` and `Setting VF n num-queues to 1`)"))
-          .hint(ValueHint.outside(0, 16, NUM_QUEUES_CLAMPED,
-              "ice clamps num-queues to 1..16: {value} becomes 16 (the console says `Invalid"
-                  + " num-queues ({value}) for VF n` and `Setting VF n num-queues to 16`)"))
-          .build(),
-      ParamSpec.of("mirror-src-vsi", ParamType.UINT16)
-          .defaultValue(65535L)
-          .doc("Number of a VSI whose traffic is copied (mirrored) to this VF. The default, 65535,"
-              + " means no mirroring.")
-          .since("15.0")
-          .linux(LinuxMapping.NONE)
-          .build(),
-      ParamSpec.of("max-vlan-allowed", ParamType.UINT16)
-          .defaultValue(64L)
-          .doc("Most VLAN filters the VF may install. The default is 64; the ice(4) manual page"
-              + " wrongly says 16.")
-          .since("15.0")
-          .linux(LinuxMapping.NOT_SETTABLE)
-          .hint(ValueHint.equals(16, MAN_PAGE_DEFAULT,
-              "max-vlan-allowed = 16 is what ice(4) calls the default, but the driver's default is"
-                  + " 64 (the manual page swaps it with max-mac-filters); 16 lowers the limit"))
-          .build(),
-      ParamSpec.of("max-mac-filters", ParamType.UINT16)
-          .defaultValue(16L)
-          .doc("Most MAC address filters the VF may install. The default is 16; the ice(4) manual"
-              + " page wrongly says 64.")
-          .since("15.0")
-          .linux(LinuxMapping.NOT_SETTABLE)
-          .hint(ValueHint.equals(64, MAN_PAGE_DEFAULT,
-              "max-mac-filters = 64 is what ice(4) calls the default, but the driver's default is"
-                  + " 16 (the manual page swaps it with max-vlan-allowed); 64 raises the limit"))
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc("MAC address the VF starts with. Without it the VF may choose its own MAC.")
+              .since("15.0")
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build(),
+          ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
+              .defaultValue(true)
+              .doc("Drop frames the VF sends with a source MAC address other than its own.")
+              .since("15.0")
+              .linux(LinuxMapping.SPOOF_CHECK)
+              .build(),
+          ParamSpec.of("allow-set-mac", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Let the VF change the MAC address given in mac-addr. Only matters when mac-addr is"
+                      + " set: without mac-addr the VF may always choose its own MAC.")
+              .since("15.0")
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("allow-promisc", ParamType.BOOL)
+              .defaultValue(false)
+              .doc("Let the VF use promiscuous mode, i.e. see traffic addressed to others.")
+              .since("15.0")
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("num-queues", ParamType.UINT16)
+              .defaultValue(4L)
+              .doc("Queue pairs the VF gets, 1 to 16 (default 4). The driver clamps other values.")
+              .since("15.0")
+              .linux(LinuxMapping.NOT_SETTABLE)
+              .hint(
+                  ValueHint.equals(
+                      0,
+                      NUM_QUEUES_CLAMPED,
+                      "ice clamps num-queues to 1..16: 0 becomes 1 (the console says `Invalid num-queues (0)"
+                          + " for VF n` and `Setting VF n num-queues to 1`)"))
+              .hint(
+                  ValueHint.outside(
+                      0,
+                      16,
+                      NUM_QUEUES_CLAMPED,
+                      "ice clamps num-queues to 1..16: {value} becomes 16 (the console says `Invalid"
+                          + " num-queues ({value}) for VF n` and `Setting VF n num-queues to 16`)"))
+              .build(),
+          ParamSpec.of("mirror-src-vsi", ParamType.UINT16)
+              .defaultValue(65535L)
+              .doc(
+                  "Number of a VSI whose traffic is copied (mirrored) to this VF. The default, 65535,"
+                      + " means no mirroring.")
+              .since("15.0")
+              .linux(LinuxMapping.NONE)
+              .build(),
+          ParamSpec.of("max-vlan-allowed", ParamType.UINT16)
+              .defaultValue(64L)
+              .doc(
+                  "Most VLAN filters the VF may install. The default is 64; the ice(4) manual page"
+                      + " wrongly says 16.")
+              .since("15.0")
+              .linux(LinuxMapping.NOT_SETTABLE)
+              .hint(
+                  ValueHint.equals(
+                      16,
+                      MAN_PAGE_DEFAULT,
+                      "max-vlan-allowed = 16 is what ice(4) calls the default, but the driver's default is"
+                          + " 64 (the manual page swaps it with max-mac-filters); 16 lowers the limit"))
+              .build(),
+          ParamSpec.of("max-mac-filters", ParamType.UINT16)
+              .defaultValue(16L)
+              .doc(
+                  "Most MAC address filters the VF may install. The default is 16; the ice(4) manual"
+                      + " page wrongly says 64.")
+              .since("15.0")
+              .linux(LinuxMapping.NOT_SETTABLE)
+              .hint(
+                  ValueHint.equals(
+                      64,
+                      MAN_PAGE_DEFAULT,
+                      "max-mac-filters = 64 is what ice(4) calls the default, but the driver's default is"
+                          + " 16 (the manual page swaps it with max-vlan-allowed); 64 raises the limit"))
+              .build());
 
   @Override
   public String name() {
@@ -113,7 +132,9 @@ public final class IcePlugin implements DriverPlugin {
   @Override
   public List<CodeDoc> codes() {
     return List.of(
-        new CodeDoc(NUM_QUEUES_CLAMPED, """
+        new CodeDoc(
+            NUM_QUEUES_CLAMPED,
+            """
             ice(4) gives each VF between 1 and 16 queue pairs (ICE_MAX_SCATTERED_QUEUES). iovctl
             and the kernel accept any uint16_t for num-queues, but when the VF is created the
             driver replaces a value below 1 with 1 and a value above 16 with 16, and only says so
@@ -124,7 +145,9 @@ public final class IcePlugin implements DriverPlugin {
 
             Write a value from 1 to 16 so the file says what the VF really gets.
             """),
-        new CodeDoc(MAN_PAGE_DEFAULT, """
+        new CodeDoc(
+            MAN_PAGE_DEFAULT,
+            """
             The ice(4) manual page ("IOVCTL OPTIONS") gives the defaults of two limits the wrong
             way round: it says max-vlan-allowed defaults to 16 and max-mac-filters to 64. The
             driver's real defaults are the opposite: max-vlan-allowed = 64

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 /** The common plugin tests (FreeBsdPluginContract) with ice's facts, and what ice adds. */
 class IcePluginTest extends FreeBsdPluginContract {
   IcePluginTest() {
-    super(new Facts(new IcePlugin(), "ice")
-        // spec §8.3, as the oracle prints it for schemas/ice.bin
-        .vfSchema("""
+    super(
+        new Facts(new IcePlugin(), "ice")
+            // spec §8.3, as the oracle prints it for schemas/ice.bin
+            .vfSchema(
+                """
             \tmac-addr : unicast-mac (optional)
             \tmac-anti-spoof : bool (default = true)
             \tallow-set-mac : bool (default = false)
@@ -24,18 +26,19 @@ class IcePluginTest extends FreeBsdPluginContract {
             \tmax-vlan-allowed : uint16_t (default = 64)
             \tmax-mac-filters : uint16_t (default = 16)
             """)
-        .packsTo("ice.bin", 1829)
-        .normalConfig("""
+            .packsTo("ice.bin", 1829)
+            .normalConfig(
+                """
             PF { device = "ice0"; num_vfs = 4; }
             DEFAULT { num-queues = 8; max-vlan-allowed = 64; max-mac-filters = 32; }
             VF-0 { mac-addr = "02:00:00:00:00:01"; allow-set-mac = true; allow-promisc = true; }
             VF-1 { num-queues = 16; mirror-src-vsi = 3; }
             VF-2 { num-queues = 1; max-mac-filters = 16; }
             """)
-        .serves("ice0", "ice1", "ice12")
-        .doesNotServe("ice", "iavf0", "ixl0", "icex0", "ICE0", "ice0 ")
-        .linuxDrivers("ice")
-        .codes("ICE001", "ICE002"));
+            .serves("ice0", "ice1", "ice12")
+            .doesNotServe("ice", "iavf0", "ixl0", "icex0", "ICE0", "ice0 ")
+            .linuxDrivers("ice")
+            .codes("ICE001", "ICE002"));
   }
 
   @Test
@@ -55,7 +58,9 @@ class IcePluginTest extends FreeBsdPluginContract {
 
   @Test
   void manPageDefaultsAreFlagged() {
-    List<Diagnostic> d = check("PF { device = ice0; num_vfs = 1; }\nVF-0 { max-vlan-allowed = 16; max-mac-filters = 64; }\n");
+    List<Diagnostic> d =
+        check(
+            "PF { device = ice0; num_vfs = 1; }\nVF-0 { max-vlan-allowed = 16; max-mac-filters = 64; }\n");
     assertEquals(List.of("ICE002", "ICE002"), ids(d));
     assertEquals(Severity.INFO, d.get(0).severity());
     assertTrue(d.get(0).message().contains("64"), d.get(0).message());

@@ -15,39 +15,42 @@ import java.util.List;
 public final class IgbPlugin implements DriverPlugin {
   private static final String SINCE = "16.0 (main, 2026)";
 
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("MAC address for the VF. Without it igb derives a stable one from the name"
-              + " <pf>-vf<N>. An address already in use makes the driver refuse the VF.")
-          .since(SINCE)
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build(),
-      ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
-          .defaultValue(true)
-          .doc("Drop frames the VF sends with a source MAC address other than its own.")
-          .since(SINCE)
-          .linux(LinuxMapping.SPOOF_CHECK)
-          .build(),
-      ParamSpec.of("allow-set-mac", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF change its MAC address.")
-          .since(SINCE)
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("allow-promisc", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF use promiscuous mode, i.e. see traffic addressed to others.")
-          .since(SINCE)
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("vlan", ParamType.VLAN)
-          .defaultValue(4096L)
-          .doc("Port VLAN. 1 to 4095 makes the VF an access port: the PF adds that tag on transmit"
-              + " and strips it on receive. trunk, the default, lets the VF manage its own VLANs."
-              + " 0 is refused, and so is the VF when the card's VLAN filter table is full.")
-          .since(SINCE)
-          .linux(LinuxMapping.VLAN)
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc(
+                  "MAC address for the VF. Without it igb derives a stable one from the name"
+                      + " <pf>-vf<N>. An address already in use makes the driver refuse the VF.")
+              .since(SINCE)
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build(),
+          ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
+              .defaultValue(true)
+              .doc("Drop frames the VF sends with a source MAC address other than its own.")
+              .since(SINCE)
+              .linux(LinuxMapping.SPOOF_CHECK)
+              .build(),
+          ParamSpec.of("allow-set-mac", ParamType.BOOL)
+              .defaultValue(false)
+              .doc("Let the VF change its MAC address.")
+              .since(SINCE)
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("allow-promisc", ParamType.BOOL)
+              .defaultValue(false)
+              .doc("Let the VF use promiscuous mode, i.e. see traffic addressed to others.")
+              .since(SINCE)
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("vlan", ParamType.VLAN)
+              .defaultValue(4096L)
+              .doc(
+                  "Port VLAN. 1 to 4095 makes the VF an access port: the PF adds that tag on transmit"
+                      + " and strips it on receive. trunk, the default, lets the VF manage its own VLANs."
+                      + " 0 is refused, and so is the VF when the card's VLAN filter table is full.")
+              .since(SINCE)
+              .linux(LinuxMapping.VLAN)
+              .build());
 
   @Override
   public String name() {

@@ -15,59 +15,74 @@ import java.util.List;
  * to 15) have the same schema without it and ignore mac-anti-spoof and allow-promisc.
  */
 public final class IxPlugin implements DriverPlugin {
-  /** Released ix (FreeBSD 15 and older) has the parameter in its schema but ixgbe_vf_add ignores it. */
+  /**
+   * Released ix (FreeBSD 15 and older) has the parameter in its schema but ixgbe_vf_add ignores it.
+   */
   public static final Code IGNORED_BEFORE_2026 =
       new Code("IX001", Severity.WARNING, "ignored on FreeBSD 15 and older");
+
   /** vlan only exists in the 2026 schema; older iovctl/kernels refuse the key. */
   public static final Code VLAN_NEEDS_2026 =
       new Code("IX002", Severity.WARNING, "vlan needs a 2026 or newer kernel");
 
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("MAC address the VF starts with. Without it the VF may choose its own MAC. On 2026"
-              + " kernels the driver refuses the VF if the address is already in use.")
-          .since("11.1")
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build(),
-      ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
-          .defaultValue(true)
-          .doc("Drop frames the VF sends with a source MAC address other than its own. Honoured"
-              + " from the 2026 driver on; FreeBSD 15 and older ignore it.")
-          .since("11.1")
-          .linux(LinuxMapping.SPOOF_CHECK)
-          .hint(ValueHint.ignored(IGNORED_BEFORE_2026,
-              "ix on FreeBSD 15 and older ignores mac-anti-spoof; it takes effect only with a 2026"
-                  + " or newer kernel"))
-          .build(),
-      ParamSpec.of("allow-set-mac", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF change the MAC address given in mac-addr. Only matters when mac-addr is"
-              + " set: without mac-addr the VF may always choose its own MAC.")
-          .since("11.1")
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("allow-promisc", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF use promiscuous mode, i.e. see traffic addressed to others. Honoured from"
-              + " the 2026 driver on; FreeBSD 15 and older ignore it.")
-          .since("11.1")
-          .linux(LinuxMapping.TRUST)
-          .hint(ValueHint.ignored(IGNORED_BEFORE_2026,
-              "ix on FreeBSD 15 and older ignores allow-promisc; it takes effect only with a 2026"
-                  + " or newer kernel"))
-          .build(),
-      ParamSpec.of("vlan", ParamType.VLAN)
-          .defaultValue(4096L)
-          .doc("Port VLAN. 1 to 4095 makes the VF an access port: the PF adds that tag on transmit"
-              + " and strips it on receive. trunk, the default, lets the VF manage its own VLANs."
-              + " 0 is refused. Needs a 2026 or newer kernel (FreeBSD main from 2026); older"
-              + " kernels do not have this parameter.")
-          .since("16.0 (main, 2026)")
-          .linux(LinuxMapping.VLAN)
-          .hint(ValueHint.ignored(VLAN_NEEDS_2026,
-              "vlan needs a 2026 or newer ix driver; on FreeBSD 15 and older iovctl refuses it"
-                  + " (`Invalid config key 'vlan'`)"))
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc(
+                  "MAC address the VF starts with. Without it the VF may choose its own MAC. On 2026"
+                      + " kernels the driver refuses the VF if the address is already in use.")
+              .since("11.1")
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build(),
+          ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
+              .defaultValue(true)
+              .doc(
+                  "Drop frames the VF sends with a source MAC address other than its own. Honoured"
+                      + " from the 2026 driver on; FreeBSD 15 and older ignore it.")
+              .since("11.1")
+              .linux(LinuxMapping.SPOOF_CHECK)
+              .hint(
+                  ValueHint.ignored(
+                      IGNORED_BEFORE_2026,
+                      "ix on FreeBSD 15 and older ignores mac-anti-spoof; it takes effect only with a 2026"
+                          + " or newer kernel"))
+              .build(),
+          ParamSpec.of("allow-set-mac", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Let the VF change the MAC address given in mac-addr. Only matters when mac-addr is"
+                      + " set: without mac-addr the VF may always choose its own MAC.")
+              .since("11.1")
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("allow-promisc", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Let the VF use promiscuous mode, i.e. see traffic addressed to others. Honoured from"
+                      + " the 2026 driver on; FreeBSD 15 and older ignore it.")
+              .since("11.1")
+              .linux(LinuxMapping.TRUST)
+              .hint(
+                  ValueHint.ignored(
+                      IGNORED_BEFORE_2026,
+                      "ix on FreeBSD 15 and older ignores allow-promisc; it takes effect only with a 2026"
+                          + " or newer kernel"))
+              .build(),
+          ParamSpec.of("vlan", ParamType.VLAN)
+              .defaultValue(4096L)
+              .doc(
+                  "Port VLAN. 1 to 4095 makes the VF an access port: the PF adds that tag on transmit"
+                      + " and strips it on receive. trunk, the default, lets the VF manage its own VLANs."
+                      + " 0 is refused. Needs a 2026 or newer kernel (FreeBSD main from 2026); older"
+                      + " kernels do not have this parameter.")
+              .since("16.0 (main, 2026)")
+              .linux(LinuxMapping.VLAN)
+              .hint(
+                  ValueHint.ignored(
+                      VLAN_NEEDS_2026,
+                      "vlan needs a 2026 or newer ix driver; on FreeBSD 15 and older iovctl refuses it"
+                          + " (`Invalid config key 'vlan'`)"))
+              .build());
 
   @Override
   public String name() {
@@ -109,7 +124,9 @@ public final class IxPlugin implements DriverPlugin {
   @Override
   public List<CodeDoc> codes() {
     return List.of(
-        new CodeDoc(IGNORED_BEFORE_2026, """
+        new CodeDoc(
+            IGNORED_BEFORE_2026,
+            """
             The released ix(4) driver (FreeBSD 11.1 through 15) publishes mac-anti-spoof and
             allow-promisc in its SR-IOV schema, so iovctl accepts them, but the driver's VF-add
             routine never reads them: the setting has no effect. The 2026 driver in FreeBSD main
@@ -119,7 +136,9 @@ public final class IxPlugin implements DriverPlugin {
             serves 2026 kernels). Do not rely on allow-promisc = true or mac-anti-spoof = false to
             make CARP, bridging or similar setups work there.
             """),
-        new CodeDoc(VLAN_NEEDS_2026, """
+        new CodeDoc(
+            VLAN_NEEDS_2026,
+            """
             The vlan parameter of ix(4) appeared in FreeBSD main in 2026. Released kernels (15 and
             older) do not have it in their schema, so iovctl refuses the whole file:
 

@@ -10,54 +10,65 @@ import io.iovc.schema.ValueHint;
 import java.util.List;
 
 /**
- * ixl(4), Intel Ethernet 700 series ({@code sys/dev/ixl/ixl_pf_iov.c}); VFs run iavf(4). Spec
- * §8.1. The schema order is the order of the driver's {@code pci_iov_schema_add_*} calls.
+ * ixl(4), Intel Ethernet 700 series ({@code sys/dev/ixl/ixl_pf_iov.c}); VFs run iavf(4). Spec §8.1.
+ * The schema order is the order of the driver's {@code pci_iov_schema_add_*} calls.
  */
 public final class IxlPlugin implements DriverPlugin {
   /** {@code ixl_if_iov_vf_add} clamps num-queues to 1..16 (IAVF_MAX_QUEUES) and logs it. */
   public static final Code NUM_QUEUES_CLAMPED =
       new Code("IXL001", Severity.WARNING, "num-queues outside 1..16 is clamped");
 
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("MAC address the VF starts with. Without it the VF gets a random MAC and may always"
-              + " change it.")
-          .since("11.0")
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build(),
-      ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
-          .defaultValue(true)
-          .doc("Drop frames the VF sends with a source MAC address other than its own.")
-          .since("11.0")
-          .linux(LinuxMapping.SPOOF_CHECK)
-          .build(),
-      ParamSpec.of("allow-set-mac", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF change the MAC address given in mac-addr. Only matters when mac-addr is"
-              + " set: without mac-addr the VF may always choose its own MAC.")
-          .since("11.0")
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("allow-promisc", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF use promiscuous mode, i.e. see traffic addressed to others.")
-          .since("11.0")
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("num-queues", ParamType.UINT16)
-          .defaultValue(4L)
-          .doc("Queue pairs the VF gets, 1 to 16. The real default depends on the card: the VF's"
-              + " MSI-X vectors minus one, at most 16 (typically 4). The driver clamps other values,"
-              + " and drops the VF if the PF has too few queues left.")
-          .since("12.0")
-          .linux(LinuxMapping.NOT_SETTABLE)
-          .hint(ValueHint.equals(0, NUM_QUEUES_CLAMPED,
-              "ixl clamps num-queues to 1..16: 0 becomes 1 (the console says `Invalid num-queues (0)"
-                  + " for VF n` and `Setting VF n num-queues to 1`)"))
-          .hint(ValueHint.outside(0, 16, NUM_QUEUES_CLAMPED,
-              "ixl clamps num-queues to 1..16: {value} becomes 16 (the console says `Invalid"
-                  + " num-queues ({value}) for VF n` and `Setting VF n num-queues to 16`)"))
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc(
+                  "MAC address the VF starts with. Without it the VF gets a random MAC and may always"
+                      + " change it.")
+              .since("11.0")
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build(),
+          ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
+              .defaultValue(true)
+              .doc("Drop frames the VF sends with a source MAC address other than its own.")
+              .since("11.0")
+              .linux(LinuxMapping.SPOOF_CHECK)
+              .build(),
+          ParamSpec.of("allow-set-mac", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Let the VF change the MAC address given in mac-addr. Only matters when mac-addr is"
+                      + " set: without mac-addr the VF may always choose its own MAC.")
+              .since("11.0")
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("allow-promisc", ParamType.BOOL)
+              .defaultValue(false)
+              .doc("Let the VF use promiscuous mode, i.e. see traffic addressed to others.")
+              .since("11.0")
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("num-queues", ParamType.UINT16)
+              .defaultValue(4L)
+              .doc(
+                  "Queue pairs the VF gets, 1 to 16. The real default depends on the card: the VF's"
+                      + " MSI-X vectors minus one, at most 16 (typically 4). The driver clamps other values,"
+                      + " and drops the VF if the PF has too few queues left.")
+              .since("12.0")
+              .linux(LinuxMapping.NOT_SETTABLE)
+              .hint(
+                  ValueHint.equals(
+                      0,
+                      NUM_QUEUES_CLAMPED,
+                      "ixl clamps num-queues to 1..16: 0 becomes 1 (the console says `Invalid num-queues (0)"
+                          + " for VF n` and `Setting VF n num-queues to 1`)"))
+              .hint(
+                  ValueHint.outside(
+                      0,
+                      16,
+                      NUM_QUEUES_CLAMPED,
+                      "ixl clamps num-queues to 1..16: {value} becomes 16 (the console says `Invalid"
+                          + " num-queues ({value}) for VF n` and `Setting VF n num-queues to 16`)"))
+              .build());
 
   @Override
   public String name() {
@@ -86,7 +97,10 @@ public final class IxlPlugin implements DriverPlugin {
 
   @Override
   public List<CodeDoc> codes() {
-    return List.of(new CodeDoc(NUM_QUEUES_CLAMPED, """
+    return List.of(
+        new CodeDoc(
+            NUM_QUEUES_CLAMPED,
+            """
         ixl(4) gives each VF between 1 and 16 queue pairs (IAVF_MAX_QUEUES). iovctl and the kernel
         accept any uint16_t for num-queues, but when the VF is created the driver replaces a value
         below 1 with 1 and a value above 16 with 16, and only says so on the console:

@@ -12,27 +12,31 @@ import org.junit.jupiter.api.Test;
 /** The common plugin tests (FreeBsdPluginContract) with ixl's facts, and ixl's queue clamping. */
 class IxlPluginTest extends FreeBsdPluginContract {
   IxlPluginTest() {
-    super(new Facts(new IxlPlugin(), "ixl")
-        // spec §1.5: a published run of iovctl -S -d ixl0; spec §6.1: it packs to 1403 bytes
-        .vfSchema("""
+    super(
+        new Facts(new IxlPlugin(), "ixl")
+            // spec §1.5: a published run of iovctl -S -d ixl0; spec §6.1: it packs to 1403 bytes
+            .vfSchema(
+                """
             \tmac-addr : unicast-mac (optional)
             \tmac-anti-spoof : bool (default = true)
             \tallow-set-mac : bool (default = false)
             \tallow-promisc : bool (default = false)
             \tnum-queues : uint16_t (default = 4)
             """)
-        .packsTo("ixl.bin", 1403)
-        .normalConfig("""
+            .packsTo("ixl.bin", 1403)
+            .normalConfig(
+                """
             PF { device = "ixl0"; num_vfs = 4; }
             DEFAULT { passthrough = true; num-queues = 8; }
             VF-0 { mac-addr = "02:00:00:00:00:01"; allow-set-mac = true; mac-anti-spoof = false; }
             VF-1 { passthrough = false; allow-promisc = true; num-queues = 16; }
             VF-2 { num-queues = 1; }
             """)
-        .serves("ixl0", "ixl1", "ixl12")
-        .doesNotServe("ixl", "ix0", "iavf0", "ixlv0", "ice0", "/dev/iov/ixl0", "ixl0 ", "IXL0", "ixl-1")
-        .linuxDrivers("i40e")
-        .codes("IXL001"));
+            .serves("ixl0", "ixl1", "ixl12")
+            .doesNotServe(
+                "ixl", "ix0", "iavf0", "ixlv0", "ice0", "/dev/iov/ixl0", "ixl0 ", "IXL0", "ixl-1")
+            .linuxDrivers("i40e")
+            .codes("IXL001"));
   }
 
   @Test
@@ -52,6 +56,9 @@ class IxlPluginTest extends FreeBsdPluginContract {
 
   @Test
   void numQueuesAtTheBoundsIsQuiet() {
-    assertEquals(List.of(), check("PF { device = ixl0; num_vfs = 2; }\nVF-0 { num-queues = 1; }\nVF-1 { num-queues = 16; }\n"));
+    assertEquals(
+        List.of(),
+        check(
+            "PF { device = ixl0; num_vfs = 2; }\nVF-0 { num-queues = 1; }\nVF-1 { num-queues = 16; }\n"));
   }
 }

@@ -13,12 +13,13 @@ import java.util.List;
  * only the hardware knows.
  */
 public final class Mlx5Plugin implements DriverPlugin {
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("MAC address for the VF, set on its e-switch vport before the VF is enabled.")
-          .since("13.0 (approx.)")
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc("MAC address for the VF, set on its e-switch vport before the VF is enabled.")
+              .since("13.0 (approx.)")
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build());
 
   @Override
   public String name() {

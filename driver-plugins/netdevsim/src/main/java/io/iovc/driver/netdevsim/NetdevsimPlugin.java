@@ -7,54 +7,60 @@ import io.iovc.schema.ParamType;
 import java.util.List;
 
 /**
- * Linux's netdevsim ({@code drivers/net/netdevsim}), a network device the kernel simulates so
- * that tools can be tested without hardware. In legacy mode its VFs take every {@code ip link set
- * dev PF vf N …} setting (mac, vlan, spoofchk, trust, …) through the real rtnetlink code, which
- * makes it the test target for iovc's Linux backend (spec/linux-sriov.md §5). There is no FreeBSD
- * driver: the device names follow the Linux device ({@code netdevsim10}); on Linux, PF.device is
- * the interface name or the netdevsim device.
+ * Linux's netdevsim ({@code drivers/net/netdevsim}), a network device the kernel simulates so that
+ * tools can be tested without hardware. In legacy mode its VFs take every {@code ip link set dev PF
+ * vf N …} setting (mac, vlan, spoofchk, trust, …) through the real rtnetlink code, which makes it
+ * the test target for iovc's Linux backend (spec/linux-sriov.md §5). There is no FreeBSD driver:
+ * the device names follow the Linux device ({@code netdevsim10}); on Linux, PF.device is the
+ * interface name or the netdevsim device.
  *
- * <p>The VF parameters are the ones FreeBSD's Intel drivers share, mapped as the Intel plugins
- * map them. Its VFs are not PCI functions, so {@code passthrough} cannot be applied.
+ * <p>The VF parameters are the ones FreeBSD's Intel drivers share, mapped as the Intel plugins map
+ * them. Its VFs are not PCI functions, so {@code passthrough} cannot be applied.
  */
 public final class NetdevsimPlugin implements DriverPlugin {
   private static final String SINCE = "iovc 0.1 (Linux only)";
 
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("Administrative MAC address of the VF (`ip link set dev PF vf N mac`). Without it"
-              + " iovc leaves the MAC to the driver.")
-          .since(SINCE)
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build(),
-      ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
-          .defaultValue(true)
-          .doc("Drop frames the VF sends with a source MAC other than its own (spoofchk). netdevsim"
-              + " itself starts with it off; iovc always writes the file's value.")
-          .since(SINCE)
-          .linux(LinuxMapping.SPOOF_CHECK)
-          .build(),
-      ParamSpec.of("allow-set-mac", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF change the MAC given in mac-addr. On Linux this is the VF's trust bit,"
-              + " shared with allow-promisc.")
-          .since(SINCE)
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("allow-promisc", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Let the VF use promiscuous mode. On Linux this is the VF's trust bit, shared with"
-              + " allow-set-mac.")
-          .since(SINCE)
-          .linux(LinuxMapping.TRUST)
-          .build(),
-      ParamSpec.of("vlan", ParamType.VLAN)
-          .defaultValue(4096L)
-          .doc("Port VLAN (`ip link set dev PF vf N vlan V`): 1 to 4095 tags the VF's traffic;"
-              + " trunk, the default, means no port VLAN (VLAN 0 on Linux).")
-          .since(SINCE)
-          .linux(LinuxMapping.VLAN)
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc(
+                  "Administrative MAC address of the VF (`ip link set dev PF vf N mac`). Without it"
+                      + " iovc leaves the MAC to the driver.")
+              .since(SINCE)
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build(),
+          ParamSpec.of("mac-anti-spoof", ParamType.BOOL)
+              .defaultValue(true)
+              .doc(
+                  "Drop frames the VF sends with a source MAC other than its own (spoofchk). netdevsim"
+                      + " itself starts with it off; iovc always writes the file's value.")
+              .since(SINCE)
+              .linux(LinuxMapping.SPOOF_CHECK)
+              .build(),
+          ParamSpec.of("allow-set-mac", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Let the VF change the MAC given in mac-addr. On Linux this is the VF's trust bit,"
+                      + " shared with allow-promisc.")
+              .since(SINCE)
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("allow-promisc", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Let the VF use promiscuous mode. On Linux this is the VF's trust bit, shared with"
+                      + " allow-set-mac.")
+              .since(SINCE)
+              .linux(LinuxMapping.TRUST)
+              .build(),
+          ParamSpec.of("vlan", ParamType.VLAN)
+              .defaultValue(4096L)
+              .doc(
+                  "Port VLAN (`ip link set dev PF vf N vlan V`): 1 to 4095 tags the VF's traffic;"
+                      + " trunk, the default, means no port VLAN (VLAN 0 on Linux).")
+              .since(SINCE)
+              .linux(LinuxMapping.VLAN)
+              .build());
 
   @Override
   public String name() {

@@ -14,39 +14,50 @@ import java.util.List;
  * §8.6. Of its four VF parameters the driver uses only mac-addr.
  */
 public final class QlnxePlugin implements DriverPlugin {
-  /** allow-set-mac, allow-promisc and num-queues are in the schema, but the driver never reads them. */
-  public static final Code IGNORED = new Code("QLNXE001", Severity.WARNING, "the driver ignores this parameter");
+  /**
+   * allow-set-mac, allow-promisc and num-queues are in the schema, but the driver never reads them.
+   */
+  public static final Code IGNORED =
+      new Code("QLNXE001", Severity.WARNING, "the driver ignores this parameter");
 
-  private static final List<ParamSpec> VF_PARAMS = List.of(
-      ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
-          .doc("MAC address for the VF, published to it through the VF bulletin board. The only"
-              + " parameter qlnxe actually uses.")
-          .since("12.0 (approx.)")
-          .linux(LinuxMapping.MAC_ADDRESS)
-          .build(),
-      ParamSpec.of("allow-set-mac", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Meant to let the VF change its MAC address. In the schema, but qlnxe ignores it.")
-          .since("12.0 (approx.)")
-          .linux(LinuxMapping.TRUST)
-          .hint(ValueHint.ignored(IGNORED, "qlnxe ignores allow-set-mac: only mac-addr is used"))
-          .build(),
-      ParamSpec.of("allow-promisc", ParamType.BOOL)
-          .defaultValue(false)
-          .doc("Meant to let the VF use promiscuous mode. In the schema, but qlnxe ignores it.")
-          .since("12.0 (approx.)")
-          .linux(LinuxMapping.TRUST)
-          .hint(ValueHint.ignored(IGNORED, "qlnxe ignores allow-promisc: only mac-addr is used"))
-          .build(),
-      ParamSpec.of("num-queues", ParamType.UINT16)
-          .defaultValue(1L)
-          .doc("Meant to set the VF's queue count. In the schema, but qlnxe ignores it: each VF"
-              + " gets min(the card's VF L2 queues / num_vfs, 16) queues.")
-          .since("12.0 (approx.)")
-          .linux(LinuxMapping.NOT_SETTABLE)
-          .hint(ValueHint.ignored(IGNORED,
-              "qlnxe ignores num-queues: each VF gets min(VF L2 queues / num_vfs, 16) queues"))
-          .build());
+  private static final List<ParamSpec> VF_PARAMS =
+      List.of(
+          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC)
+              .doc(
+                  "MAC address for the VF, published to it through the VF bulletin board. The only"
+                      + " parameter qlnxe actually uses.")
+              .since("12.0 (approx.)")
+              .linux(LinuxMapping.MAC_ADDRESS)
+              .build(),
+          ParamSpec.of("allow-set-mac", ParamType.BOOL)
+              .defaultValue(false)
+              .doc(
+                  "Meant to let the VF change its MAC address. In the schema, but qlnxe ignores it.")
+              .since("12.0 (approx.)")
+              .linux(LinuxMapping.TRUST)
+              .hint(
+                  ValueHint.ignored(IGNORED, "qlnxe ignores allow-set-mac: only mac-addr is used"))
+              .build(),
+          ParamSpec.of("allow-promisc", ParamType.BOOL)
+              .defaultValue(false)
+              .doc("Meant to let the VF use promiscuous mode. In the schema, but qlnxe ignores it.")
+              .since("12.0 (approx.)")
+              .linux(LinuxMapping.TRUST)
+              .hint(
+                  ValueHint.ignored(IGNORED, "qlnxe ignores allow-promisc: only mac-addr is used"))
+              .build(),
+          ParamSpec.of("num-queues", ParamType.UINT16)
+              .defaultValue(1L)
+              .doc(
+                  "Meant to set the VF's queue count. In the schema, but qlnxe ignores it: each VF"
+                      + " gets min(the card's VF L2 queues / num_vfs, 16) queues.")
+              .since("12.0 (approx.)")
+              .linux(LinuxMapping.NOT_SETTABLE)
+              .hint(
+                  ValueHint.ignored(
+                      IGNORED,
+                      "qlnxe ignores num-queues: each VF gets min(VF L2 queues / num_vfs, 16) queues"))
+              .build());
 
   @Override
   public String name() {
@@ -75,7 +86,10 @@ public final class QlnxePlugin implements DriverPlugin {
 
   @Override
   public List<CodeDoc> codes() {
-    return List.of(new CodeDoc(IGNORED, """
+    return List.of(
+        new CodeDoc(
+            IGNORED,
+            """
         qlnxe(4) publishes four VF parameters in its SR-IOV schema, so iovctl accepts all of them,
         but when a VF is added the driver reads only mac-addr (which it writes to the VF's
         bulletin board). allow-set-mac, allow-promisc and num-queues have no effect:

@@ -28,7 +28,10 @@ public abstract class FreeBsdPluginContract extends PluginContract {
   @Test
   void packedSchemaMatchesGolden() throws Exception {
     byte[] golden = HexFormat.of().parseHex(resource(facts().oracleBlob + ".hex").strip());
-    assertEquals(facts().packedLength, golden.length, "the " + name() + " schema packs to " + facts().packedLength + " bytes");
+    assertEquals(
+        facts().packedLength,
+        golden.length,
+        "the " + name() + " schema packs to " + facts().packedLength + " bytes");
     assertArrayEquals(golden, NvPacker.pack(Schema.fromPlugin(plugin()).nvlist()));
   }
 
@@ -37,7 +40,8 @@ public abstract class FreeBsdPluginContract extends PluginContract {
   void packedSchemaMatchesOracleBlob() throws Exception {
     Path oracle = Path.of(System.getenv("IOVC_ORACLE"));
     Path blobFile = oracle.resolve("schemas").resolve(facts().oracleBlob);
-    assertArrayEquals(Files.readAllBytes(blobFile), NvPacker.pack(Schema.fromPlugin(plugin()).nvlist()));
+    assertArrayEquals(
+        Files.readAllBytes(blobFile), NvPacker.pack(Schema.fromPlugin(plugin()).nvlist()));
     Path exe = oracle.resolve("iovctl-oracle");
     if (Files.isExecutable(exe)) {
       Process p = new ProcessBuilder(exe.toString(), "-S", blobFile.toString()).start();

@@ -38,7 +38,8 @@ public abstract class PluginContract {
    * How {@code iovctl -S} starts for every driver: the PF block (a driver's PF schema is empty),
    * then the VF block up to the driver's own parameters (the core's passthrough comes first).
    */
-  static final String IOVCTL_S_CORE = """
+  static final String IOVCTL_S_CORE =
+      """
       The following configuration parameters may be configured on the PF:
       \tnum_vfs : uint16_t (required)
       \tdevice : string (required)
@@ -94,7 +95,8 @@ public abstract class PluginContract {
 
   @Test
   void serviceLoaderFindsExactlyThisPlugin() {
-    List<DriverPlugin> found = ServiceLoader.load(DriverPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
+    List<DriverPlugin> found =
+        ServiceLoader.load(DriverPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
     assertEquals(1, found.size(), found.toString());
     assertSame(plugin().getClass(), found.get(0).getClass());
   }
@@ -103,8 +105,10 @@ public abstract class PluginContract {
   void registryLoadsItWithoutProblems() {
     PluginRegistry r = PluginRegistry.classPath();
     assertEquals(List.of(), r.problems());
-    for (String dev : facts.serves) assertEquals(name(), r.forDevice(dev).orElseThrow().plugin().name(), dev);
-    for (String linux : facts.linuxDrivers) assertEquals(name(), r.forLinuxDriver(linux).orElseThrow().plugin().name(), linux);
+    for (String dev : facts.serves)
+      assertEquals(name(), r.forDevice(dev).orElseThrow().plugin().name(), dev);
+    for (String linux : facts.linuxDrivers)
+      assertEquals(name(), r.forLinuxDriver(linux).orElseThrow().plugin().name(), linux);
     for (String dev : facts.doesNotServe) assertTrue(r.forDevice(dev).isEmpty(), dev);
   }
 
@@ -123,12 +127,15 @@ public abstract class PluginContract {
     Set<String> declared = new HashSet<>();
     for (DriverPlugin.CodeDoc c : plugin().codes()) {
       assertTrue(c.code().id().startsWith(prefix), c.code().id());
-      assertTrue(c.code().severity() == Severity.WARNING || c.code().severity() == Severity.INFO, c.code().id());
+      assertTrue(
+          c.code().severity() == Severity.WARNING || c.code().severity() == Severity.INFO,
+          c.code().id());
       assertFalse(c.explanation().isBlank(), c.code().id());
       declared.add(c.code().id());
     }
     for (ParamSpec p : plugin().vfParams()) {
-      for (ValueHint h : p.hints()) assertTrue(declared.contains(h.code().id()), h.code().id() + " not declared");
+      for (ValueHint h : p.hints())
+        assertTrue(declared.contains(h.code().id()), h.code().id() + " not declared");
     }
     assertEquals(facts.codes, declared);
   }
@@ -142,12 +149,14 @@ public abstract class PluginContract {
 
   /** Whether one of the plugin's device patterns matches the whole name. */
   protected final boolean serves(String device) {
-    return plugin().devicePatterns().stream().anyMatch(p -> Pattern.compile(p).matcher(device).matches());
+    return plugin().devicePatterns().stream()
+        .anyMatch(p -> Pattern.compile(p).matcher(device).matches());
   }
 
   /** The diagnostics of checking {@code text} against the plugin's schema. */
   protected final List<Diagnostic> check(String text) {
-    return Checker.check(Ucl.parse(SourceText.of("test.conf", text)), Schema.fromPlugin(plugin())).diagnostics();
+    return Checker.check(Ucl.parse(SourceText.of("test.conf", text)), Schema.fromPlugin(plugin()))
+        .diagnostics();
   }
 
   /** The codes of the diagnostics, in order. */
@@ -158,7 +167,9 @@ public abstract class PluginContract {
   /** A test resource beside the concrete test class, as ASCII. */
   protected final String resource(String name) throws Exception {
     try (InputStream in = getClass().getResourceAsStream(name)) {
-      if (in == null) throw new IllegalStateException("missing test resource " + name + " beside " + getClass().getName());
+      if (in == null)
+        throw new IllegalStateException(
+            "missing test resource " + name + " beside " + getClass().getName());
       return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     }
   }
@@ -168,8 +179,8 @@ public abstract class PluginContract {
   }
 
   /**
-   * What a plugin's test states about its plugin. Every fact must be given (an empty list of
-   * codes with {@code codes()}); a test class that leaves one out fails every test.
+   * What a plugin's test states about its plugin. Every fact must be given (an empty list of codes
+   * with {@code codes()}); a test class that leaves one out fails every test.
    */
   public static final class Facts {
     final DriverPlugin plugin;
@@ -193,8 +204,8 @@ public abstract class PluginContract {
     }
 
     /**
-     * The lines {@code iovctl -S} prints for the plugin's VF parameters, one {@code \tname : type (…)}
-     * line each, in schema order (after the PF block and the core's passthrough).
+     * The lines {@code iovctl -S} prints for the plugin's VF parameters, one {@code \tname : type
+     * (…)} line each, in schema order (after the PF block and the core's passthrough).
      */
     public Facts vfSchema(String lines) {
       this.vfSchemaLines = lines;
@@ -246,7 +257,9 @@ public abstract class PluginContract {
       Objects.requireNonNull(normalConfig, "normalConfig");
       Objects.requireNonNull(codes, "codes");
       for (var e : List.of(serves, doesNotServe, linuxDrivers)) {
-        if (e.isEmpty()) throw new IllegalStateException(name + ": serves, doesNotServe and linuxDrivers each need a name");
+        if (e.isEmpty())
+          throw new IllegalStateException(
+              name + ": serves, doesNotServe and linuxDrivers each need a name");
       }
       return this;
     }
