@@ -1,5 +1,6 @@
 package io.iovc.check;
 
+import io.iovc.check.ConfigTree.Item;
 import io.iovc.diag.Code;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
@@ -10,9 +11,9 @@ import io.iovc.schema.ParamSpec;
 import io.iovc.schema.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.schema.ValueHint;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UMember;
@@ -33,8 +34,6 @@ import java.util.regex.Pattern;
  * gets an error diagnostic exactly when iovctl (or the kernel, for the size limit) refuses it.
  */
 public final class Checker {
-  private static final Pattern VF_PATTERN =
-      Pattern.compile("VF-([1-9][0-9]*|0)", Pattern.CASE_INSENSITIVE);
 
   private final SyntaxTree tree;
   private final SourceText src;
@@ -122,105 +121,7 @@ public final class Checker {
     return kept;
   }
 
-  /**
-   * What iovctl's find_device returns: {@code PF.device} of the first top-level key equal to {@code
-   * PF} ignoring case, when it is a string. Used to choose the schema before checking.
-   */
-  public static String findDevice(SyntaxTree tree) {
-    DeviceRef r = findDeviceRef(tree);
-    return r == null ? null : r.name();
-  }
-
-  /** PF.device as iovctl's find_device sees it, and where it is written. */
-  public record DeviceRef(String name, Span span) {}
-
-  /** Like {@link #findDevice} with the value's span; null when iovctl finds no device. */
-  public static DeviceRef findDeviceRef(SyntaxTree tree) {
-    for (Item top : items(tree.root(), null, null)) {
-      if (top.key == null) return null;
-      if (Ascii.equalsIgnoreCase(top.key, "PF")) {
-        for (Item i : items(top.value, top.chain, top.key)) {
-          if (i.key == null) return null;
-          if (Ascii.equalsIgnoreCase(i.key, "device")) {
-            return i.value instanceof UValue.UString s
-                ? new DeviceRef(Ascii.cString(s.value()), s.span())
-                : null;
-          }
-        }
-        return null;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The kind of section iovctl makes of a top-level key ({@code PF}, {@code DEFAULT} or {@code
-   * VF-n}, ignoring case), or null for any other key. For editors (outline, completion, hover).
-   */
-  public static ConfigSection.Kind sectionKind(String key) {
-    if (key == null) return null;
-    if (Ascii.equalsIgnoreCase(key, "PF")) return ConfigSection.Kind.PF;
-    if (Ascii.equalsIgnoreCase(key, "DEFAULT")) return ConfigSection.Kind.DEFAULT;
-    return VF_PATTERN.matcher(key).matches() ? ConfigSection.Kind.VF : null;
-  }
-
-  /** n for a key {@code VF-n} (ignoring case; Integer.MAX_VALUE above five digits), else -1. */
-  public static int vfIndex(String key) {
-    return key == null ? -1 : vfIndexOf(key);
-  }
-
-  /**
-   * {@code PF.num_vfs} as iovctl converts it (a number, truncated to an integer), found the way
-   * {@link #findDevice} finds the device; -1 when it is absent, not a number or outside 0..65535.
-   * Editors need it while the file still has errors (and {@link CheckResult#config()} is null).
-   */
-  public static int findNumVfs(SyntaxTree tree) {
-    for (Item top : items(tree.root(), null, null)) {
-      if (top.key == null) return -1;
-      if (Ascii.equalsIgnoreCase(top.key, "PF")) {
-        for (Item i : items(top.value, top.chain, top.key)) {
-          if (i.key == null) return -1;
-          if (Ascii.equalsIgnoreCase(i.key, "num_vfs")) {
-            long v =
-                i.value instanceof UValue.UInt n
-                    ? n.value()
-                    : i.value instanceof UValue.UFloat f ? toInt64(f.value()) : -1;
-            return v >= 0 && v <= 0xFFFF ? (int) v : -1;
-          }
-        }
-        return -1;
-      }
-    }
-    return -1;
-  }
-
   // ------------------------------------------------------------------ libucl iteration
-
-  /** One element of {@code ucl_iterate_object(obj, &it, true)}: key (C string, null in arrays). */
-  private record Item(String key, UValue value, UMember member, List<UMember> chain) {}
-
-  /**
-   * {@code ucl_iterate_object(v, &it, true)}: an object yields the first value of each key, an
-   * array its elements (no key), a scalar itself and the values chained behind it.
-   */
-  private static List<Item> items(UValue v, List<UMember> chainOfV, String keyOfV) {
-    List<Item> out = new ArrayList<>();
-    if (v instanceof UObject o) {
-      for (UclModel.Entry e : UclModel.entries(o)) {
-        UMember m = e.first();
-        out.add(new Item(Ascii.cString(m.key().name()), m.value(), m, e.chain()));
-      }
-    } else if (v instanceof UValue.UArray a) {
-      for (UValue e : a.items()) out.add(new Item(null, e, null, List.of()));
-    } else if (v instanceof UValue.UDeep) {
-      // content beyond the tree depth: only reachable as a parameter value, never iterated
-    } else if (chainOfV != null && !chainOfV.isEmpty()) {
-      for (UMember m : chainOfV) out.add(new Item(keyOfV, m.value(), m, List.of(m)));
-    } else {
-      out.add(new Item(keyOfV, v, null, List.of()));
-    }
-    return out;
-  }
 
   // ------------------------------------------------------------------ the run
 
@@ -239,7 +140,7 @@ public final class Checker {
         return null;
       }
     }
-    List<Item> top = items(root, null, null);
+    List<Item> top = ConfigTree.items(root, null, null);
     lintDuplicates(root, "section", Codes.DUPLICATE_SECTION);
 
     // find_device
@@ -247,27 +148,27 @@ public final class Checker {
     boolean deviceProblem = false;
     Item pfItem = null;
     for (Item t : top) {
-      if (Ascii.equalsIgnoreCase(t.key, "PF")) {
+      if (Ascii.equalsIgnoreCase(t.key(), "PF")) {
         pfItem = t;
-        for (Item i : items(t.value, t.chain, t.key)) {
-          if (i.key == null) {
-            arrayCrash(i.value, "PF");
+        for (Item i : ConfigTree.items(t.value(), t.chain(), t.key())) {
+          if (i.key() == null) {
+            arrayCrash(i.value(), "PF");
             return null;
           }
-          if (Ascii.equalsIgnoreCase(i.key, "device")) {
-            if (i.value instanceof UValue.UString s) {
+          if (Ascii.equalsIgnoreCase(i.key(), "device")) {
+            if (i.value() instanceof UValue.UString s) {
               device = Ascii.cString(s.value());
             } else {
               deviceProblem = true;
               add(
                   Diagnostic.of(
                           Codes.DEVICE_NOT_STRING,
-                          i.value.span(),
-                          "`device` must be a string, not " + describe(i.value))
+                          i.value().span(),
+                          "`device` must be a string, not " + describe(i.value()))
                       .label("not a string")
                       .iovctl("Config PF.device must be a string: <an unrelated errno>")
-                      .help(stringHelp(i.value, "the PF's device name, e.g. \"ixl0\""))
-                      .fix(quoteFix(i.value))
+                      .help(stringHelp(i.value(), "the PF's device name, e.g. \"ixl0\""))
+                      .fix(quoteFix(i.value()))
                       .build());
             }
             break;
@@ -279,13 +180,13 @@ public final class Checker {
     deviceReported = deviceProblem;
     if (device == null && !deviceProblem) {
       Span at = pfItem != null ? keySpan(pfItem) : top.isEmpty() ? Span.at(0) : keySpan(top.get(0));
-      boolean pfNotBlock = pfItem != null && !(pfItem.value instanceof UObject);
+      boolean pfNotBlock = pfItem != null && !(pfItem.value() instanceof UObject);
       String msg =
           pfItem == null
               ? "no `PF` section: the file does not say which device to configure"
               : pfNotBlock
                   ? "`PF` must be a `{ … }` block holding `device` and `num_vfs`, not "
-                      + describe(pfItem.value)
+                      + describe(pfItem.value())
                   : "the PF section has no `device`";
       Diagnostic.Builder d =
           Diagnostic.of(Codes.NO_DEVICE, at, msg)
@@ -329,7 +230,7 @@ public final class Checker {
       } else {
         d.help("add `device = \"<name>\";` to the PF section (the node under /dev/iov)");
         String guess = deviceGuess();
-        if (guess != null) d.fix(addToSection(pfItem.member, "device", "\"" + guess + "\""));
+        if (guess != null) d.fix(addToSection(pfItem.member(), "device", "\"" + guess + "\""));
       }
       add(d.build());
     }
@@ -342,11 +243,11 @@ public final class Checker {
     boolean processedVf = false;
     ConfigSection defaults = null;
     for (Item t : top) {
-      if (t.key == null) {
+      if (t.key() == null) {
         add(
             Diagnostic.of(
                     Codes.TOP_LEVEL_ARRAY,
-                    t.value.span(),
+                    t.value().span(),
                     "the file is an array, not a set of sections")
                 .label("iovctl crashes on this")
                 .build());
@@ -354,9 +255,9 @@ public final class Checker {
       }
       ConfigSection.Kind kind;
       int index = -1;
-      if (Ascii.equalsIgnoreCase(t.key, "PF")) {
+      if (Ascii.equalsIgnoreCase(t.key(), "PF")) {
         kind = ConfigSection.Kind.PF;
-      } else if (Ascii.equalsIgnoreCase(t.key, "DEFAULT")) {
+      } else if (Ascii.equalsIgnoreCase(t.key(), "DEFAULT")) {
         kind = ConfigSection.Kind.DEFAULT;
         if (processedVf) {
           add(
@@ -369,10 +270,10 @@ public final class Checker {
                   .help("move DEFAULT { … } above the first VF-n section")
                   .build());
         }
-      } else if (VF_PATTERN.matcher(t.key).matches()) {
+      } else if (ConfigTree.VF_PATTERN.matcher(t.key()).matches()) {
         kind = ConfigSection.Kind.VF;
         processedVf = true;
-        index = vfIndexOf(t.key);
+        index = ConfigTree.vfIndexOf(t.key());
       } else {
         unexpectedSection(t);
         continue;
@@ -458,15 +359,7 @@ public final class Checker {
   }
 
   private static Span keySpan(Item t) {
-    return t.member != null ? t.member.key().span() : t.value.span();
-  }
-
-  private static int vfIndexOf(String key) {
-    Matcher m = VF_PATTERN.matcher(key);
-    if (!m.matches()) return -1;
-    String digits = m.group(1);
-    if (digits.length() > 5) return Integer.MAX_VALUE;
-    return Integer.parseInt(digits);
+    return t.member() != null ? t.member().key().span() : t.value().span();
   }
 
   /**
@@ -474,9 +367,9 @@ public final class Checker {
    * comment, and reporting each word of it again would only bury the real message.
    */
   private boolean restOfSlashLine(Item t) {
-    if (t.member == null) return false;
-    int line = src.line(t.member.key().span().start());
-    if (t.key.startsWith("//")) {
+    if (t.member() == null) return false;
+    int line = src.line(t.member().key().span().start());
+    if (t.key().startsWith("//")) {
       slashLines.add(line);
       return false;
     }
@@ -484,7 +377,7 @@ public final class Checker {
   }
 
   private String slashMessage(Item t, String where) {
-    String text = src.text(t.member != null ? t.member.span() : t.value.span());
+    String text = src.text(t.member() != null ? t.member().span() : t.value().span());
     if (text.length() > 40) text = text.substring(0, 37) + "…";
     return "`//` does not start a comment in UCL: libucl reads `"
         + text
@@ -494,41 +387,41 @@ public final class Checker {
 
   private void unexpectedSection(Item t) {
     if (restOfSlashLine(t)) return;
-    String k = Ascii.display(t.key);
+    String k = Ascii.display(t.key());
     Diagnostic.Builder d =
         Diagnostic.of(
                 Codes.UNEXPECTED_SECTION,
                 keySpan(t),
-                t.key.startsWith("//")
+                t.key().startsWith("//")
                     ? slashMessage(t, "")
                     : "`" + k + "` is not a section iovctl knows")
             .label("expected PF, DEFAULT or VF-<n>")
             .iovctl("Unexpected top-level node: " + k);
-    Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key);
+    Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key());
     if (!m.matches()
-        && Ascii.equalsIgnoreCase(t.key, "VF")
-        && t.value instanceof UObject o
+        && Ascii.equalsIgnoreCase(t.key(), "VF")
+        && t.value() instanceof UObject o
         && o.implicit()
         && !o.members().isEmpty()) {
       m = Pattern.compile("0*([0-9]+)").matcher(o.members().get(0).key().name()); // `VF 0 { }`
     }
-    if (t.key.equals("//") || t.key.startsWith("//")) {
+    if (t.key().equals("//") || t.key().startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
-      if (t.member != null)
+      if (t.member() != null)
         d.fix(
             Fix.of(
                 "turn `//` into `#`",
                 new Edit(
-                    new Span(t.member.key().span().start(), t.member.key().span().start() + 2),
+                    new Span(t.member().key().span().start(), t.member().key().span().start() + 2),
                     "#")));
     } else if (m.matches()) {
       String fixed = "VF-" + Long.parseLong(m.group(1).length() > 18 ? "0" : m.group(1));
       d.help("VF sections are named `VF-<n>` with no leading zeros, e.g. `" + fixed + "`");
-      if (t.member != null && !t.member.key().quoted())
-        d.fix(Fix.of("rename to `" + fixed + "`", new Edit(t.member.key().span(), fixed)));
-    } else if (t.key.startsWith("\u00ef\u00bb\u00bf")) {
+      if (t.member() != null && !t.member().key().quoted())
+        d.fix(Fix.of("rename to `" + fixed + "`", new Edit(t.member().key().span(), fixed)));
+    } else if (t.key().startsWith("\u00ef\u00bb\u00bf")) {
       d.help("the file starts with a UTF-8 byte order mark; save it without one");
-    } else if (!(t.value instanceof UObject)) {
+    } else if (!(t.value() instanceof UObject)) {
       d.help("settings go inside a section, e.g. `PF { " + k + " = … }`");
     } else {
       d.help("the sections are PF, DEFAULT and VF-0 … VF-<num_vfs-1>");
@@ -549,51 +442,51 @@ public final class Checker {
 
   private ConfigSection parseDeviceConfig(
       Item t, ConfigSection.Kind kind, int index, Map<String, ConfigSection> config) {
-    String lower = Ascii.toLower(t.key);
+    String lower = Ascii.toLower(t.key());
     ConfigSection previous = config.get(lower);
     if (previous != null) {
       add(
           Diagnostic.of(
                   Codes.MULTIPLE_DEFINITIONS,
                   keySpan(t),
-                  "`" + Ascii.display(t.key) + "` is defined twice (section names ignore case)")
+                  "`" + Ascii.display(t.key()) + "` is defined twice (section names ignore case)")
               .label("second definition")
               .label(
                   previous.member() != null ? previous.member().key().span() : null,
                   "first defined here")
-              .iovctl("Multiple definitions of '" + Ascii.display(t.key) + "' in config file")
+              .iovctl("Multiple definitions of '" + Ascii.display(t.key()) + "' in config file")
               .help("merge the two sections")
               .build());
       return null;
     }
     Schema.Device dev = kind == ConfigSection.Kind.PF ? Schema.Device.PF : Schema.Device.VF;
-    String sectionName = Ascii.display(t.key);
-    if (!(t.value instanceof UObject) && !(t.value instanceof UValue.UArray)) {
+    String sectionName = Ascii.display(t.key());
+    if (!(t.value() instanceof UObject) && !(t.value() instanceof UValue.UArray)) {
       // libucl iterates a scalar as itself: its key is the section name
       add(
           Diagnostic.of(
                   Codes.SECTION_NOT_OBJECT,
-                  t.value.span(),
-                  "`" + sectionName + "` must be a `{ … }` block, not " + describe(t.value))
+                  t.value().span(),
+                  "`" + sectionName + "` must be a `{ … }` block, not " + describe(t.value()))
               .label("not a block")
               .iovctl(sectionName + ": Invalid config key '" + sectionName + "'")
               .help("write `" + sectionName + " { key = value; }`")
               .build());
       return null;
     }
-    if (t.value instanceof UObject o) lintDuplicates(o, "parameter", Codes.DUPLICATE_PARAM);
+    if (t.value() instanceof UObject o) lintDuplicates(o, "parameter", Codes.DUPLICATE_PARAM);
     List<ConfigParam> driver = new ArrayList<>();
     List<ConfigParam> iov = new ArrayList<>();
     boolean caseDuplicate = false;
-    for (Item i : items(t.value, t.chain, t.key)) {
-      if (i.key == null) {
-        arrayCrash(t.value, sectionName);
+    for (Item i : ConfigTree.items(t.value(), t.chain(), t.key())) {
+      if (i.key() == null) {
+        arrayCrash(t.value(), sectionName);
         return null;
       }
-      Schema.Param p = schema.lookup(dev, Schema.Subsystem.IOV, i.key);
+      Schema.Param p = schema.lookup(dev, Schema.Subsystem.IOV, i.key());
       List<ConfigParam> target = iov;
       if (p == null) {
-        p = schema.lookup(dev, Schema.Subsystem.DRIVER, i.key);
+        p = schema.lookup(dev, Schema.Subsystem.DRIVER, i.key());
         target = driver;
       }
       if (p == null) {
@@ -602,21 +495,21 @@ public final class Checker {
       }
       TypedValue v = addConfig(i, p);
       if (v == null) {
-        refused.add(lower + "/" + Ascii.toLower(i.key));
+        refused.add(lower + "/" + Ascii.toLower(i.key()));
         continue;
       }
       ConfigParam dup = null;
       for (ConfigParam q : target) {
-        if (Ascii.equalsIgnoreCase(q.name(), i.key)) dup = q;
+        if (Ascii.equalsIgnoreCase(q.name(), i.key())) dup = q;
       }
       if (dup != null) {
         crashed = true;
         add(
             Diagnostic.of(
                     Codes.CASE_DUPLICATE_PARAM,
-                    i.member.key().span(),
+                    i.member().key().span(),
                     "`"
-                        + Ascii.display(i.key)
+                        + Ascii.display(i.key())
                         + "` repeats `"
                         + Ascii.display(dup.name())
                         + "` (parameter names ignore case)")
@@ -624,30 +517,30 @@ public final class Checker {
                 .label(dup.member().key().span(), "first here")
                 .note("iovctl aborts (SIGABRT) on this: libnv refuses the second name")
                 .help("keep one of the two")
-                .fix(Fix.of("remove this line", new Edit(i.member.span(), "")))
+                .fix(Fix.of("remove this line", new Edit(i.member().span(), "")))
                 .build());
         // libnv only records the error here; iovctl goes on checking this section's keys (an
         // invalid key after this one is what it reports) and aborts at its next lookup.
         caseDuplicate = true;
         continue;
       }
-      target.add(new ConfigParam(i.key, v, i.member, p));
+      target.add(new ConfigParam(i.key(), v, i.member(), p));
     }
     if (caseDuplicate) return null;
-    ConfigSection s = new ConfigSection(t.key, kind, index, t.member, driver, iov);
+    ConfigSection s = new ConfigSection(t.key(), kind, index, t.member(), driver, iov);
     config.put(lower, s);
     return s;
   }
 
   private void unknownKey(Item i, String sectionName, Schema.Device dev) {
     if (restOfSlashLine(i)) return;
-    String k = Ascii.display(i.key);
-    Span at = i.member != null ? i.member.key().span() : i.value.span();
+    String k = Ascii.display(i.key());
+    Span at = i.member() != null ? i.member().key().span() : i.value().span();
     Diagnostic.Builder d =
         Diagnostic.of(
                 Codes.UNKNOWN_KEY,
                 at,
-                i.key.startsWith("//")
+                i.key().startsWith("//")
                     ? slashMessage(i, " in " + sectionName)
                     : "unknown parameter `" + k + "` in " + sectionName)
             .label(
@@ -657,9 +550,9 @@ public final class Checker {
                     + (dev == Schema.Device.PF ? "the PF" : "a VF"))
             .iovctl(sectionName + ": Invalid config key '" + k + "'");
     Schema.Param other =
-        schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, i.key);
-    String suggestion = closest(i.key, dev);
-    if (i.key.startsWith("//")) {
+        schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, i.key());
+    String suggestion = closest(i.key(), dev);
+    if (i.key().startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
       d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(at.start(), at.start() + 2), "#")));
     } else if (other != null) {
@@ -669,14 +562,14 @@ public final class Checker {
               : "`" + other.name() + "` belongs in the PF section");
     } else if (suggestion != null) {
       d.help("did you mean `" + Ascii.display(suggestion) + "`?");
-      if (i.member != null && !i.member.key().quoted())
+      if (i.member() != null && !i.member().key().quoted())
         d.fix(
             Fix.of(
                 "change to `" + Ascii.display(suggestion) + "`",
                 new Edit(at, Ascii.display(suggestion))));
-    } else if (VF_PATTERN.matcher(i.key).matches()
-        || Ascii.equalsIgnoreCase(i.key, "DEFAULT")
-        || Ascii.equalsIgnoreCase(i.key, "PF")) {
+    } else if (ConfigTree.VF_PATTERN.matcher(i.key()).matches()
+        || Ascii.equalsIgnoreCase(i.key(), "DEFAULT")
+        || Ascii.equalsIgnoreCase(i.key(), "PF")) {
       d.help("sections cannot be nested; is a `}` missing above?");
     } else {
       d.help("run `iovc schema` to list the parameters this driver accepts");
@@ -729,21 +622,21 @@ public final class Checker {
       add(
           Diagnostic.of(
                   Codes.BAD_SCHEMA,
-                  i.member.key().span(),
+                  i.member().key().span(),
                   "the schema entry for `" + p.name() + "` has no type")
               .label("iovctl aborts here")
               .build());
       return null;
     }
     ParamType type = ParamType.byName(typeName);
-    String k = Ascii.display(i.key);
-    UValue v = i.value;
+    String k = Ascii.display(i.key());
+    UValue v = i.value();
     if (v instanceof UValue.UMissing) return null; // the syntax error was reported
     if (type == null) {
       add(
           Diagnostic.of(
                   Codes.UNKNOWN_TYPE,
-                  i.member.key().span(),
+                  i.member().key().span(),
                   "the schema gives `"
                       + k
                       + "` the type `"
@@ -792,12 +685,12 @@ public final class Checker {
   }
 
   private TypedValue uint(Item i, String k, ParamType type, String typeName, String notType) {
-    UValue v = i.value;
+    UValue v = i.value();
     long val;
     if (v instanceof UValue.UInt n) {
       val = n.value();
     } else if (v instanceof UValue.UFloat f) {
-      val = toInt64(f.value());
+      val = ConfigTree.toInt64(f.value());
     } else {
       if (v instanceof UValue.UString s
           && s.kind() == UValue.StringKind.UNQUOTED
@@ -963,15 +856,8 @@ public final class Checker {
     return Double.toString(d);
   }
 
-  /** C's (int64_t) cast on x86-64 (cvttsd2si): NaN and out-of-range give INT64_MIN. */
-  static long toInt64(double d) {
-    if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18)
-      return Long.MIN_VALUE;
-    return (long) d;
-  }
-
   private TypedValue vlan(Item i, String k, String notType) {
-    UValue v = i.value;
+    UValue v = i.value();
     if (v instanceof UValue.UString s) {
       if (Ascii.equalsIgnoreCase(Ascii.cString(s.value()), "trunk"))
         return new TypedValue.Num(4096);
@@ -994,7 +880,7 @@ public final class Checker {
     if (v instanceof UValue.UInt n) {
       val = n.value();
     } else if (v instanceof UValue.UFloat f) {
-      val = toInt64(f.value());
+      val = ConfigTree.toInt64(f.value());
     } else {
       typeError(
           v,
@@ -1034,7 +920,7 @@ public final class Checker {
   }
 
   private TypedValue mac(Item i, String k, String shown, String notType) {
-    UValue v = i.value;
+    UValue v = i.value();
     if (!(v instanceof UValue.UString s)) {
       typeError(
           v,
@@ -1310,7 +1196,7 @@ public final class Checker {
     // Leftover VF sections: index too large or not below num_vfs.
     for (ConfigSection s : sections) {
       if (s.kind() != ConfigSection.Kind.VF) continue;
-      Matcher m = VF_PATTERN.matcher(s.name());
+      Matcher m = ConfigTree.VF_PATTERN.matcher(s.name());
       if (!m.matches()) continue;
       String digits = m.group(1);
       java.math.BigInteger n = new java.math.BigInteger(digits);
@@ -1498,7 +1384,7 @@ public final class Checker {
     int max = -1;
     if (tree.root() instanceof UObject o) {
       for (UMember m : o.members()) {
-        int i = vfIndexOf(Ascii.cString(m.key().name()));
+        int i = ConfigTree.vfIndexOf(Ascii.cString(m.key().name()));
         if (i >= 0 && i < 0xFFFF) max = Math.max(max, i);
       }
     }
@@ -1527,9 +1413,9 @@ public final class Checker {
 
   private void lintDevice(String device, Item pfItem) {
     UMember m = null;
-    for (Item i : items(pfItem.value, pfItem.chain, pfItem.key)) {
-      if (i.key != null && Ascii.equalsIgnoreCase(i.key, "device")) {
-        m = i.member;
+    for (Item i : ConfigTree.items(pfItem.value(), pfItem.chain(), pfItem.key())) {
+      if (i.key() != null && Ascii.equalsIgnoreCase(i.key(), "device")) {
+        m = i.member();
         break;
       }
     }

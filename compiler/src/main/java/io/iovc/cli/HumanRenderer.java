@@ -3,8 +3,8 @@ package io.iovc.cli;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Label;
 import io.iovc.diag.Severity;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.iovc.cli;
 
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

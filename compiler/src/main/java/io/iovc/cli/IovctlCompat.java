@@ -1,6 +1,6 @@
 package io.iovc.cli;
 
-import io.iovc.check.Checker;
+import io.iovc.check.ConfigTree;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
 import io.iovc.kernel.ApplyResult;
@@ -266,7 +266,7 @@ final class IovctlCompat {
     private static DeviceName.Target findDevice(String filename) throws Exit {
       Inputs.Input in = readConfig(filename);
       SyntaxTree tree = Ucl.parse(in.source(), Ucl.fileVariables(in.path()));
-      String device = Checker.findDevice(tree);
+      String device = ConfigTree.findDevice(tree);
       if (device == null) {
         HumanRenderer r = new HumanRenderer(Output.colorFor("auto", true));
         for (Diagnostic d : tree.diagnostics()) {

@@ -1,6 +1,6 @@
 package io.iovc.diag;
 
-import io.iovc.syntax.Span;
+import io.iovc.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.iovc.format;
 
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UEntry;

@@ -2,7 +2,7 @@ package io.iovc.kernel;
 
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 

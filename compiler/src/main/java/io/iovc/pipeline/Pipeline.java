@@ -8,7 +8,7 @@ import io.iovc.lower.Lowering;
 import io.iovc.nvlist.NvList;
 import io.iovc.nvlist.NvPacker;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.Span;
+import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import java.util.ArrayList;
 import java.util.List;

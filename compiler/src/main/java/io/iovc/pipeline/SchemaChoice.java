@@ -1,11 +1,11 @@
 package io.iovc.pipeline;
 
-import io.iovc.check.Checker;
+import io.iovc.check.ConfigTree;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.Span;
+import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UclParser;
 import io.iovc.syntax.UclToken;
@@ -67,7 +67,7 @@ public final class SchemaChoice {
               .build(),
           how);
     }
-    Checker.DeviceRef device = Checker.findDeviceRef(tree);
+    ConfigTree.DeviceRef device = ConfigTree.findDeviceRef(tree);
     if (device == null) {
       return new Choice(null, null, "no PF.device");
     }

@@ -1,6 +1,7 @@
 package io.iovc.syntax;
 
 import io.iovc.diag.Diagnostic;
+import io.iovc.source.SourceText;
 import java.util.List;
 
 /**

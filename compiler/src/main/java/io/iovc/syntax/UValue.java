@@ -1,5 +1,6 @@
 package io.iovc.syntax;
 
+import io.iovc.source.Span;
 import java.util.List;
 
 /**

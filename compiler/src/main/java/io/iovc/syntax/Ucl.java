@@ -2,6 +2,8 @@ package io.iovc.syntax;
 
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

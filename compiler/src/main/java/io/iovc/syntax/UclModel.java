@@ -1,5 +1,6 @@
 package io.iovc.syntax;
 
+import io.iovc.source.SourceText;
 import io.iovc.syntax.UValue.UMember;
 import io.iovc.syntax.UValue.UObject;
 import java.util.ArrayList;

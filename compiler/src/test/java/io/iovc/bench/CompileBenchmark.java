@@ -2,7 +2,7 @@ package io.iovc.bench;
 
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

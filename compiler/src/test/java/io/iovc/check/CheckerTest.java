@@ -23,7 +23,7 @@ import io.iovc.schema.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
 import io.iovc.schema.ValueHint;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
 import io.iovc.testing.Oracle;
@@ -696,7 +696,7 @@ class CheckerTest {
             "Config file does not specify device");
     Diagnostic d = o.first(Codes.NO_DEVICE);
     assertTrue(d.help().contains("byte order mark"), d.help());
-    assertEquals(new io.iovc.syntax.Span(0, 3), d.fixes().get(0).edits().get(0).span());
+    assertEquals(new io.iovc.source.Span(0, 3), d.fixes().get(0).edits().get(0).span());
   }
 
   @Test
@@ -1236,12 +1236,12 @@ class CheckerTest {
   void findDevice() {
     assertEquals(
         "ixl0",
-        Checker.findDevice(
+        ConfigTree.findDevice(
             Ucl.parse(SourceText.of("t", "VF-0 {}\npf { num_vfs = 1; DEVICE = \"ixl0\" }"))));
-    assertNull(Checker.findDevice(Ucl.parse(SourceText.of("t", "PF { device = 5 }"))));
+    assertNull(ConfigTree.findDevice(Ucl.parse(SourceText.of("t", "PF { device = 5 }"))));
     assertEquals(
         "ix",
-        Checker.findDevice(Ucl.parse(SourceText.of("t", "PF { device = \"ix\\u0000x\" }"))),
+        ConfigTree.findDevice(Ucl.parse(SourceText.of("t", "PF { device = \"ix\\u0000x\" }"))),
         "a C string ends at NUL");
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,23 +15,26 @@ import org.junit.jupiter.api.Test;
 class EditorHelpersTest {
   @Test
   void sectionKinds() {
-    assertEquals(ConfigSection.Kind.PF, Checker.sectionKind("pf"));
-    assertEquals(ConfigSection.Kind.DEFAULT, Checker.sectionKind("Default"));
-    assertEquals(ConfigSection.Kind.VF, Checker.sectionKind("vf-12"));
-    assertNull(Checker.sectionKind("VF-012"));
-    assertNull(Checker.sectionKind("VF"));
-    assertEquals(12, Checker.vfIndex("VF-12"));
-    assertEquals(-1, Checker.vfIndex("VF-x"));
+    assertEquals(ConfigSection.Kind.PF, ConfigTree.sectionKind("pf"));
+    assertEquals(ConfigSection.Kind.DEFAULT, ConfigTree.sectionKind("Default"));
+    assertEquals(ConfigSection.Kind.VF, ConfigTree.sectionKind("vf-12"));
+    assertNull(ConfigTree.sectionKind("VF-012"));
+    assertNull(ConfigTree.sectionKind("VF"));
+    assertEquals(12, ConfigTree.vfIndex("VF-12"));
+    assertEquals(-1, ConfigTree.vfIndex("VF-x"));
   }
 
   @Test
   void numVfsFromTheTree() {
-    assertEquals(4, Checker.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = 4; }"))));
+    assertEquals(4, ConfigTree.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = 4; }"))));
     assertEquals(
-        2, Checker.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = 2.9; } VF-9 { bogus"))));
-    assertEquals(-1, Checker.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = \"4\"; }"))));
-    assertEquals(-1, Checker.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = 70000; }"))));
-    assertEquals(-1, Checker.findNumVfs(Ucl.parse(SourceText.of("t", "VF-0 { }"))));
+        2,
+        ConfigTree.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = 2.9; } VF-9 { bogus"))));
+    assertEquals(
+        -1, ConfigTree.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = \"4\"; }"))));
+    assertEquals(
+        -1, ConfigTree.findNumVfs(Ucl.parse(SourceText.of("t", "PF { num_vfs = 70000; }"))));
+    assertEquals(-1, ConfigTree.findNumVfs(Ucl.parse(SourceText.of("t", "VF-0 { }"))));
   }
 
   private static String applyOnly(String name, String text) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.iovc.nvlist.NvDump;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import io.iovc.testing.IovGen;
 import io.iovc.testing.UclGen;

@@ -1,7 +1,7 @@
 package io.iovc.cli;
 
 import io.iovc.diag.Diagnostic;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import java.util.List;
 
 /** Test access to every output format, for tests outside this package. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -9,7 +9,7 @@ import io.iovc.kernel.freebsd.FakeTools;
 import io.iovc.kernel.freebsd.Iovemu;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ import io.iovc.nvlist.NvPacker;
 import io.iovc.nvlist.NvUnpacker;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.Ucl;

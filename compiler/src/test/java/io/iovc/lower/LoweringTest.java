@@ -17,7 +17,7 @@ import io.iovc.nvlist.NvPair;
 import io.iovc.nvlist.NvValue;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import io.iovc.testing.Oracle;
 import java.nio.charset.StandardCharsets;

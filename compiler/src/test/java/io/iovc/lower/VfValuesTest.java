@@ -9,7 +9,7 @@ import io.iovc.schema.DriverPlugin;
 import io.iovc.schema.ParamSpec;
 import io.iovc.schema.ParamType;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.iovc.check.Checker;
+import io.iovc.check.ConfigTree;
 import io.iovc.cli.FormatAll;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
@@ -21,8 +22,8 @@ import io.iovc.nvlist.NvPacker;
 import io.iovc.nvlist.NvUnpacker;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
 import io.iovc.syntax.UclToken;
@@ -94,7 +95,7 @@ class RobustnessTest {
           new String(in, StandardCharsets.ISO_8859_1),
           rebuilt.toString(),
           () -> "tokens do not rebuild: " + show(in));
-      Checker.findDevice(tree);
+      ConfigTree.findDevice(tree);
       Checker.check(tree, null);
       Pipeline.Result r = Pipeline.compile(tree, schema, Pipeline.DEFAULT_MAX_CONFIG);
       for (Diagnostic d : r.diagnostics()) {

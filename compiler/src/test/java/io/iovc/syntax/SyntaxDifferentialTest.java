@@ -2,6 +2,7 @@ package io.iovc.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.iovc.source.SourceText;
 import io.iovc.testing.UclGen;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

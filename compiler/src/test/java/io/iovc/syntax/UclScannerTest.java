@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.iovc.diag.Code;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import io.iovc.testing.Oracle;
 import io.iovc.testing.UclGen;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
 import java.io.File;

@@ -1,9 +1,9 @@
 package io.iovc.lsp;
 
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigSection;
+import io.iovc.check.ConfigTree;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ascii;
-import io.iovc.syntax.SourceText;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UMember;
@@ -105,7 +105,7 @@ final class Caret {
         }
       }
       if (next == null) break;
-      ConfigSection.Kind k = Checker.sectionKind(Ascii.cString(next.key().name()));
+      ConfigSection.Kind k = ConfigTree.sectionKind(Ascii.cString(next.key().name()));
       if (depth == 0 || k != null) {
         section = next;
         kind = k;

@@ -1,12 +1,12 @@
 package io.iovc.lsp;
 
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigSection;
+import io.iovc.check.ConfigTree;
 import io.iovc.schema.ParamType;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
+import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
-import io.iovc.syntax.Span;
 import io.iovc.syntax.UValue.UMember;
 import io.iovc.syntax.UValue.UObject;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ final class Completions {
     }
     Range range = range(a, c, false);
     boolean nameOnly = restOfLine(a, c.offset).matches("^[A-Za-z0-9_.-]*\\s*\\{.*");
-    int numVfs = Checker.findNumVfs(a.tree);
+    int numVfs = ConfigTree.findNumVfs(a.tree);
     if (!present.contains("pf"))
       items.add(section(a, "PF", ConfigSection.Kind.PF, -1, numVfs, "0", range, nameOnly, client));
     if (!present.contains("default"))
@@ -151,7 +151,7 @@ final class Completions {
     }
     Range range = range(a, c, false);
     boolean nameOnly = restOfLine(a, c.offset).matches("^[A-Za-z0-9_.-]*\\s*[=:].*");
-    int vf = c.kind == ConfigSection.Kind.VF ? Checker.vfIndex(c.sectionName()) : -1;
+    int vf = c.kind == ConfigSection.Kind.VF ? ConfigTree.vfIndex(c.sectionName()) : -1;
     int order = 0;
     for (Schema.Subsystem sub : Schema.Subsystem.values()) {
       for (Schema.Param p : schema.params(dev, sub)) {
@@ -208,7 +208,7 @@ final class Completions {
     boolean quoted = c.prefix.startsWith("\"");
     Range range = range(a, c, quoted);
     String d = p.defaultText();
-    int vf = c.kind == ConfigSection.Kind.VF ? Checker.vfIndex(c.sectionName()) : -1;
+    int vf = c.kind == ConfigSection.Kind.VF ? ConfigTree.vfIndex(c.sectionName()) : -1;
     switch (p.type()) {
       case BOOL -> {
         items.add(
@@ -366,7 +366,7 @@ final class Completions {
     int max = -1;
     if (a.tree.root() instanceof UObject root) {
       for (UMember m : root.members()) {
-        int i = Checker.vfIndex(Ascii.cString(m.key().name()));
+        int i = ConfigTree.vfIndex(Ascii.cString(m.key().name()));
         if (i >= 0 && i < 0xFFFF) max = Math.max(max, i);
       }
     }

@@ -1,13 +1,13 @@
 package io.iovc.lsp;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigParam;
 import io.iovc.check.ConfigSection;
+import io.iovc.check.ConfigTree;
 import io.iovc.lower.VfValues;
 import io.iovc.schema.Schema;
+import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
-import io.iovc.syntax.Span;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UMember;
 import io.iovc.syntax.UValue.UObject;
@@ -58,7 +58,7 @@ final class Hovers {
       UValue v = m.value();
       if (v instanceof UObject vo) {
         if (vo.span().start() <= off && off < Math.max(vo.span().end(), vo.span().start() + 1)) {
-          ConfigSection.Kind k = Checker.sectionKind(Ascii.cString(m.key().name()));
+          ConfigSection.Kind k = ConfigTree.sectionKind(Ascii.cString(m.key().name()));
           boolean isSection = depth == 0 || k != null;
           Hit h = find(vo, off, isSection ? m : section, isSection ? k : kind, depth + 1);
           if (h != null) return h;
@@ -78,10 +78,10 @@ final class Hovers {
 
   private static String section(Analysis a, Hit h, boolean md) {
     String name = Ascii.cString(h.member.key().name());
-    ConfigSection.Kind kind = Checker.sectionKind(name);
+    ConfigSection.Kind kind = ConfigTree.sectionKind(name);
     if (kind == null) return null;
-    int numVfs = Checker.findNumVfs(a.tree);
-    int vf = Checker.vfIndex(name);
+    int numVfs = ConfigTree.findNumVfs(a.tree);
+    int vf = ConfigTree.vfIndex(name);
     StringBuilder sb = new StringBuilder();
     sb.append(Docs.code(Ascii.display(name), md, true))
         .append(" — ")

@@ -1,8 +1,8 @@
 package io.iovc.lsp;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigSection;
+import io.iovc.check.ConfigTree;
 import io.iovc.lower.VfValues;
 import io.iovc.syntax.Ascii;
 import io.iovc.syntax.UValue.UMember;
@@ -31,11 +31,11 @@ final class InlayHints {
     if (!(a.tree.root() instanceof UObject root)) return out;
     int from = range == null ? 0 : a.pos.start(range);
     int to = range == null ? a.src.length() : a.pos.end(range);
-    int numVfs = Checker.findNumVfs(a.tree);
+    int numVfs = ConfigTree.findNumVfs(a.tree);
     List<UMember> vfSections = new ArrayList<>();
     UMember pf = null;
     for (UMember m : root.members()) {
-      ConfigSection.Kind k = Checker.sectionKind(Ascii.cString(m.key().name()));
+      ConfigSection.Kind k = ConfigTree.sectionKind(Ascii.cString(m.key().name()));
       if (k == ConfigSection.Kind.VF) vfSections.add(m);
       if (k == ConfigSection.Kind.PF && pf == null) pf = m;
     }
@@ -47,7 +47,7 @@ final class InlayHints {
         int written = 0;
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (UMember v : vfSections) {
-          int i = Checker.vfIndex(Ascii.cString(v.key().name()));
+          int i = ConfigTree.vfIndex(Ascii.cString(v.key().name()));
           if (i >= 0 && i < numVfs && seen.add(i)) written++;
         }
         String label =
@@ -67,7 +67,7 @@ final class InlayHints {
     CheckedConfig config = a.config();
     if (config == null) return out;
     for (UMember m : vfSections) {
-      int i = Checker.vfIndex(Ascii.cString(m.key().name()));
+      int i = ConfigTree.vfIndex(Ascii.cString(m.key().name()));
       if (i < 0 || i >= config.numVfs() || !(m.value() instanceof UObject o)) continue;
       int at = o.span().end();
       if (at < from || at > to) continue;

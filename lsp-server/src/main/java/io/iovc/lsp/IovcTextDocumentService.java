@@ -146,7 +146,7 @@ final class IovcTextDocumentService implements TextDocumentService {
   /** An incremental change (the server asks for full sync, but accepts these too). */
   private String applyRange(Document d, String text, TextDocumentContentChangeEvent c) {
     Positions pos =
-        new Positions(io.iovc.syntax.SourceText.of(d.name(), text), service.client.encoding());
+        new Positions(io.iovc.source.SourceText.of(d.name(), text), service.client.encoding());
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     int s = pos.start(c.getRange());
     int e = pos.end(c.getRange());

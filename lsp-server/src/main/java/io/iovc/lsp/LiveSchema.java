@@ -1,6 +1,6 @@
 package io.iovc.lsp;
 
-import io.iovc.check.Checker;
+import io.iovc.check.ConfigTree;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
 import io.iovc.syntax.SyntaxTree;
@@ -46,7 +46,7 @@ final class LiveSchema implements Function<SyntaxTree, Schema> {
   @Override
   public Schema apply(SyntaxTree tree) {
     if (!settings.liveSchema) return null;
-    String device = Checker.findDevice(tree);
+    String device = ConfigTree.findDevice(tree);
     if (device == null || !device.matches("[A-Za-z0-9_.-]{1,64}")) return null;
     long now = System.nanoTime();
     Entry e = cache.get(device);

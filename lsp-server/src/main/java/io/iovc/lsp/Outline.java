@@ -1,10 +1,10 @@
 package io.iovc.lsp;
 
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigSection;
+import io.iovc.check.ConfigTree;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UMember;
 import io.iovc.syntax.UValue.UObject;
@@ -42,7 +42,7 @@ final class Outline {
     String name = Ascii.display(Ascii.cString(m.key().name()));
     if (name.isEmpty()) name = "\"\"";
     ConfigSection.Kind kind =
-        depth == 0 ? Checker.sectionKind(Ascii.cString(m.key().name())) : null;
+        depth == 0 ? ConfigTree.sectionKind(Ascii.cString(m.key().name())) : null;
     SymbolKind sk;
     if (depth == 0) {
       sk =

@@ -1,7 +1,7 @@
 package io.iovc.lsp;
 
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 

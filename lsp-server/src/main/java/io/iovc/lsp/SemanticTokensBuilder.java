@@ -1,6 +1,6 @@
 package io.iovc.lsp;
 
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.UclParser;
 import io.iovc.syntax.UclToken;
 import java.util.ArrayList;

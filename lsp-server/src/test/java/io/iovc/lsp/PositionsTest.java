@@ -2,7 +2,7 @@ package io.iovc.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import org.eclipse.lsp4j.Position;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.iovc.kernel.freebsd;
 import io.iovc.check.CheckedConfig;
 import io.iovc.check.Checker;
 import io.iovc.check.ConfigParam;
+import io.iovc.check.ConfigTree;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -17,7 +18,7 @@ import io.iovc.pipeline.SchemaChoice;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
-import io.iovc.syntax.Span;
+import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
 import java.io.PrintStream;
@@ -86,7 +87,7 @@ public final class FreeBsdBackend implements Backend {
     List<String> msgs = new ArrayList<>();
     String file = r.path() == null ? "<stdin>" : r.path().toString();
     SyntaxTree tree = Ucl.parse(r.source(), Ucl.fileVariables(r.path()));
-    String device = Checker.findDevice(tree);
+    String device = ConfigTree.findDevice(tree);
     if (device == null) {
       diags.addAll(Checker.check(tree, null).diagnostics());
       if (style == Style.IOVCTL) {

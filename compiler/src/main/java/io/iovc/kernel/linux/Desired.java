@@ -14,7 +14,7 @@ import io.iovc.nvlist.NvValue;
 import io.iovc.schema.LinuxMapping;
 import io.iovc.schema.ParamType;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.Span;
+import io.iovc.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

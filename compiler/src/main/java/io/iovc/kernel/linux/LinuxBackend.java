@@ -2,6 +2,7 @@ package io.iovc.kernel.linux;
 
 import io.iovc.check.CheckedConfig;
 import io.iovc.check.Checker;
+import io.iovc.check.ConfigTree;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -20,8 +21,8 @@ import io.iovc.pipeline.SchemaChoice;
 import io.iovc.schema.DriverPlugin;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
-import io.iovc.syntax.Span;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.Ucl;
@@ -103,7 +104,7 @@ public final class LinuxBackend implements Backend {
     String fileName = path == null ? source.name() : path.toString();
     SyntaxTree tree = Ucl.parse(source, Ucl.fileVariables(path));
     List<Diagnostic> diags = new ArrayList<>();
-    String device = Checker.findDevice(tree);
+    String device = ConfigTree.findDevice(tree);
     Pf pf = null;
     String pfProblem = null;
     if (device != null) {

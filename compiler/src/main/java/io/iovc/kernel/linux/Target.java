@@ -1,7 +1,7 @@
 package io.iovc.kernel.linux;
 
 import io.iovc.kernel.linux.Netlink.VfLink;
-import io.iovc.syntax.Span;
+import io.iovc.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import io.iovc.kernel.ApplyResult;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -454,7 +454,7 @@ public final class FakeKernel {
                   .apply(
                       new io.iovc.kernel.ApplyRequest(
                           conf,
-                          new io.iovc.syntax.SourceText(conf.toString(), bytes),
+                          new io.iovc.source.SourceText(conf.toString(), bytes),
                           registry,
                           null,
                           io.iovc.pipeline.Pipeline.DEFAULT_MAX_CONFIG,

@@ -9,7 +9,7 @@ import io.iovc.kernel.ApplyRequest;
 import io.iovc.kernel.ApplyResult;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.PluginRegistry;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

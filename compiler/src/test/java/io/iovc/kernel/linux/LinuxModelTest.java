@@ -11,7 +11,7 @@ import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.linux.Netlink.VfLink;
 import io.iovc.schema.DriverPlugin;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

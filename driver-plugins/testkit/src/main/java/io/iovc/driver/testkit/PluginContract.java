@@ -14,7 +14,7 @@ import io.iovc.schema.ParamSpec;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.schema.ValueHint;
-import io.iovc.syntax.SourceText;
+import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

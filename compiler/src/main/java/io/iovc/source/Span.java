@@ -1,4 +1,4 @@
-package io.iovc.syntax;
+package io.iovc.source;
 
 /**
  * A half-open range {@code [start, end)} of byte offsets into a {@link SourceText}. Line and column

@@ -1,4 +1,4 @@
-package io.iovc.syntax;
+package io.iovc.source;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
