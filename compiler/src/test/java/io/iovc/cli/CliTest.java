@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.diag.Codes;
+import io.iovc.diag.CodeBook;
 import io.iovc.nvlist.NvDump;
 import io.iovc.nvlist.NvList;
 import io.iovc.nvlist.NvPacker;
@@ -280,9 +280,9 @@ class CliTest {
         List.of("IOV201", "IOV220"), rules.stream().map(x -> MiniJson.at(x, "id")).toList());
     for (Object rule : rules) {
       String id = (String) MiniJson.at(rule, "id");
-      assertEquals(Codes.lookup(id).title(), MiniJson.at(rule, "shortDescription", "text"));
+      assertEquals(CodeBook.CORE.lookup(id).title(), MiniJson.at(rule, "shortDescription", "text"));
       String full = (String) MiniJson.at(rule, "fullDescription", "text");
-      String explain = Codes.explain(id);
+      String explain = CodeBook.CORE.explain(id);
       assertEquals(
           explain.substring(0, explain.indexOf("\n\n")).replace('\n', ' ').strip(),
           full,
@@ -538,7 +538,8 @@ class CliTest {
   void explainACode() {
     Res r = iovc("explain", "IOV201");
     assertEquals(0, r.exit());
-    assertEquals("IOV201 (error): unknown parameter\n\n" + Codes.explain("IOV201"), r.out());
+    assertEquals(
+        "IOV201 (error): unknown parameter\n\n" + CodeBook.CORE.explain("IOV201"), r.out());
     assertEquals(r.out(), iovc("explain", "iov201").out(), "codes ignore case");
     Res w = iovc("explain", "IOV220");
     assertTrue(w.out().startsWith("IOV220 (warning): "), w.out());
