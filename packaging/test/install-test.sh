@@ -18,7 +18,7 @@ export HOME="$prefix/home"
 iovc="$prefix/bin/iovc"
 ex="$home/share/iovc/examples"
 
-for f in bin/iovc lib/iovc-compiler-*.jar plugins/iovc-driver-bundle-*.jar man/man8/iovc.8 \
+for f in bin/iovc lib/iovc-compiler-*.jar lib/iovc-plugin-api-*.jar plugins/iovc-driver-bundle-*.jar man/man8/iovc.8 \
 	share/bash-completion/completions/iovc share/zsh/site-functions/_iovc \
 	share/iovc/freebsd/rc.d/iovc share/iovc/linux/iovc.service README.install; do
 	ls "$home"/$f >/dev/null 2>&1 || fail "missing $f"

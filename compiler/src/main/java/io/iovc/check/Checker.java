@@ -2,15 +2,17 @@ package io.iovc.check;
 
 import io.iovc.check.ConfigTree.Item;
 import io.iovc.diag.Code;
+import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
+import io.iovc.plugin.ValueHint;
+import io.iovc.schema.PluginCodes;
 import io.iovc.schema.Schema;
-import io.iovc.schema.ValueHint;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
@@ -56,13 +58,26 @@ public final class Checker {
     this.schema = schema;
   }
 
-  /** Checks a parsed file against a schema. The schema may be null (syntax and layout only). */
+  /**
+   * Checks a parsed file against a schema, knowing the core codes and those of the schema's plugin.
+   * The schema may be null (syntax and layout only).
+   */
   public static CheckResult check(SyntaxTree tree, Schema schema) {
+    return check(tree, schema, null);
+  }
+
+  /**
+   * Checks a parsed file against a schema (null: syntax and layout only). {@code codes} are the
+   * codes a suppression comment may name: the plugin registry's; null for the core codes and those
+   * of the schema's plugin.
+   */
+  public static CheckResult check(SyntaxTree tree, Schema schema, CodeBook codes) {
+    if (codes == null) codes = PluginCodes.of(schema == null ? null : schema.plugin());
     Checker c = new Checker(tree, schema);
     CheckedConfig config = c.run();
     List<Diagnostic> all = new ArrayList<>(tree.diagnostics());
     all.addAll(syntaxErrorsFirst(tree, c.diags));
-    all = Suppressions.apply(tree, all);
+    all = Suppressions.apply(tree, all, codes);
     all.sort((a, b) -> a.span().compareTo(b.span()));
     all = bounded(all);
     boolean errors = false;
@@ -1493,7 +1508,7 @@ public final class Checker {
           if (!h.matches(v)) continue;
           String msg = h.message().replace("{value}", p.value().display());
           add(
-              Diagnostic.of(h.code(), p.member().value().span(), msg)
+              Diagnostic.of(PluginCodes.code(h.code()), p.member().value().span(), msg)
                   .label(plugin.name() + ": " + h.code().title())
                   .build());
         }

@@ -1,6 +1,7 @@
 package io.iovc.check;
 
 import io.iovc.diag.Code;
+import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
@@ -50,7 +51,8 @@ final class Suppressions {
 
   private Suppressions() {}
 
-  static List<Diagnostic> apply(SyntaxTree tree, List<Diagnostic> diags) {
+  /** Hides the suppressed warnings; {@code codes} are the codes a comment may name. */
+  static List<Diagnostic> apply(SyntaxTree tree, List<Diagnostic> diags, CodeBook codes) {
     List<Directive> directives = find(tree);
     if (directives.isEmpty()) return diags;
     Map<Directive, Set<String>> used = new HashMap<>();
@@ -72,7 +74,7 @@ final class Suppressions {
       for (int ci = 0; ci < dir.codes.size(); ci++) {
         String id = dir.codes.get(ci);
         Span at = dir.codeSpans.get(ci);
-        Code c = Codes.lookup(id);
+        Code c = codes.lookup(id);
         if (c == null) {
           out.add(
               Diagnostic.of(

@@ -44,14 +44,15 @@ final class Analysis {
     if (explicit == null) explicit = opts.driverSchema();
     SchemaChoice.Choice choice = SchemaChoice.choose(tree, opts.registry(), explicit, null);
     if (choice.schema() == null) {
-      List<Diagnostic> diags = new ArrayList<>(Checker.check(tree, null).diagnostics());
+      List<Diagnostic> diags =
+          new ArrayList<>(Checker.check(tree, null, opts.registry().codes()).diagnostics());
       if (choice.problem() != null) diags.add(0, choice.problem());
       return new Analysis(in, tree, null, null, diags, choice.problem() != null);
     }
     Pipeline.Result r =
         pack
-            ? Pipeline.compile(tree, choice.schema(), opts.maxSize)
-            : Pipeline.check(tree, choice.schema(), opts.maxSize);
+            ? Pipeline.compile(tree, choice.schema(), opts.maxSize, opts.registry().codes())
+            : Pipeline.check(tree, choice.schema(), opts.maxSize, opts.registry().codes());
     return new Analysis(in, tree, choice.schema(), r, r.diagnostics(), false);
   }
 

@@ -86,7 +86,8 @@ final class CheckCommand implements Callable<Integer> {
     switch (fmt) {
       case "gcc" -> Output.out.print(MachineFormats.gcc(results));
       case "json" -> Output.out.print(MachineFormats.json(results));
-      case "sarif" -> Output.out.print(MachineFormats.sarif(results, Main.VERSION));
+      case "sarif" ->
+          Output.out.print(MachineFormats.sarif(results, Main.VERSION, schema.registry().codes()));
       case "github" -> Output.out.print(MachineFormats.github(results));
       case "checkstyle" -> Output.out.print(MachineFormats.checkstyle(results));
       default -> {

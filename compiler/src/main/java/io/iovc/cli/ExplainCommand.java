@@ -1,7 +1,7 @@
 package io.iovc.cli;
 
 import io.iovc.diag.Code;
-import io.iovc.diag.Codes;
+import io.iovc.diag.CodeBook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,17 +23,17 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
-    schema.registry(); // registers plugin codes
+    CodeBook codes = schema.registry().codes();
     if (code == null) {
-      List<Code> all = new ArrayList<>(Codes.all());
+      List<Code> all = new ArrayList<>(codes.all());
       all.sort((a, b) -> a.id().compareTo(b.id()));
       for (Code c : all)
         Output.out.printf("%-9s %-8s %s%n", c.id(), c.severity().label(), c.title());
       Output.flush();
       return 0;
     }
-    Code c = Codes.lookup(code.toUpperCase(Locale.ROOT));
-    String text = c == null ? null : Codes.explain(c.id());
+    Code c = codes.lookup(code.toUpperCase(Locale.ROOT));
+    String text = c == null ? null : codes.explain(c.id());
     if (c == null)
       throw new UserError(2, "no diagnostic code " + code + "; `iovc explain` lists them");
     Output.out.println(c.id() + " (" + c.severity().label() + "): " + c.title());

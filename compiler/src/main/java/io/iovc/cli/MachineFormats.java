@@ -1,7 +1,7 @@
 package io.iovc.cli;
 
 import io.iovc.diag.Code;
-import io.iovc.diag.Codes;
+import io.iovc.diag.CodeBook;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
@@ -194,7 +194,8 @@ final class MachineFormats {
     j.field("length", sp.length());
   }
 
-  static String sarif(List<FileResult> files, String version) {
+  /** SARIF 2.1.0; each rule's texts are the code's explanation in {@code codes}. */
+  static String sarif(List<FileResult> files, String version, CodeBook codes) {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     List<Code> rules = new ArrayList<>();
     for (FileResult f : files) {
@@ -217,7 +218,7 @@ final class MachineFormats {
     j.field("informationUri", "https://github.com/iovc/iovc");
     j.name("rules").beginArray();
     for (Code c : rules) {
-      String text = Codes.explain(c.id());
+      String text = codes.explain(c.id());
       j.beginObject();
       j.field("id", c.id());
       j.field("name", camel(c.title()));

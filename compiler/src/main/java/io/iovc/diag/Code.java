@@ -3,7 +3,7 @@ package io.iovc.diag;
 /**
  * A diagnostic code: {@code IOV0xx} meta, {@code IOV1xx} syntax, {@code IOV2xx} schema and types,
  * {@code IOV3xx} cross-section semantics and limits; driver plugins add their own ({@code
- * IXL001}…). Every code has a long explanation, looked up with {@link Codes#explain(String)} and
+ * IXL001}…). Every code has a long explanation, looked up with {@link CodeBook#explain(String)} and
  * printed by {@code iovc explain CODE}.
  */
 public record Code(String id, Severity severity, String title) {

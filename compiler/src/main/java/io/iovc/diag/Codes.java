@@ -10,16 +10,15 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every core diagnostic code. The long explanations live in {@code codes.txt} next to this class
- * (read only when {@code iovc explain} or an editor asks); plugins register theirs with {@link
- * #register(Code, String)}.
+ * (read only when {@code iovc explain} or an editor asks). Plugin codes are not here: the plugin
+ * registry owns them, and a {@link CodeBook} answers for both.
  */
 public final class Codes {
-  private static final Map<String, Code> ALL = new ConcurrentHashMap<>();
-  private static final Map<String, String> PLUGIN_TEXT = new ConcurrentHashMap<>();
+  // Filled once, by the constants below, while the class initialises.
+  private static final Map<String, Code> ALL = new LinkedHashMap<>();
   private static volatile Map<String, String> coreText;
 
   private static Code e(String id, String title) {
@@ -125,25 +124,18 @@ public final class Codes {
 
   private Codes() {}
 
-  public static Code lookup(String id) {
+  /** The core code with this id, or null. */
+  static Code core(String id) {
     return ALL.get(id);
   }
 
-  public static Collection<Code> all() {
+  /** Every core code, in declaration order. */
+  static Collection<Code> coreCodes() {
     return Collections.unmodifiableCollection(ALL.values());
   }
 
-  /** Registers a plugin code with its long explanation. Re-registering the same id replaces it. */
-  public static Code register(Code code, String explanation) {
-    ALL.put(code.id(), code);
-    if (explanation != null) PLUGIN_TEXT.put(code.id(), explanation);
-    return code;
-  }
-
-  /** The long explanation of a code, or null when the code is unknown. */
-  public static String explain(String id) {
-    String p = PLUGIN_TEXT.get(id);
-    if (p != null) return p;
+  /** The long explanation of a core code, or null. */
+  static String coreText(String id) {
     return coreText().get(id);
   }
 

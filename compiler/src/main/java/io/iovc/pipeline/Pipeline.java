@@ -2,6 +2,7 @@ package io.iovc.pipeline;
 
 import io.iovc.check.CheckResult;
 import io.iovc.check.Checker;
+import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.lower.Lowering;
@@ -38,17 +39,33 @@ public final class Pipeline {
     }
   }
 
-  /** Checks only (no packing): what {@code iovc check} and the editor need. */
+  /**
+   * Checks only (no packing): what {@code iovc check} and the editor need. Suppression comments may
+   * name the core codes and those of the schema's plugin.
+   */
   public static Result check(SyntaxTree tree, Schema schema, long maxSize) {
-    return run(tree, schema, maxSize, false);
+    return run(tree, schema, maxSize, false, null);
+  }
+
+  /**
+   * Checks only; suppression comments may name any code in {@code codes} (null: as {@link
+   * #check(SyntaxTree, Schema, long)}).
+   */
+  public static Result check(SyntaxTree tree, Schema schema, long maxSize, CodeBook codes) {
+    return run(tree, schema, maxSize, false, codes);
   }
 
   public static Result compile(SyntaxTree tree, Schema schema, long maxSize) {
-    return run(tree, schema, maxSize, true);
+    return run(tree, schema, maxSize, true, null);
   }
 
-  private static Result run(SyntaxTree tree, Schema schema, long maxSize, boolean pack) {
-    CheckResult check = Checker.check(tree, schema);
+  public static Result compile(SyntaxTree tree, Schema schema, long maxSize, CodeBook codes) {
+    return run(tree, schema, maxSize, true, codes);
+  }
+
+  private static Result run(
+      SyntaxTree tree, Schema schema, long maxSize, boolean pack, CodeBook codes) {
+    CheckResult check = Checker.check(tree, schema, codes);
     List<Diagnostic> diags = new ArrayList<>(check.diagnostics());
     if (check.config() == null) return new Result(check, null, null, diags);
     NvList nv = Lowering.lower(check.config());

@@ -1,6 +1,7 @@
 package io.iovc.schema;
 
-import io.iovc.diag.Codes;
+import io.iovc.diag.CodeBook;
+import io.iovc.plugin.DriverPlugin;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * The driver plugins iovc can use: those on the class path, then the jars in each plugin directory
  * ({@code --plugin-path}, {@code IOVC_PLUGIN_PATH}). A jar that cannot be loaded is reported by
- * name in {@link #problems()}; it never stops iovc.
+ * name in {@link #problems()}; it never stops iovc. The registry owns the plugins' diagnostic codes
+ * and their explanations: {@link #codes()}.
  */
 public final class PluginRegistry {
   /** A plugin and where it was found. */
@@ -34,6 +36,8 @@ public final class PluginRegistry {
 
   private final List<Loaded> plugins = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private final CodeBook.Builder codeBuilder = CodeBook.builder();
+  private CodeBook codes = CodeBook.CORE;
 
   private PluginRegistry() {}
 
@@ -59,6 +63,7 @@ public final class PluginRegistry {
       jars.sort(null);
       for (Path jar : jars) r.loadJar(jar);
     }
+    r.codes = r.codeBuilder.build();
     return r;
   }
 
@@ -119,13 +124,35 @@ public final class PluginRegistry {
         // A vendor's plugin must declare a buildable schema; the bundled ones are tested for it
         // and skip this at start-up.
         if (!source.equals("class path")) Schema.fromPlugin(p);
-        for (DriverPlugin.CodeDoc c : p.codes()) Codes.register(c.code(), c.explanation());
+        String clash = codeClash(p);
+        if (clash != null) {
+          problems.add(source + ": plugin `" + name + "` is broken: " + clash);
+          continue;
+        }
+        PluginCodes.add(codeBuilder, p);
         plugins.add(new Loaded(p, source, List.copyOf(pats)));
       } catch (RuntimeException | LinkageError e) {
         problems.add(
             source + ": plugin " + p.getClass().getName() + " is broken: " + rootMessage(e));
       }
     }
+  }
+
+  /** Why the plugin's codes cannot be added (one is already known), or null. */
+  private String codeClash(DriverPlugin p) {
+    for (DriverPlugin.CodeDoc d : p.codes()) {
+      String id = d.code().id();
+      if (!codeBuilder.knows(id)) continue;
+      for (Loaded l : plugins) {
+        for (DriverPlugin.CodeDoc o : l.plugin().codes()) {
+          if (o.code().id().equals(id)) {
+            return "its code " + id + " is already declared by plugin `" + l.plugin().name() + "`";
+          }
+        }
+      }
+      return "its code " + id + " is already declared";
+    }
+    return null;
   }
 
   private static String rootMessage(Throwable e) {
@@ -141,6 +168,14 @@ public final class PluginRegistry {
 
   public List<String> problems() {
     return List.copyOf(problems);
+  }
+
+  /**
+   * The diagnostic codes this registry knows: the core codes and those of every plugin it loaded,
+   * with their explanations.
+   */
+  public CodeBook codes() {
+    return codes;
   }
 
   public Optional<Loaded> byName(String name) {

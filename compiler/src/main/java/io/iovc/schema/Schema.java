@@ -5,6 +5,9 @@ import io.iovc.nvlist.NvList;
 import io.iovc.nvlist.NvPair;
 import io.iovc.nvlist.NvUnpacker;
 import io.iovc.nvlist.NvValue;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -95,7 +98,7 @@ public final class Schema {
       ParamType t = type();
       if (d == null || t == null) return null;
       Object v = fromNv(d);
-      return v == null ? null : formatDefault(t, v);
+      return v == null ? null : t.formatDefault(v);
     }
 
     public String doc() {
@@ -399,7 +402,7 @@ public final class Schema {
           throw new SchemaException(
               p.name() + ": the default does not match its type (iovctl would abort)");
         }
-        sb.append(" (default = ").append(formatDefault(t, v)).append(')');
+        sb.append(" (default = ").append(t.formatDefault(v)).append(')');
       } else {
         sb.append(" (optional)");
       }
@@ -417,31 +420,6 @@ public final class Schema {
   }
 
   /** A default value as iovctl's print_default_value formats it. */
-  static String formatDefault(ParamType t, Object v) {
-    switch (t) {
-      case BOOL:
-        return ((Boolean) v) ? "true" : "false";
-      case STRING:
-        return (String) v;
-      case UNICAST_MAC:
-        byte[] m = (byte[]) v;
-        return String.format(
-            Locale.ROOT,
-            "%02x:%02x:%02x:%02x:%02x:%02x",
-            m[0] & 0xff,
-            m[1] & 0xff,
-            m[2] & 0xff,
-            m[3] & 0xff,
-            m[4] & 0xff,
-            m[5] & 0xff);
-      case VLAN:
-        int vlan = (int) (((Long) v) & 0xFFFF);
-        return vlan == 4096 ? "trunk" : Integer.toString(vlan);
-      default:
-        return Long.toUnsignedString((Long) v);
-    }
-  }
-
   // ------------------------------------------------------------------ docs
 
   static String coreDoc(Device d, Subsystem s, String name) {

@@ -53,10 +53,6 @@ public record Span(int start, int end) implements Comparable<Span> {
     return offset >= start && offset < end;
   }
 
-  public boolean overlaps(Span o) {
-    return start < o.end && o.start < end || (isEmpty() && o.contains(start));
-  }
-
   @Override
   public int compareTo(Span o) {
     return start != o.start ? Integer.compare(start, o.start) : Integer.compare(end, o.end);

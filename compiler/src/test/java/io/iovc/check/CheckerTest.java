@@ -17,12 +17,13 @@ import io.iovc.nvlist.NvList;
 import io.iovc.nvlist.NvPacker;
 import io.iovc.nvlist.NvValue;
 import io.iovc.pipeline.Pipeline;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
+import io.iovc.plugin.PluginCode;
+import io.iovc.plugin.ValueHint;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
-import io.iovc.schema.ValueHint;
 import io.iovc.source.SourceText;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
@@ -130,7 +131,7 @@ class CheckerTest {
 
     Diagnostic first(Code c) {
       return diags().stream()
-          .filter(d -> d.code() == c)
+          .filter(d -> d.code().equals(c))
           .findFirst()
           .orElseThrow(() -> new AssertionError("no " + c + " in " + diags()));
     }
@@ -1139,6 +1140,10 @@ class CheckerTest {
     assertFalse(exact.hasErrors(), "the limit itself is allowed");
   }
 
+  static final PluginCode TEST_HINT_CODE =
+      new PluginCode("TST001", PluginCode.Severity.WARNING, "test hint");
+
+  /** What the checker reports for {@link #TEST_HINT_CODE}. */
   static final Code TEST_HINT = new Code("TST001", Severity.WARNING, "test hint");
 
   /** A plugin like the real ones: a VF limit and a value hint. */
@@ -1168,7 +1173,7 @@ class CheckerTest {
       return List.of(
           ParamSpec.of("num-queues", ParamType.UINT16)
               .defaultValue(4L)
-              .hint(ValueHint.outside(1, 16, TEST_HINT, "clamped from {value}"))
+              .hint(ValueHint.outside(1, 16, TEST_HINT_CODE, "clamped from {value}"))
               .build());
     }
 

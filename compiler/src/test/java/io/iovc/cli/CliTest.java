@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.diag.Codes;
+import io.iovc.diag.CodeBook;
 import io.iovc.nvlist.NvDump;
 import io.iovc.nvlist.NvList;
 import io.iovc.nvlist.NvPacker;
@@ -16,7 +16,7 @@ import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
-import io.iovc.testing.MiniJson;
+import io.iovc.testing.StrictJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -231,25 +231,25 @@ class CliTest {
   @Test
   void jsonFormat() {
     Res r = iovc("check", "--format", "json", "--schema", s(ixl), s(bad), s(warn), s(clean));
-    Object root = MiniJson.parse(r.out());
+    Object root = StrictJson.parse(r.out());
     List<?> all = assertInstanceOf(List.class, root);
     assertEquals(2, all.size());
     Object e = all.get(0);
-    assertEquals(s(bad), MiniJson.at(e, "file"));
-    assertEquals(2L, MiniJson.at(e, "line"));
-    assertEquals(8L, MiniJson.at(e, "column"));
-    assertEquals(2L, MiniJson.at(e, "endLine"));
-    assertEquals(13L, MiniJson.at(e, "endColumn"));
-    assertEquals(44L, MiniJson.at(e, "offset"));
-    assertEquals(5L, MiniJson.at(e, "length"));
-    assertEquals("error", MiniJson.at(e, "severity"));
-    assertEquals("IOV201", MiniJson.at(e, "code"));
-    assertEquals("unknown parameter `bogus` in VF-0", MiniJson.at(e, "message"));
-    assertEquals(List.of("iovctl: VF-0: Invalid config key 'bogus'"), MiniJson.at(e, "notes"));
+    assertEquals(s(bad), StrictJson.at(e, "file"));
+    assertEquals(2L, StrictJson.at(e, "line"));
+    assertEquals(8L, StrictJson.at(e, "column"));
+    assertEquals(2L, StrictJson.at(e, "endLine"));
+    assertEquals(13L, StrictJson.at(e, "endColumn"));
+    assertEquals(44L, StrictJson.at(e, "offset"));
+    assertEquals(5L, StrictJson.at(e, "length"));
+    assertEquals("error", StrictJson.at(e, "severity"));
+    assertEquals("IOV201", StrictJson.at(e, "code"));
+    assertEquals("unknown parameter `bogus` in VF-0", StrictJson.at(e, "message"));
+    assertEquals(List.of("iovctl: VF-0: Invalid config key 'bogus'"), StrictJson.at(e, "notes"));
     Object w = all.get(1);
-    assertEquals("warning", MiniJson.at(w, "severity"));
-    assertEquals("2", MiniJson.at(w, "fixes", 0, "edits", 0, "text"));
-    assertEquals(21L, MiniJson.at(w, "fixes", 0, "edits", 0, "column"));
+    assertEquals("warning", StrictJson.at(w, "severity"));
+    assertEquals("2", StrictJson.at(w, "fixes", 0, "edits", 0, "text"));
+    assertEquals(21L, StrictJson.at(w, "fixes", 0, "edits", 0, "column"));
     assertEquals("[]\n", iovc("check", "--format", "json", "--schema", s(ixl), s(clean)).out());
   }
 
@@ -260,63 +260,66 @@ class CliTest {
             "odd \"name\".conf",
             "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { \"a<&>\\\"b\\\\\\u0001c\\t\" = 1 }\n");
     Object root =
-        MiniJson.parse(iovc("check", "--format", "json", "--schema", s(ixl), s(odd)).out());
-    assertEquals(s(odd), MiniJson.at(root, 0, "file"));
-    assertEquals("unknown parameter `a<&>\"b\\\u0001c\t` in VF-0", MiniJson.at(root, 0, "message"));
+        StrictJson.parse(iovc("check", "--format", "json", "--schema", s(ixl), s(odd)).out());
+    assertEquals(s(odd), StrictJson.at(root, 0, "file"));
+    assertEquals(
+        "unknown parameter `a<&>\"b\\\u0001c\t` in VF-0", StrictJson.at(root, 0, "message"));
   }
 
   @SuppressWarnings("unchecked")
   @Test
   void sarifFormat() {
     Res r = iovc("check", "--format", "sarif", "--schema", s(ixl), s(bad), s(warn));
-    Object root = MiniJson.parse(r.out());
-    assertEquals("2.1.0", MiniJson.at(root, "version"));
-    assertTrue(((String) MiniJson.at(root, "$schema")).contains("sarif"));
-    Object run = MiniJson.at(root, "runs", 0);
-    assertEquals("iovc", MiniJson.at(run, "tool", "driver", "name"));
-    assertNotNull(MiniJson.at(run, "tool", "driver", "version"));
-    List<Object> rules = (List<Object>) MiniJson.at(run, "tool", "driver", "rules");
+    Object root = StrictJson.parse(r.out());
+    assertEquals("2.1.0", StrictJson.at(root, "version"));
+    assertTrue(((String) StrictJson.at(root, "$schema")).contains("sarif"));
+    Object run = StrictJson.at(root, "runs", 0);
+    assertEquals("iovc", StrictJson.at(run, "tool", "driver", "name"));
+    assertNotNull(StrictJson.at(run, "tool", "driver", "version"));
+    List<Object> rules = (List<Object>) StrictJson.at(run, "tool", "driver", "rules");
     assertEquals(
-        List.of("IOV201", "IOV220"), rules.stream().map(x -> MiniJson.at(x, "id")).toList());
+        List.of("IOV201", "IOV220"), rules.stream().map(x -> StrictJson.at(x, "id")).toList());
     for (Object rule : rules) {
-      String id = (String) MiniJson.at(rule, "id");
-      assertEquals(Codes.lookup(id).title(), MiniJson.at(rule, "shortDescription", "text"));
-      String full = (String) MiniJson.at(rule, "fullDescription", "text");
-      String explain = Codes.explain(id);
+      String id = (String) StrictJson.at(rule, "id");
+      assertEquals(
+          CodeBook.CORE.lookup(id).title(), StrictJson.at(rule, "shortDescription", "text"));
+      String full = (String) StrictJson.at(rule, "fullDescription", "text");
+      String explain = CodeBook.CORE.explain(id);
       assertEquals(
           explain.substring(0, explain.indexOf("\n\n")).replace('\n', ' ').strip(),
           full,
           "fullDescription is the first paragraph of codes.txt");
-      assertEquals(explain, MiniJson.at(rule, "help", "text"));
-      assertNotNull(MiniJson.at(rule, "help", "markdown"));
+      assertEquals(explain, StrictJson.at(rule, "help", "text"));
+      assertNotNull(StrictJson.at(rule, "help", "markdown"));
       assertEquals(
           id.equals("IOV201") ? "error" : "warning",
-          MiniJson.at(rule, "defaultConfiguration", "level"));
-      assertInstanceOf(List.class, MiniJson.at(rule, "properties", "tags"));
+          StrictJson.at(rule, "defaultConfiguration", "level"));
+      assertInstanceOf(List.class, StrictJson.at(rule, "properties", "tags"));
     }
-    List<Object> results = (List<Object>) MiniJson.at(run, "results");
+    List<Object> results = (List<Object>) StrictJson.at(run, "results");
     assertEquals(2, results.size());
     for (Object res : results) {
-      int idx = ((Long) MiniJson.at(res, "ruleIndex")).intValue();
+      int idx = ((Long) StrictJson.at(res, "ruleIndex")).intValue();
       assertEquals(
-          MiniJson.at(res, "ruleId"),
-          MiniJson.at(rules.get(idx), "id"),
+          StrictJson.at(res, "ruleId"),
+          StrictJson.at(rules.get(idx), "id"),
           "ruleIndex points at the rule");
-      assertNotNull(MiniJson.at(res, "message", "text"));
-      Object loc = MiniJson.at(res, "locations", 0, "physicalLocation");
-      assertTrue(((String) MiniJson.at(loc, "artifactLocation", "uri")).endsWith(".conf"));
+      assertNotNull(StrictJson.at(res, "message", "text"));
+      Object loc = StrictJson.at(res, "locations", 0, "physicalLocation");
+      assertTrue(((String) StrictJson.at(loc, "artifactLocation", "uri")).endsWith(".conf"));
       for (String k : List.of("startLine", "startColumn", "endLine", "endColumn"))
-        assertInstanceOf(Long.class, MiniJson.at(loc, "region", k));
+        assertInstanceOf(Long.class, StrictJson.at(loc, "region", k));
       assertInstanceOf(
-          String.class, MiniJson.at(res, "partialFingerprints", "primaryLocationLineHash"));
+          String.class, StrictJson.at(res, "partialFingerprints", "primaryLocationLineHash"));
     }
-    assertEquals("error", MiniJson.at(results.get(0), "level"));
+    assertEquals("error", StrictJson.at(results.get(0), "level"));
     assertEquals(
-        2L, MiniJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startLine"));
+        2L,
+        StrictJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startLine"));
     assertEquals(
         8L,
-        MiniJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startColumn"));
-    assertEquals("unicodeCodePoints", MiniJson.at(run, "columnKind"));
+        StrictJson.at(results.get(0), "locations", 0, "physicalLocation", "region", "startColumn"));
+    assertEquals("unicodeCodePoints", StrictJson.at(run, "columnKind"));
   }
 
   private static Document xml(String text) throws Exception {
@@ -538,7 +541,8 @@ class CliTest {
   void explainACode() {
     Res r = iovc("explain", "IOV201");
     assertEquals(0, r.exit());
-    assertEquals("IOV201 (error): unknown parameter\n\n" + Codes.explain("IOV201"), r.out());
+    assertEquals(
+        "IOV201 (error): unknown parameter\n\n" + CodeBook.CORE.explain("IOV201"), r.out());
     assertEquals(r.out(), iovc("explain", "iov201").out(), "codes ignore case");
     Res w = iovc("explain", "IOV220");
     assertTrue(w.out().startsWith("IOV220 (warning): "), w.out());

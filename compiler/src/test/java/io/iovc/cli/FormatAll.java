@@ -1,5 +1,6 @@
 package io.iovc.cli;
 
+import io.iovc.diag.CodeBook;
 import io.iovc.diag.Diagnostic;
 import io.iovc.source.SourceText;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class FormatAll {
         human.toString(),
         MachineFormats.gcc(fr),
         MachineFormats.json(fr),
-        MachineFormats.sarif(fr, "test"),
+        MachineFormats.sarif(fr, "test", CodeBook.CORE),
         MachineFormats.github(fr),
         MachineFormats.checkstyle(fr));
   }
@@ -29,6 +30,6 @@ public final class FormatAll {
   /** The JSON and SARIF documents only. */
   public static List<String> json(SourceText src, List<Diagnostic> diags) {
     List<MachineFormats.FileResult> fr = List.of(new MachineFormats.FileResult(src, diags));
-    return List.of(MachineFormats.json(fr), MachineFormats.sarif(fr, "test"));
+    return List.of(MachineFormats.json(fr), MachineFormats.sarif(fr, "test", CodeBook.CORE));
   }
 }

@@ -15,15 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The long explanations in codes.txt, read through {@link Codes#explain(String)}. */
+/** The long explanations in codes.txt, read through {@link CodeBook#explain(String)}. */
 class CodesTest {
-  /** Codes on their way out (the driver-hint codes); they get no explanation. */
   private static List<Code> coreCodes() {
-    List<Code> core = new ArrayList<>();
-    for (Code c : Codes.all()) {
-      if (c.id().startsWith("IOV")) core.add(c);
-    }
-    return core;
+    return new ArrayList<>(CodeBook.CORE.all());
   }
 
   private static String resource() throws IOException {
@@ -36,10 +31,10 @@ class CodesTest {
   @Test
   void everyCoreCodeHasAnExplanation() {
     List<Code> core = coreCodes();
-    assertTrue(core.size() > 50, "Codes.all() lists the core codes");
+    assertTrue(core.size() > 50, "CodeBook.CORE.all() lists the core codes");
     List<String> missing = new ArrayList<>();
     for (Code c : core) {
-      String text = Codes.explain(c.id());
+      String text = CodeBook.CORE.explain(c.id());
       if (text == null || text.isBlank()) missing.add(c.id());
     }
     assertEquals(List.of(), missing, "codes without a long explanation in codes.txt");
@@ -49,7 +44,7 @@ class CodesTest {
   void everyWarningSaysHowToSuppressItAndNoErrorClaimsItCanBe() {
     List<String> bad = new ArrayList<>();
     for (Code c : coreCodes()) {
-      String text = Codes.explain(c.id());
+      String text = CodeBook.CORE.explain(c.id());
       if (text == null) continue;
       if (c.severity() == Severity.WARNING) {
         boolean how = text.contains("disable") && text.contains(c.id());
@@ -71,15 +66,15 @@ class CodesTest {
       String id = m.group(1);
       assertFalse(seen.contains(id), "two sections for " + id);
       seen.add(id);
-      if (id.startsWith("IOV") && Codes.lookup(id) == null) stale.add(id);
+      if (id.startsWith("IOV") && CodeBook.CORE.lookup(id) == null) stale.add(id);
     }
     assertEquals(List.of(), stale, "sections for codes Codes.java does not declare");
   }
 
   @Test
   void sectionTextRunsToTheNextHeaderWithoutTheHeaderOrItsNeighbours() {
-    String t201 = Codes.explain("IOV201");
-    String t202 = Codes.explain("IOV202");
+    String t201 = CodeBook.CORE.explain("IOV201");
+    String t202 = CodeBook.CORE.explain("IOV202");
     assertTrue(t201.contains("Invalid config key"), t201);
     assertFalse(t201.contains("== "), "the header line is not part of the text");
     assertFalse(t201.contains("is not of type"), "IOV202's text does not leak into IOV201's");
@@ -90,6 +85,6 @@ class CodesTest {
 
   @Test
   void unknownCodeHasNoExplanation() {
-    assertNull(Codes.explain("IOV999"));
+    assertNull(CodeBook.CORE.explain("IOV999"));
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.iovc.check.CheckResult;
 import io.iovc.check.Checker;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;

@@ -28,7 +28,7 @@ import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
 import io.iovc.syntax.UclToken;
 import io.iovc.testing.IovGen;
-import io.iovc.testing.MiniJson;
+import io.iovc.testing.StrictJson;
 import io.iovc.testing.UclGen;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ class RobustnessTest {
       }
       if (formats) {
         FormatAll.render(src, r.diagnostics());
-        for (String doc : FormatAll.json(src, r.diagnostics())) MiniJson.parse(doc);
+        for (String doc : FormatAll.json(src, r.diagnostics())) StrictJson.parse(doc);
       }
       return r;
     } catch (RuntimeException | StackOverflowError | NvFormatException e) {

@@ -1,8 +1,17 @@
 package io.iovc.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.check.Checker;
+import io.iovc.diag.Code;
+import io.iovc.diag.CodeBook;
+import io.iovc.diag.Diagnostic;
+import io.iovc.diag.Severity;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.source.SourceText;
+import io.iovc.syntax.Ucl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +32,7 @@ class PluginRegistryTest {
     Path p = dir.resolve(name);
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(p))) {
       if (services != null) {
-        out.putNextEntry(new JarEntry("META-INF/services/io.iovc.schema.DriverPlugin"));
+        out.putNextEntry(new JarEntry("META-INF/services/io.iovc.plugin.DriverPlugin"));
         out.write(services.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
       }
@@ -36,27 +45,31 @@ class PluginRegistryTest {
     return p;
   }
 
-  /** A vendor compiles a plugin against the SPI and drops the jar into a plugin directory. */
-  @Test
-  void aVendorJarInAPluginDirectoryIsLoaded() throws Exception {
-    Path srcDir = Files.createDirectories(dir.resolve("src/com/example"));
+  /**
+   * A vendor's plugin class {@code com.example.NAME}, compiled against the plugin API alone (the
+   * compiler is not on the class path), in a jar of its own in {@code plugins}.
+   */
+  private void vendorJar(Path plugins, String name, String body) throws IOException {
+    Path srcDir = Files.createDirectories(dir.resolve("src-" + name + "/com/example"));
     Files.writeString(
-        srcDir.resolve("AcmePlugin.java"),
-        """
-        package com.example;
-        import io.iovc.schema.*;
-        import java.util.List;
-        public final class AcmePlugin implements DriverPlugin {
-          public String name() { return "acme"; }
-          public String description() { return "Acme 100G"; }
-          public List<String> devicePatterns() { return List.of("acme[0-9]+"); }
-          public List<String> linuxDrivers() { return List.of("acme_en"); }
-          public List<ParamSpec> vfParams() {
-            return List.of(ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).doc("MAC").build());
-          }
-        }
-        """);
-    Path classes = Files.createDirectories(dir.resolve("classes"));
+        srcDir.resolve(name + ".java"),
+        "package com.example;\n"
+            + "import io.iovc.plugin.*;\n"
+            + "import java.util.List;\n"
+            + "public final class "
+            + name
+            + " implements DriverPlugin {\n"
+            + body
+            + "}\n");
+    Path classes = Files.createDirectories(dir.resolve("classes-" + name));
+    String api;
+    try {
+      api =
+          Path.of(DriverPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
     javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
     int rc =
         javac.run(
@@ -66,20 +79,50 @@ class PluginRegistryTest {
             "-d",
             classes.toString(),
             "-cp",
-            System.getProperty("java.class.path"),
-            srcDir.resolve("AcmePlugin.java").toString());
-    assertEquals(0, rc);
-    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+            api,
+            srcDir.resolve(name + ".java").toString());
+    assertEquals(0, rc, "the plugin compiles against " + api);
+    Files.createDirectories(plugins);
     jarAt(
-        plugins.resolve("acme.jar"),
-        "com.example.AcmePlugin\n",
-        "com/example/AcmePlugin.class",
-        Files.readAllBytes(classes.resolve("com/example/AcmePlugin.class")));
+        plugins.resolve(name + ".jar"),
+        "com.example." + name + "\n",
+        "com/example/" + name + ".class",
+        Files.readAllBytes(classes.resolve("com/example/" + name + ".class")));
+  }
+
+  private static final String ACME =
+      """
+        public static final PluginCode CLAMPED =
+            new PluginCode("ACME001", PluginCode.Severity.WARNING, "queues are clamped to 8");
+        public String name() { return "acme"; }
+        public String description() { return "Acme 100G"; }
+        public List<String> devicePatterns() { return List.of("acme[0-9]+"); }
+        public List<String> linuxDrivers() { return List.of("acme_en"); }
+        public List<ParamSpec> vfParams() {
+          return List.of(
+              ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).doc("MAC").build(),
+              ParamSpec.of("queues", ParamType.UINT16)
+                  .doc("queues")
+                  .hint(ValueHint.outside(1, 8, CLAMPED, "acme clamps {value} to 1..8"))
+                  .build());
+        }
+        public List<CodeDoc> codes() {
+          return List.of(new CodeDoc(CLAMPED, "The Acme firmware has 8 queues per VF.\\n"));
+        }
+      """;
+
+  /**
+   * A vendor compiles a plugin against the plugin API and drops the jar into a plugin directory.
+   */
+  @Test
+  void aVendorJarInAPluginDirectoryIsLoaded() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    vendorJar(plugins, "AcmePlugin", ACME);
     PluginRegistry r = PluginRegistry.load(List.of(plugins));
     assertEquals(List.of(), r.problems());
     PluginRegistry.Loaded acme = r.forDevice("acme3").orElseThrow();
     assertEquals("acme", acme.plugin().name());
-    assertTrue(acme.source().endsWith("acme.jar"), acme.source());
+    assertTrue(acme.source().endsWith("AcmePlugin.jar"), acme.source());
     assertEquals("acme", r.forLinuxDriver("acme_en").orElseThrow().plugin().name());
     assertTrue(
         Schema.fromPlugin(acme.plugin())
@@ -87,10 +130,79 @@ class PluginRegistryTest {
             .contains("\tmac-addr : unicast-mac (optional)\n"));
   }
 
+  /** The registry owns plugin codes: it explains them, and suppression comments may name them. */
+  @Test
+  void aVendorPluginsCodesComeFromItsRegistry() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    vendorJar(plugins, "AcmePlugin", ACME);
+    PluginRegistry r = PluginRegistry.load(List.of(plugins));
+    assertEquals(List.of(), r.problems());
+    Code c = r.codes().lookup("ACME001");
+    assertEquals(new Code("ACME001", Severity.WARNING, "queues are clamped to 8"), c);
+    assertEquals("The Acme firmware has 8 queues per VF.\n", r.codes().explain("ACME001"));
+    assertNull(CodeBook.CORE.lookup("ACME001"), "no registry, no plugin code");
+    assertNull(PluginRegistry.classPath().codes().lookup("ACME001"));
+
+    Schema acme = Schema.fromPlugin(r.byName("acme").orElseThrow().plugin());
+    String conf = "PF { device = \"acme0\"; num_vfs = 1; }\nVF-0 { queues = 9; }\n";
+    List<Diagnostic> plain =
+        Checker.check(Ucl.parse(SourceText.of("a.conf", conf)), acme, r.codes()).diagnostics();
+    assertEquals(List.of("ACME001"), plain.stream().map(d -> d.code().id()).toList());
+    String quiet = "# iovc disable-file=ACME001\n" + conf;
+    assertEquals(
+        List.of(),
+        Checker.check(Ucl.parse(SourceText.of("a.conf", quiet)), null, r.codes())
+            .diagnostics()
+            .stream()
+            .filter(d -> d.code().id().equals("IOV002"))
+            .toList(),
+        "a known code is not reported as unknown");
+    assertEquals(
+        List.of(),
+        Checker.check(Ucl.parse(SourceText.of("a.conf", quiet)), acme, r.codes()).diagnostics());
+    assertEquals(
+        List.of("IOV002"),
+        Checker.check(Ucl.parse(SourceText.of("a.conf", quiet)), null, CodeBook.CORE)
+            .diagnostics()
+            .stream()
+            .map(d -> d.code().id())
+            .toList(),
+        "without the plugin, ACME001 is an unknown code");
+  }
+
+  /** Two plugins cannot declare one code: the second is refused, with a reason. */
+  @Test
+  void aPluginRedeclaringAnotherPluginsCodeIsRefused() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    vendorJar(plugins, "AcmePlugin", ACME);
+    vendorJar(
+        plugins,
+        "BogusPlugin",
+        """
+          public String name() { return "bogus"; }
+          public String description() { return "Bogus"; }
+          public List<String> devicePatterns() { return List.of("bogus[0-9]+"); }
+          public List<String> linuxDrivers() { return List.of(); }
+          public List<ParamSpec> vfParams() { return List.of(); }
+          public List<CodeDoc> codes() {
+            return List.of(new CodeDoc(
+                new PluginCode("ACME001", PluginCode.Severity.INFO, "mine"), "Mine."));
+          }
+        """);
+    PluginRegistry r = PluginRegistry.load(List.of(plugins));
+    assertEquals(
+        List.of(
+            plugins.resolve("BogusPlugin.jar")
+                + ": plugin `bogus` is broken: its code ACME001 is already declared by plugin `acme`"),
+        r.problems());
+    assertTrue(r.byName("bogus").isEmpty());
+    assertEquals("queues are clamped to 8", r.codes().lookup("ACME001").title());
+  }
+
   private void jarAt(Path p, String services, String classEntry, byte[] classBytes)
       throws IOException {
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(p))) {
-      out.putNextEntry(new JarEntry("META-INF/services/io.iovc.schema.DriverPlugin"));
+      out.putNextEntry(new JarEntry("META-INF/services/io.iovc.plugin.DriverPlugin"));
       out.write(services.getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
       out.putNextEntry(new JarEntry(classEntry));

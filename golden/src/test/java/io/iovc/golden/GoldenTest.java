@@ -124,9 +124,10 @@ class GoldenTest {
     Pipeline.Result result = null;
     if (choice.schema() == null) {
       if (choice.problem() != null) diags.add(choice.problem());
-      diags.addAll(io.iovc.check.Checker.check(tree, null).diagnostics());
+      diags.addAll(io.iovc.check.Checker.check(tree, null, PLUGINS.codes()).diagnostics());
     } else {
-      result = Pipeline.compile(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG);
+      result =
+          Pipeline.compile(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG, PLUGINS.codes());
       diags.addAll(result.diagnostics());
     }
     doc.append("schema: ")
@@ -233,7 +234,8 @@ class GoldenTest {
                               proc.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                       proc.waitFor();
                       boolean iovctlAccepts = out.startsWith("exit=0\n");
-                      Pipeline.Result r = Pipeline.compile(tree, schema, Long.MAX_VALUE);
+                      Pipeline.Result r =
+                          Pipeline.compile(tree, schema, Long.MAX_VALUE, PLUGINS.codes());
                       org.junit.jupiter.api.Assertions.assertEquals(
                           iovctlAccepts, !r.hasErrors(), "verdict differs from iovctl:\n" + out);
                       if (iovctlAccepts) {

@@ -6,7 +6,7 @@ import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
-import io.iovc.schema.DriverPlugin;
+import io.iovc.plugin.DriverPlugin;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -101,11 +101,13 @@ final class Analysis {
     }
     Positions pos = new Positions(src, enc);
     if (choice.schema() == null) {
-      List<Diagnostic> diags = new ArrayList<>(Checker.check(tree, null).diagnostics());
+      List<Diagnostic> diags =
+          new ArrayList<>(Checker.check(tree, null, registry.codes()).diagnostics());
       if (choice.problem() != null) diags.add(0, choice.problem());
       return new Analysis(uri, version, src, tree, pos, null, how, null, diags, false);
     }
-    Pipeline.Result r = Pipeline.check(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG);
+    Pipeline.Result r =
+        Pipeline.check(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG, registry.codes());
     return new Analysis(
         uri, version, src, tree, pos, choice.schema(), how, r, r.diagnostics(), false);
   }

@@ -181,28 +181,4 @@ final class Caret {
     }
     return null;
   }
-
-  /** The token containing {@code off} (start ≤ off < end), preferring visible tokens, or null. */
-  static UclToken tokenAt(List<UclToken> tokens, int off) {
-    int lo = 0;
-    int hi = tokens.size() - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (tokens.get(mid).startOffset() <= off) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    UclToken best = null;
-    for (int i = found; i >= 0 && i >= found - 3; i--) {
-      UclToken t = tokens.get(i);
-      if (t.synthetic || off < t.startOffset() || off >= t.endOffset()) continue;
-      if (!t.isHidden()) return t;
-      if (best == null) best = t;
-    }
-    return best;
-  }
 }

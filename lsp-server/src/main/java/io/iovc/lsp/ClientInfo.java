@@ -22,17 +22,6 @@ record ClientInfo(
   static final ClientInfo RICH =
       new ClientInfo(Positions.Encoding.UTF16, true, true, true, true, true, true);
 
-  ClientInfo withEncoding(Positions.Encoding e) {
-    return new ClientInfo(
-        e,
-        snippets,
-        markdown,
-        hierarchicalSymbols,
-        showDocument,
-        configurationPull,
-        lineFoldingOnly);
-  }
-
   static ClientInfo of(ClientCapabilities c) {
     if (c == null) return BASIC;
     Positions.Encoding enc = Positions.Encoding.UTF16;

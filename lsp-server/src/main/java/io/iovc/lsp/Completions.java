@@ -2,7 +2,7 @@ package io.iovc.lsp;
 
 import io.iovc.check.ConfigSection;
 import io.iovc.check.ConfigTree;
-import io.iovc.schema.ParamType;
+import io.iovc.plugin.ParamType;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.Span;

@@ -1,8 +1,8 @@
 package io.iovc.lsp;
 
 import io.iovc.check.ConfigSection;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.syntax.Ascii;
 

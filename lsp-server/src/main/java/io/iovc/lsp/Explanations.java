@@ -1,7 +1,7 @@
 package io.iovc.lsp;
 
 import io.iovc.diag.Code;
-import io.iovc.diag.Codes;
+import io.iovc.diag.CodeBook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +23,14 @@ final class Explanations {
 
   private final Settings settings;
   private final Path dir;
+  private final CodeBook codes;
   private final Map<String, String> hrefs = new ConcurrentHashMap<>();
 
-  Explanations(Settings settings, Path dir) {
+  /** {@code codes}: the plugin registry's, so plugin codes are explained too. */
+  Explanations(Settings settings, Path dir, CodeBook codes) {
     this.settings = settings;
     this.dir = dir;
+    this.codes = codes;
   }
 
   /**
@@ -54,10 +57,10 @@ final class Explanations {
   }
 
   /** What {@code iovc explain CODE} prints, or null for an unknown code. */
-  static String text(String code) {
-    Code c = Codes.lookup(code);
+  String text(String code) {
+    Code c = codes.lookup(code);
     if (c == null) return null;
-    String text = Codes.explain(c.id());
+    String text = codes.explain(c.id());
     return c.id()
         + " ("
         + c.severity().label()

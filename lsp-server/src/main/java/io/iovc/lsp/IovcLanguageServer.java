@@ -67,7 +67,7 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     return new IovcLanguageServer(
         registry,
         s,
-        new Explanations(s, Explanations.defaultDir(VERSION)),
+        new Explanations(s, Explanations.defaultDir(VERSION), registry.codes()),
         LiveSchema.forThisHost(s));
   }
 
@@ -262,7 +262,7 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
 
   /** {@code workspace/executeCommand iovc.explain CODE}: shows and returns the explanation. */
   CompletableFuture<Object> explain(String code) {
-    String text = code == null ? null : Explanations.text(code.toUpperCase(java.util.Locale.ROOT));
+    String text = code == null ? null : explanations.text(code.toUpperCase(java.util.Locale.ROOT));
     if (text == null) {
       CompletableFuture<Object> f = new CompletableFuture<>();
       f.completeExceptionally(

@@ -95,7 +95,8 @@ public final class LspMain {
           new IovcLanguageServer(
               registry,
               settings,
-              new Explanations(settings, Explanations.defaultDir(IovcLanguageServer.VERSION)),
+              new Explanations(
+                  settings, Explanations.defaultDir(IovcLanguageServer.VERSION), registry.codes()),
               LiveSchema.forThisHost(settings));
       CompletableFuture<Integer> exit = new CompletableFuture<>();
       server.onExit(exit::complete);

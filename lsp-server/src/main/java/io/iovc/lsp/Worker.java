@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The one thread that owns the documents and runs every analysis and request, in the order the
- * client sent them. It has a large stack (parsing recurses) and never dies: a failing task is
- * reported and answered with an empty result.
+ * The one thread that owns the open documents and runs every notification, request and analysis,
+ * one at a time: notifications and requests in the order the client sent them, a debounced analysis
+ * ({@link #schedule}) once its delay has passed. It has a large stack (parsing recurses) and never
+ * dies: a task that throws is logged to the client (an {@link OutOfMemoryError} first frees
+ * memory), and a request that throws is answered with its fallback.
  */
 final class Worker {
   private final ScheduledThreadPoolExecutor exec;
@@ -31,7 +33,11 @@ final class Worker {
     exec.setRemoveOnCancelPolicy(true);
   }
 
-  /** Runs a request; a failure or a cancelled request gives {@code fallback}. */
+  /**
+   * Queues a request. Its answer is {@code fallback} when {@code body} throws or the worker is shut
+   * down. A request the client cancelled before it ran is skipped: its future stays cancelled, and
+   * lsp4j answers the client that it was cancelled.
+   */
   <T> CompletableFuture<T> request(String what, Supplier<T> body, T fallback) {
     CompletableFuture<T> f = new CompletableFuture<>();
     try {
@@ -51,6 +57,7 @@ final class Worker {
     return f;
   }
 
+  /** Queues a notification's work; nothing runs once the worker is shut down. */
   void run(String what, Runnable body) {
     try {
       exec.execute(() -> guarded(what, body));
@@ -59,6 +66,7 @@ final class Worker {
     }
   }
 
+  /** Runs {@code body} after {@code delayMs}; null once the worker is shut down. */
   ScheduledFuture<?> schedule(String what, Runnable body, long delayMs) {
     try {
       return exec.schedule(() -> guarded(what, body), delayMs, TimeUnit.MILLISECONDS);

@@ -113,7 +113,8 @@ class DiagnosticsTest {
     Settings s = Fixture.settings();
     s.maxFileSize = 100;
     IovcLanguageService small =
-        new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), null);
+        new IovcLanguageService(
+            Fixture.PLUGINS, s, new Explanations(s, null, Fixture.PLUGINS.codes()), null);
     Document d = Fixture.doc(Fixture.IXL);
     List<org.eclipse.lsp4j.Diagnostic> diags = small.diagnostics(d).getDiagnostics();
     assertEquals(1, diags.size());
@@ -133,7 +134,8 @@ class DiagnosticsTest {
     Settings s = Fixture.settings();
     s.driver = "cxgbe";
     IovcLanguageService svc2 =
-        new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), null);
+        new IovcLanguageService(
+            Fixture.PLUGINS, s, new Explanations(s, null, Fixture.PLUGINS.codes()), null);
     // no device: the setting applies
     Document noDevice = Fixture.doc("file:///tmp/a.conf", "VF-0 { vlan = 5; }\n");
     Analysis a = svc2.analyze(noDevice);
@@ -156,7 +158,8 @@ class DiagnosticsTest {
             + "The following configuration parameters may be configured on a VF:\n\tpassthrough : bool (default = false)\n\tfancy : bool (default = true)\n";
     LiveSchema live = new LiveSchema(s, dev -> dev.equals("ixl0") ? schemaText : null);
     IovcLanguageService svc2 =
-        new IovcLanguageService(Fixture.PLUGINS, s, new Explanations(s, null), live);
+        new IovcLanguageService(
+            Fixture.PLUGINS, s, new Explanations(s, null, Fixture.PLUGINS.codes()), live);
     Analysis a =
         svc2.analyze(Fixture.doc(Fixture.IXL.replace("passthrough = true;", "fancy = false;")));
     assertEquals("the live schema of /dev/iov/ixl0", a.schema.origin());

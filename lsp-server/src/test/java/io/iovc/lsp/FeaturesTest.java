@@ -2,6 +2,7 @@ package io.iovc.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,15 +129,19 @@ class FeaturesTest {
   @Test
   void explanationFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     Settings s = new Settings();
-    Explanations e = new Explanations(s, dir);
+    Explanations e = new Explanations(s, dir, Fixture.PLUGINS.codes());
     String href = e.href("IOV201");
     assertTrue(href.startsWith("file:"), href);
     String text = java.nio.file.Files.readString(java.nio.file.Path.of(java.net.URI.create(href)));
     assertTrue(text.startsWith("IOV201 (error): unknown parameter\n\n"), text);
     s.explainUrl = "https://example.org/iovc/{code}.html";
     assertEquals("https://example.org/iovc/IXL001.html", e.href("IXL001"));
-    assertNotNull(Explanations.text("IOV228"));
-    Explanations none = new Explanations(new Settings(), null);
+    assertNotNull(e.text("IOV228"));
+    // plugin codes come from the registry the server was given
+    assertTrue(
+        e.text("IXL001").startsWith("IXL001 (warning): num-queues outside 1..16 is clamped\n\n"));
+    assertNull(new Explanations(s, dir, io.iovc.diag.CodeBook.CORE).text("IXL001"));
+    Explanations none = new Explanations(new Settings(), null, Fixture.PLUGINS.codes());
     assertEquals(Explanations.FALLBACK + "IOV100", none.href("IOV100"));
   }
 }

@@ -59,7 +59,8 @@ final class Fixture {
 
   static IovcLanguageService service(ClientInfo client) {
     Settings s = settings();
-    IovcLanguageService svc = new IovcLanguageService(PLUGINS, s, new Explanations(s, null), null);
+    IovcLanguageService svc =
+        new IovcLanguageService(PLUGINS, s, new Explanations(s, null, PLUGINS.codes()), null);
     svc.client = client;
     return svc;
   }

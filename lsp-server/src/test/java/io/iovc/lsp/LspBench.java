@@ -126,7 +126,10 @@ public final class LspBench {
     s.debounceMs = 0;
     IovcLanguageServer impl =
         new IovcLanguageServer(
-            Fixture.PLUGINS, s, new Explanations(s, null), new LiveSchema(s, x -> null));
+            Fixture.PLUGINS,
+            s,
+            new Explanations(s, null, Fixture.PLUGINS.codes()),
+            new LiveSchema(s, x -> null));
     Launcher<LanguageClient> sl =
         LspMain.launcher(impl, new MessageGuard(serverIn, LspMain.DEFAULT_MAX_MESSAGE), serverOut);
     impl.connect(sl.getRemoteProxy());

@@ -111,7 +111,10 @@ class RoundTripTest {
     s.debounceMs = 0;
     impl =
         new IovcLanguageServer(
-            Fixture.PLUGINS, s, new Explanations(s, null), new LiveSchema(s, d -> null));
+            Fixture.PLUGINS,
+            s,
+            new Explanations(s, null, Fixture.PLUGINS.codes()),
+            new LiveSchema(s, d -> null));
     impl.onExit(exit::complete);
     Launcher<LanguageClient> sl =
         LspMain.launcher(impl, new MessageGuard(serverIn, 256 << 10), serverOut);

@@ -4,6 +4,7 @@ import io.iovc.check.CheckedConfig;
 import io.iovc.check.Checker;
 import io.iovc.check.ConfigParam;
 import io.iovc.check.ConfigTree;
+import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -89,7 +90,7 @@ public final class FreeBsdBackend implements Backend {
     SyntaxTree tree = Ucl.parse(r.source(), Ucl.fileVariables(r.path()));
     String device = ConfigTree.findDevice(tree);
     if (device == null) {
-      diags.addAll(Checker.check(tree, null).diagnostics());
+      diags.addAll(Checker.check(tree, null, codes(r.registry())).diagnostics());
       if (style == Style.IOVCTL) {
         boolean notString = diags.stream().anyMatch(d -> d.code() == Codes.DEVICE_NOT_STRING);
         msgs.add(
@@ -105,7 +106,7 @@ public final class FreeBsdBackend implements Backend {
     try {
       target = DeviceName.fromConfig(device);
     } catch (IllegalArgumentException e) {
-      diags.addAll(Checker.check(tree, null).diagnostics());
+      diags.addAll(Checker.check(tree, null, codes(r.registry())).diagnostics());
       msgs.add(file + ": " + e.getMessage() + "; nothing applied");
       return new ApplyResult(1, diags, msgs);
     }
@@ -118,12 +119,13 @@ public final class FreeBsdBackend implements Backend {
         liveMax = tools.maxConfig();
         if (liveMax > 0) maxSize = liveMax;
       }
-      Pipeline.Result res = Pipeline.compile(tree, live, maxSize);
+      Pipeline.Result res = Pipeline.compile(tree, live, maxSize, codes(r.registry()));
       diags.addAll(res.diagnostics());
       Schema other =
           r.explicitSchema() != null ? r.explicitSchema() : pluginSchema(r.registry(), tree);
       if (other != null)
-        compareWithPlugin(tree, live, other, target.name(), r.maxSize(), res, diags);
+        compareWithPlugin(
+            tree, live, other, target.name(), r.maxSize(), res, diags, codes(r.registry()));
       if (res.hasErrors() || res.packed() == null) {
         long n = diags.stream().filter(Diagnostic::isError).count();
         msgs.add(
@@ -242,6 +244,11 @@ public final class FreeBsdBackend implements Backend {
    * The plugin schema iovc would use offline: a {@code # iovc: driver=} modeline, else by
    * PF.device.
    */
+  /** The codes suppression comments may name: the registry's, or (null) the schema's own. */
+  private static CodeBook codes(PluginRegistry registry) {
+    return registry == null ? null : registry.codes();
+  }
+
   private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
     if (registry == null) return null;
     return SchemaChoice.choose(tree, registry, null, null).schema();
@@ -259,7 +266,8 @@ public final class FreeBsdBackend implements Backend {
       String device,
       long maxSize,
       Pipeline.Result res,
-      List<Diagnostic> diags) {
+      List<Diagnostic> diags,
+      CodeBook codes) {
     List<SchemaDiff.Difference> diffs =
         SchemaDiff.compare(live, "the live schema", other, other.origin());
     if (!diffs.isEmpty()) {
@@ -286,7 +294,7 @@ public final class FreeBsdBackend implements Backend {
     Set<String> have = new HashSet<>();
     for (Diagnostic d : diags) have.add(d.code().id() + "@" + d.span());
     Set<String> hintCodes = Set.of(Codes.DRIVER_MAX_VFS.id());
-    for (Diagnostic d : Pipeline.check(tree, other, maxSize).diagnostics()) {
+    for (Diagnostic d : Pipeline.check(tree, other, maxSize, codes).diagnostics()) {
       if (d.isError()) continue;
       boolean hint = hintCodes.contains(d.code().id()) || !d.code().id().startsWith("IOV");
       if (hint && have.add(d.code().id() + "@" + d.span())) diags.add(d);

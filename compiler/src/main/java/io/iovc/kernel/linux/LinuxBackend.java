@@ -3,6 +3,7 @@ package io.iovc.kernel.linux;
 import io.iovc.check.CheckedConfig;
 import io.iovc.check.Checker;
 import io.iovc.check.ConfigTree;
+import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -18,7 +19,7 @@ import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
-import io.iovc.schema.DriverPlugin;
+import io.iovc.plugin.DriverPlugin;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -123,7 +124,7 @@ public final class LinuxBackend implements Backend {
       SchemaChoice.Choice c = SchemaChoice.choose(tree, registry, explicit, null);
       if (c.schema() == null) {
         if (c.problem() != null) diags.add(c.problem());
-        diags.addAll(Checker.check(tree, null).diagnostics());
+        diags.addAll(Checker.check(tree, null, codes(registry)).diagnostics());
         return new Prepared(fileName, diags, pf, null, c.how(), null, null, null, 1, null);
       }
       schema = c.schema();
@@ -150,8 +151,8 @@ public final class LinuxBackend implements Backend {
       // nothing can be planned without the PF; still check the file when its schema is known
       diags.addAll(
           schema.plugin() == GENERIC
-              ? Checker.check(tree, null).diagnostics()
-              : Pipeline.check(tree, schema, maxSize).diagnostics());
+              ? Checker.check(tree, null, codes(registry)).diagnostics()
+              : Pipeline.check(tree, schema, maxSize, codes(registry)).diagnostics());
       diags.add(
           Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem)
               .label("not a PF here")
@@ -160,7 +161,7 @@ public final class LinuxBackend implements Backend {
               .build());
       return new Prepared(fileName, diags, null, schema, how, null, null, null, 1, null);
     }
-    Pipeline.Result r = Pipeline.compile(tree, schema, maxSize);
+    Pipeline.Result r = Pipeline.compile(tree, schema, maxSize, codes(registry));
     if (schema.plugin() == GENERIC && pf != null && r.hasErrors()) {
       diags.add(
           Diagnostic.of(
@@ -260,6 +261,11 @@ public final class LinuxBackend implements Backend {
       }
     }
     return Span.at(0);
+  }
+
+  /** The codes suppression comments may name: the registry's, or (null) the schema's own. */
+  private static CodeBook codes(PluginRegistry registry) {
+    return registry == null ? null : registry.codes();
   }
 
   private static String pluginLabel(Schema s) {

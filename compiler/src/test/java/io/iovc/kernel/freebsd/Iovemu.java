@@ -3,9 +3,9 @@ package io.iovc.kernel.freebsd;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.iovc.nvlist.NvPacker;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;

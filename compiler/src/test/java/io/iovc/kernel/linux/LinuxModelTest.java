@@ -9,7 +9,7 @@ import io.iovc.check.CheckResult;
 import io.iovc.check.Checker;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.linux.Netlink.VfLink;
-import io.iovc.schema.DriverPlugin;
+import io.iovc.plugin.DriverPlugin;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;

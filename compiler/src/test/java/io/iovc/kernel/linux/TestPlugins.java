@@ -1,9 +1,9 @@
 package io.iovc.kernel.linux;
 
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.LinuxMapping;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxMapping;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
 import io.iovc.schema.PluginRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -178,7 +178,7 @@ public final class TestPlugins {
     Path dir = Files.createTempDirectory("iovc-test-plugins-");
     try (OutputStream f = Files.newOutputStream(dir.resolve("test-plugins.jar"));
         JarOutputStream jar = new JarOutputStream(f)) {
-      jar.putNextEntry(new JarEntry("META-INF/services/io.iovc.schema.DriverPlugin"));
+      jar.putNextEntry(new JarEntry("META-INF/services/io.iovc.plugin.DriverPlugin"));
       jar.write(
           (Nsim.class.getName() + "\n" + Ixl.class.getName() + "\n" + Bnxt.class.getName() + "\n")
               .getBytes(StandardCharsets.UTF_8));

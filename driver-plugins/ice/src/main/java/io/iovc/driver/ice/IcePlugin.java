@@ -1,12 +1,11 @@
 package io.iovc.driver.ice;
 
-import io.iovc.diag.Code;
-import io.iovc.diag.Severity;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.LinuxMapping;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
-import io.iovc.schema.ValueHint;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxMapping;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
+import io.iovc.plugin.PluginCode;
+import io.iovc.plugin.ValueHint;
 import java.util.List;
 
 /**
@@ -14,12 +13,15 @@ import java.util.List;
  */
 public final class IcePlugin implements DriverPlugin {
   /** num-queues is clamped to 1..ICE_MAX_SCATTERED_QUEUES (16), with ixl's console messages. */
-  public static final Code NUM_QUEUES_CLAMPED =
-      new Code("ICE001", Severity.WARNING, "num-queues outside 1..16 is clamped");
+  public static final PluginCode NUM_QUEUES_CLAMPED =
+      new PluginCode("ICE001", PluginCode.Severity.WARNING, "num-queues outside 1..16 is clamped");
 
   /** ice.4 swaps the defaults of max-vlan-allowed (really 64) and max-mac-filters (really 16). */
-  public static final Code MAN_PAGE_DEFAULT =
-      new Code("ICE002", Severity.INFO, "the manual page's swapped default, not the driver's");
+  public static final PluginCode MAN_PAGE_DEFAULT =
+      new PluginCode(
+          "ICE002",
+          PluginCode.Severity.INFO,
+          "the manual page's swapped default, not the driver's");
 
   private static final List<ParamSpec> VF_PARAMS =
       List.of(

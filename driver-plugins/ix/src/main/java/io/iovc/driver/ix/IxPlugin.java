@@ -1,12 +1,11 @@
 package io.iovc.driver.ix;
 
-import io.iovc.diag.Code;
-import io.iovc.diag.Severity;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.LinuxMapping;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
-import io.iovc.schema.ValueHint;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxMapping;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
+import io.iovc.plugin.PluginCode;
+import io.iovc.plugin.ValueHint;
 import java.util.List;
 
 /**
@@ -18,12 +17,12 @@ public final class IxPlugin implements DriverPlugin {
   /**
    * Released ix (FreeBSD 15 and older) has the parameter in its schema but ixgbe_vf_add ignores it.
    */
-  public static final Code IGNORED_BEFORE_2026 =
-      new Code("IX001", Severity.WARNING, "ignored on FreeBSD 15 and older");
+  public static final PluginCode IGNORED_BEFORE_2026 =
+      new PluginCode("IX001", PluginCode.Severity.WARNING, "ignored on FreeBSD 15 and older");
 
   /** vlan only exists in the 2026 schema; older iovctl/kernels refuse the key. */
-  public static final Code VLAN_NEEDS_2026 =
-      new Code("IX002", Severity.WARNING, "vlan needs a 2026 or newer kernel");
+  public static final PluginCode VLAN_NEEDS_2026 =
+      new PluginCode("IX002", PluginCode.Severity.WARNING, "vlan needs a 2026 or newer kernel");
 
   private static final List<ParamSpec> VF_PARAMS =
       List.of(

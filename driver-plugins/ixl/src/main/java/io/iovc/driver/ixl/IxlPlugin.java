@@ -1,12 +1,11 @@
 package io.iovc.driver.ixl;
 
-import io.iovc.diag.Code;
-import io.iovc.diag.Severity;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.LinuxMapping;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
-import io.iovc.schema.ValueHint;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxMapping;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
+import io.iovc.plugin.PluginCode;
+import io.iovc.plugin.ValueHint;
 import java.util.List;
 
 /**
@@ -15,8 +14,8 @@ import java.util.List;
  */
 public final class IxlPlugin implements DriverPlugin {
   /** {@code ixl_if_iov_vf_add} clamps num-queues to 1..16 (IAVF_MAX_QUEUES) and logs it. */
-  public static final Code NUM_QUEUES_CLAMPED =
-      new Code("IXL001", Severity.WARNING, "num-queues outside 1..16 is clamped");
+  public static final PluginCode NUM_QUEUES_CLAMPED =
+      new PluginCode("IXL001", PluginCode.Severity.WARNING, "num-queues outside 1..16 is clamped");
 
   private static final List<ParamSpec> VF_PARAMS =
       List.of(

@@ -3,8 +3,8 @@ package io.iovc.driver.netdevsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.iovc.driver.testkit.PluginContract;
-import io.iovc.schema.LinuxMapping;
-import io.iovc.schema.ParamSpec;
+import io.iovc.plugin.LinuxMapping;
+import io.iovc.plugin.ParamSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
 package io.iovc.driver.qlnxe;
 
-import io.iovc.diag.Code;
-import io.iovc.diag.Severity;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.LinuxMapping;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
-import io.iovc.schema.ValueHint;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxMapping;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
+import io.iovc.plugin.PluginCode;
+import io.iovc.plugin.ValueHint;
 import java.util.List;
 
 /**
@@ -17,8 +16,8 @@ public final class QlnxePlugin implements DriverPlugin {
   /**
    * allow-set-mac, allow-promisc and num-queues are in the schema, but the driver never reads them.
    */
-  public static final Code IGNORED =
-      new Code("QLNXE001", Severity.WARNING, "the driver ignores this parameter");
+  public static final PluginCode IGNORED =
+      new PluginCode("QLNXE001", PluginCode.Severity.WARNING, "the driver ignores this parameter");
 
   private static final List<ParamSpec> VF_PARAMS =
       List.of(

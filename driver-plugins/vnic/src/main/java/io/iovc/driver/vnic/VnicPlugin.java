@@ -1,12 +1,11 @@
 package io.iovc.driver.vnic;
 
-import io.iovc.diag.Code;
-import io.iovc.diag.Severity;
-import io.iovc.schema.DriverPlugin;
-import io.iovc.schema.LinuxMapping;
-import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
-import io.iovc.schema.ValueHint;
+import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxMapping;
+import io.iovc.plugin.ParamSpec;
+import io.iovc.plugin.ParamType;
+import io.iovc.plugin.PluginCode;
+import io.iovc.plugin.ValueHint;
 import java.util.List;
 
 /**
@@ -19,8 +18,8 @@ import java.util.List;
  */
 public final class VnicPlugin implements DriverPlugin {
   /** The driver sets allow-set-mac "just for the record" and never acts on it. */
-  public static final Code IGNORED =
-      new Code("VNIC001", Severity.WARNING, "the driver ignores this parameter");
+  public static final PluginCode IGNORED =
+      new PluginCode("VNIC001", PluginCode.Severity.WARNING, "the driver ignores this parameter");
 
   private static final List<ParamSpec> VF_PARAMS =
       List.of(

@@ -1,4 +1,4 @@
-package io.iovc.schema;
+package io.iovc.plugin;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.iovc.schema;
+package io.iovc.plugin;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +76,7 @@ public final class ParamSpec {
   /** The default as {@code iovctl -S} prints it, or null. */
   public String defaultText() {
     if (defaultValue == null) return null;
-    return Schema.formatDefault(type, defaultValue);
+    return type.formatDefault(defaultValue);
   }
 
   @Override

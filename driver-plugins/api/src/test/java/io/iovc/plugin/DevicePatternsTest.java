@@ -1,4 +1,4 @@
-package io.iovc.schema;
+package io.iovc.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

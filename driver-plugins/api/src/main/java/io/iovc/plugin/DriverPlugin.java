@@ -1,6 +1,5 @@
-package io.iovc.schema;
+package io.iovc.plugin;
 
-import io.iovc.diag.Code;
 import java.util.List;
 
 /**
@@ -57,8 +56,8 @@ public interface DriverPlugin {
   }
 
   /**
-   * A plugin with no devices, Linux drivers or parameters of its own: {@link Schema#fromPlugin}
-   * then holds only what the SR-IOV core knows (num_vfs, device, passthrough…).
+   * A plugin with no devices, Linux drivers or parameters of its own: the schema iovc builds from
+   * it then holds only what the SR-IOV core knows (num_vfs, device, passthrough…).
    */
   static DriverPlugin withoutParameters(String name, String description) {
     return new DriverPlugin() {
@@ -89,6 +88,8 @@ public interface DriverPlugin {
     };
   }
 
-  /** A plugin code and its explanation for {@code iovc explain}. */
-  record CodeDoc(Code code, String explanation) {}
+  /**
+   * A plugin code and its long explanation, which {@code iovc explain CODE} and the editor show.
+   */
+  record CodeDoc(PluginCode code, String explanation) {}
 }

@@ -1,6 +1,4 @@
-package io.iovc.schema;
-
-import io.iovc.diag.Code;
+package io.iovc.plugin;
 
 /**
  * A driver's documented behaviour for a value iovctl accepts (spec §8): the checker turns a match
@@ -12,7 +10,7 @@ import io.iovc.diag.Code;
  * @param code the plugin's diagnostic code
  * @param message what the driver does, in plain words; {@code {value}} is replaced
  */
-public record ValueHint(Kind kind, long lo, long hi, Code code, String message) {
+public record ValueHint(Kind kind, long lo, long hi, PluginCode code, String message) {
   public enum Kind {
     /** The value is outside {@code lo..hi}. */
     OUTSIDE,
@@ -22,15 +20,15 @@ public record ValueHint(Kind kind, long lo, long hi, Code code, String message) 
     ANY
   }
 
-  public static ValueHint outside(long lo, long hi, Code code, String message) {
+  public static ValueHint outside(long lo, long hi, PluginCode code, String message) {
     return new ValueHint(Kind.OUTSIDE, lo, hi, code, message);
   }
 
-  public static ValueHint equals(long value, Code code, String message) {
+  public static ValueHint equals(long value, PluginCode code, String message) {
     return new ValueHint(Kind.EQUALS, value, value, code, message);
   }
 
-  public static ValueHint ignored(Code code, String message) {
+  public static ValueHint ignored(PluginCode code, String message) {
     return new ValueHint(Kind.ANY, 0, 0, code, message);
   }
 

@@ -1,4 +1,6 @@
-package io.iovc.schema;
+package io.iovc.plugin;
+
+import java.util.Locale;
 
 /**
  * The parameter types of FreeBSD's SR-IOV schemas (spec §6.2). iovctl compares type names
@@ -36,6 +38,36 @@ public enum ParamType {
 
   public boolean isInteger() {
     return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
+  }
+
+  /**
+   * A default value as {@code iovctl -S} prints it: {@code true}/{@code false}, the string, {@code
+   * aa:bb:cc:dd:ee:ff}, {@code trunk} for VLAN 4096, or the unsigned number. {@code value} is what
+   * {@link ParamSpec#defaultValue()} holds for this type.
+   */
+  public String formatDefault(Object value) {
+    switch (this) {
+      case BOOL:
+        return ((Boolean) value) ? "true" : "false";
+      case STRING:
+        return (String) value;
+      case UNICAST_MAC:
+        byte[] m = (byte[]) value;
+        return String.format(
+            Locale.ROOT,
+            "%02x:%02x:%02x:%02x:%02x:%02x",
+            m[0] & 0xff,
+            m[1] & 0xff,
+            m[2] & 0xff,
+            m[3] & 0xff,
+            m[4] & 0xff,
+            m[5] & 0xff);
+      case VLAN:
+        int vlan = (int) (((Long) value) & 0xFFFF);
+        return vlan == 4096 ? "trunk" : Integer.toString(vlan);
+      default:
+        return Long.toUnsignedString((Long) value);
+    }
   }
 
   /** iovctl's {@code strcasecmp} lookup; null for a type iovctl does not know. */

@@ -1,4 +1,4 @@
-package io.iovc.schema;
+package io.iovc.plugin;
 
 /**
  * How a FreeBSD VF parameter is expressed on Linux (spec/linux-sriov.md §2). Each plugin declares
