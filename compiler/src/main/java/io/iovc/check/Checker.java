@@ -35,22 +35,13 @@ import java.util.regex.Pattern;
  */
 public final class Checker {
 
+  private final CheckRun r;
   private final SyntaxTree tree;
   private final SourceText src;
   private final Schema schema;
-  private final List<Diagnostic> diags = new ArrayList<>();
-  private boolean crashed; // iovctl would have crashed; later checks would be noise
-
-  /** Parameters that were written but refused (lower-cased "section/key"): no "missing" cascade. */
-  private final java.util.Set<String> refused = new java.util.HashSet<>();
-
-  /** PF.device already reported as not a string (iovctl stops there; no second message). */
-  private boolean deviceReported;
-
-  /** Lines where a `//` "comment" was read as a key: the rest of such a line is that comment. */
-  private final java.util.Set<Integer> slashLines = new java.util.HashSet<>();
 
   private Checker(SyntaxTree tree, Schema schema) {
+    this.r = new CheckRun(tree, schema);
     this.tree = tree;
     this.src = tree.source();
     this.schema = schema;
@@ -61,7 +52,7 @@ public final class Checker {
     Checker c = new Checker(tree, schema);
     CheckedConfig config = c.run();
     List<Diagnostic> all = new ArrayList<>(tree.diagnostics());
-    all.addAll(syntaxErrorsFirst(tree, c.diags));
+    all.addAll(syntaxErrorsFirst(tree, c.r.diagnostics()));
     all = Suppressions.apply(tree, all);
     all.sort((a, b) -> a.span().compareTo(b.span()));
     all = bounded(all);
@@ -121,8 +112,6 @@ public final class Checker {
     return kept;
   }
 
-  // ------------------------------------------------------------------ libucl iteration
-
   // ------------------------------------------------------------------ the run
 
   private CheckedConfig run() {
@@ -177,7 +166,7 @@ public final class Checker {
         break;
       }
     }
-    deviceReported = deviceProblem;
+    r.deviceReported = deviceProblem;
     if (device == null && !deviceProblem) {
       Span at = pfItem != null ? keySpan(pfItem) : top.isEmpty() ? Span.at(0) : keySpan(top.get(0));
       boolean pfNotBlock = pfItem != null && !(pfItem.value() instanceof UObject);
@@ -287,7 +276,7 @@ public final class Checker {
 
     // validate_config: iovctl got here only without crashing; after a crash its checks would be
     // guesses
-    if (crashed) return null;
+    if (r.crashed()) return null;
     ConfigSection pf = null;
     for (ConfigSection s : sections) {
       if (s.kind() == ConfigSection.Kind.PF) pf = s;
@@ -327,7 +316,7 @@ public final class Checker {
                 .build());
         return null;
       }
-    } else if (!hasError() && !refused.contains("pf/num_vfs")) {
+    } else if (!hasError() && !r.refused("PF", "num_vfs")) {
       // Not required by this (odd) schema and not written: nvlist_get_number aborts.
       add(
           Diagnostic.of(Codes.REQUIRED_MISSING, pfSpan, "num_vfs is not set")
@@ -345,55 +334,26 @@ public final class Checker {
   }
 
   private boolean hasError() {
-    for (Diagnostic d : tree.diagnostics()) {
-      if (d.isError()) return true;
-    }
-    for (Diagnostic d : diags) {
-      if (d.isError()) return true;
-    }
-    return false;
+    return r.hasError();
   }
 
   private void add(Diagnostic d) {
-    diags.add(d);
+    r.add(d);
   }
 
   private static Span keySpan(Item t) {
-    return t.member() != null ? t.member().key().span() : t.value().span();
-  }
-
-  /**
-   * True when this key comes after a {@code //} key on the same line: the user meant the line as a
-   * comment, and reporting each word of it again would only bury the real message.
-   */
-  private boolean restOfSlashLine(Item t) {
-    if (t.member() == null) return false;
-    int line = src.line(t.member().key().span().start());
-    if (t.key().startsWith("//")) {
-      slashLines.add(line);
-      return false;
-    }
-    return slashLines.contains(line);
-  }
-
-  private String slashMessage(Item t, String where) {
-    String text = src.text(t.member() != null ? t.member().span() : t.value().span());
-    if (text.length() > 40) text = text.substring(0, 37) + "…";
-    return "`//` does not start a comment in UCL: libucl reads `"
-        + text
-        + "` as a key and its value"
-        + where;
+    return t.keySpan();
   }
 
   private void unexpectedSection(Item t) {
-    if (restOfSlashLine(t)) return;
+    if (r.restOfSlashLine(t)) return;
     String k = Ascii.display(t.key());
     Diagnostic.Builder d =
         Diagnostic.of(
                 Codes.UNEXPECTED_SECTION,
                 keySpan(t),
                 t.key().startsWith("//")
-                    ? slashMessage(t, "")
+                    ? Wording.slashMessage(src, t, "")
                     : "`" + k + "` is not a section iovctl knows")
             .label("expected PF, DEFAULT or VF-<n>")
             .iovctl("Unexpected top-level node: " + k);
@@ -430,7 +390,7 @@ public final class Checker {
   }
 
   private void arrayCrash(UValue v, String where) {
-    crashed = true;
+    r.crash();
     add(
         Diagnostic.of(Codes.ARRAY_VALUE, v.span(), "an array cannot be used here")
             .label("iovctl crashes (SIGSEGV) on arrays")
@@ -495,7 +455,7 @@ public final class Checker {
       }
       TypedValue v = addConfig(i, p);
       if (v == null) {
-        refused.add(lower + "/" + Ascii.toLower(i.key()));
+        r.refuse(lower, i.key());
         continue;
       }
       ConfigParam dup = null;
@@ -503,7 +463,7 @@ public final class Checker {
         if (Ascii.equalsIgnoreCase(q.name(), i.key())) dup = q;
       }
       if (dup != null) {
-        crashed = true;
+        r.crash();
         add(
             Diagnostic.of(
                     Codes.CASE_DUPLICATE_PARAM,
@@ -533,7 +493,7 @@ public final class Checker {
   }
 
   private void unknownKey(Item i, String sectionName, Schema.Device dev) {
-    if (restOfSlashLine(i)) return;
+    if (r.restOfSlashLine(i)) return;
     String k = Ascii.display(i.key());
     Span at = i.member() != null ? i.member().key().span() : i.value().span();
     Diagnostic.Builder d =
@@ -541,7 +501,7 @@ public final class Checker {
                 Codes.UNKNOWN_KEY,
                 at,
                 i.key().startsWith("//")
-                    ? slashMessage(i, " in " + sectionName)
+                    ? Wording.slashMessage(src, i, " in " + sectionName)
                     : "unknown parameter `" + k + "` in " + sectionName)
             .label(
                 "not in the "
@@ -618,7 +578,7 @@ public final class Checker {
   private TypedValue addConfig(Item i, Schema.Param p) {
     String typeName = p.typeName();
     if (typeName == null) {
-      crashed = true;
+      r.crash();
       add(
           Diagnostic.of(
                   Codes.BAD_SCHEMA,
@@ -672,7 +632,7 @@ public final class Checker {
 
   private void typeError(
       UValue v, String key, String expected, String iovctlMsg, String help, Fix fix) {
-    if (deviceReported && Ascii.equalsIgnoreCase(key, "device")) return; // IOV302 said it already
+    if (r.deviceReported && Ascii.equalsIgnoreCase(key, "device")) return; // IOV302 said it already
     Code code = Codes.TYPE_MISMATCH;
     String msg = "`" + key + "` must be " + expected + ", not " + describe(v);
     add(
@@ -849,11 +809,6 @@ public final class Checker {
                       new Edit(v.span(), Long.toUnsignedString(val))))
               .build());
     }
-  }
-
-  private static String fmt(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-    return Double.toString(d);
   }
 
   private TypedValue vlan(Item i, String k, String notType) {
@@ -1088,8 +1043,7 @@ public final class Checker {
         if (!p.required()) continue;
         List<ConfigParam> have =
             s == null ? List.of() : sub == Schema.Subsystem.IOV ? s.iov() : s.driver();
-        if (find(have, p.name()) == null
-            && !refused.contains(Ascii.toLower(name) + "/" + Ascii.toLower(p.name()))) {
+        if (find(have, p.name()) == null && !r.refused(name, p.name())) {
           Diagnostic.Builder d =
               Diagnostic.of(
                       Codes.REQUIRED_MISSING,
@@ -1126,7 +1080,7 @@ public final class Checker {
 
   private boolean schemaParamUsable(Schema.Param p, Span at) {
     if (p.list() == null || p.requiredFlag() == null) {
-      crashed = true;
+      r.crash();
       add(
           Diagnostic.of(
                   Codes.BAD_SCHEMA,
@@ -1158,14 +1112,14 @@ public final class Checker {
         if (defaults != null
             && find(sub == Schema.Subsystem.IOV ? defaults.iov() : defaults.driver(), p.name())
                 != null) continue;
-        if (refused.contains("default/" + Ascii.toLower(p.name()))) continue;
+        if (r.refused("DEFAULT", p.name())) continue;
         List<Integer> missing = new ArrayList<>();
         List<Span> labels = new ArrayList<>();
         for (int i = 0; i < numVfs; i++) {
           ConfigSection vf = vfSection(sections, i);
           if (vf == null
               || find(sub == Schema.Subsystem.IOV ? vf.iov() : vf.driver(), p.name()) == null
-                  && !refused.contains(Ascii.toLower(vf.name()) + "/" + Ascii.toLower(p.name()))) {
+                  && !r.refused(vf.name(), p.name())) {
             missing.add(i);
             if (vf != null && labels.size() < 8) labels.add(vf.member().key().span());
           }
@@ -1332,83 +1286,26 @@ public final class Checker {
     }
   }
 
-  /**
-   * A fix adding {@code key = value;} as the last entry of a section (on its own line when the
-   * closing brace is on its own line), or null when the section has no braces to insert into.
-   */
   private Fix addToSection(UMember section, String key, String value) {
-    if (section == null || !(section.value() instanceof UObject o) || o.implicit()) return null;
-    int close = o.span().end() - 1;
-    if (close <= o.span().start() || close >= src.length() || src.bytes()[close] != '}')
-      return null;
     String stmt = key + " = " + value + ";";
-    int line = src.line(close);
-    int lineStart = src.lineStart(line);
-    String before = src.text(new Span(lineStart, close));
-    if (before.isBlank() && src.line(o.span().start()) != line) {
-      String indent = "\t";
-      List<UMember> ms = o.members();
-      if (!ms.isEmpty()) {
-        int kl = src.line(ms.get(ms.size() - 1).key().span().start());
-        String t = src.lineText(kl);
-        String ws = t.substring(0, t.length() - t.stripLeading().length());
-        if (!ws.isEmpty() && kl != src.line(o.span().start())) indent = ws;
-      }
-      return Fix.of("add `" + stmt + "`", new Edit(Span.at(lineStart), indent + stmt + "\n"));
-    }
-    String sep = before.endsWith(" ") || before.endsWith("\t") ? "" : " ";
-    return Fix.of("add `" + stmt + "`", new Edit(Span.at(close), sep + stmt + " "));
+    Edit e = Fixes.addToSection(src, section, stmt);
+    return e == null ? null : Fix.of("add `" + stmt + "`", e);
   }
 
-  /**
-   * The device a fix may write: the file's own name when it is one the driver serves (or, without a
-   * driver, looks like a device: {@code /etc/iov/ixl0.conf}), else the driver's first example name;
-   * null when nothing says which device is meant.
-   */
   private String deviceGuess() {
-    String n = src.name() == null ? "" : src.name();
-    n = n.substring(n.lastIndexOf('/') + 1);
-    if (n.endsWith(".conf")) n = n.substring(0, n.length() - 5);
-    boolean looksLikeDevice = n.matches("[a-z][a-z0-9_]*[0-9]+");
-    DriverPlugin p = schema == null ? null : schema.plugin();
-    if (p == null) return looksLikeDevice ? n : null;
-    for (String pat : p.devicePatterns()) {
-      if (looksLikeDevice && n.matches(pat)) return n;
-    }
-    List<String> examples = p.exampleDevices();
-    return examples.isEmpty() ? null : examples.get(0);
+    return Fixes.deviceGuess(src, schema);
   }
 
-  /** num_vfs for a fix: one more than the highest VF-n section written, at least 1. */
   private int vfCountGuess() {
-    int max = -1;
-    if (tree.root() instanceof UObject o) {
-      for (UMember m : o.members()) {
-        int i = ConfigTree.vfIndexOf(Ascii.cString(m.key().name()));
-        if (i >= 0 && i < 0xFFFF) max = Math.max(max, i);
-      }
-    }
-    return max + 1 < 1 ? 1 : max + 1;
+    return Fixes.vfCountGuess(tree);
   }
 
-  /** Start of the line holding the first key of the file (where a new first section goes). */
   private int firstKeyLineStart() {
-    for (io.iovc.syntax.UclToken t : tree.tokens()) {
-      if (!t.isHidden() && !t.synthetic) return src.lineStart(src.line(t.startOffset()));
-    }
-    return src.length();
+    return Fixes.firstKeyLineStart(tree);
   }
 
-  /** The span of whole lines covering {@code s}, for fixes that delete an entry. */
   private Span lineSpan(Span s) {
-    int startLine = src.line(s.start());
-    int endLine = src.line(Math.max(s.start(), s.end() - 1));
-    int a = src.lineStart(startLine);
-    int b = endLine < src.lineCount() ? src.lineStart(endLine + 1) : src.length();
-    String before = src.text(new Span(a, s.start())).strip();
-    String after = src.text(new Span(s.end(), Math.min(b, src.length()))).strip();
-    if (!before.isEmpty() || !(after.isEmpty() || after.equals(";") || after.equals(","))) return s;
-    return new Span(a, b);
+    return Fixes.wholeLines(src, s);
   }
 
   private void lintDevice(String device, Item pfItem) {
@@ -1503,75 +1400,28 @@ public final class Checker {
 
   // ------------------------------------------------------------------ wording
 
-  /** Why libucl read an unquoted word that looks like a number as text, or null. */
-  static String numberLookalike(String s) {
-    String t = s.strip();
-    if (t.matches("\\+[0-9].*"))
-      return "UCL numbers cannot start with `+`; write " + t.substring(1);
-    if (t.matches("\\.[0-9]+")) return "UCL numbers need a digit before the point; write 0" + t;
-    if (t.matches("-?[0-9]+(_[0-9]+)+"))
-      return "UCL numbers have no `_` separators; write " + t.replace("_", "");
-    if (t.matches("(?i)-?0b[01]+"))
-      return "UCL has no binary numbers; write the value in decimal or hex (0x…)";
-    if (t.matches("(?i)-?0x")) return "`0x` needs hex digits after it";
-    if (t.matches("-?[0-9]+(\\.[0-9]*)?[eE][-+]?")) return "the exponent needs digits, e.g. 1e3";
-    if (t.matches("(?i)-?[0-9]+(\\.[0-9]+)?(k|m|g|kb|mb|gb|s|ms|min|h|d|w|y)")) {
-      return "a number with a suffix is text when a space and `}` or `]` follow on the same line; end the value with `;` (`"
-          + t
-          + ";`) or a line break";
-    }
-    if (t.matches("-?[0-9]+([ \\t]+[^ \\t]+)+"))
-      return "this is several words; UCL keeps `" + t + "` as one piece of text";
-    if (t.matches("-?[0-9][0-9.]*[0-9.]"))
-      return "this is not a number UCL can read (more than one `.`?)";
-    return null;
+  private static String numberLookalike(String s) {
+    return Wording.numberLookalike(s);
   }
 
-  static boolean looksNumeric(String s) {
-    return s.strip()
-        .matches("[-+]?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?[a-zA-Z]{0,3})");
+  private static boolean looksNumeric(String s) {
+    return Wording.looksNumeric(s);
   }
 
   private String describe(UValue v) {
-    String text = src.text(v.span());
-    if (text.length() > 40) text = text.substring(0, 37) + "…";
-    if (v instanceof UValue.UString s) {
-      return switch (s.kind()) {
-        case UNQUOTED -> "the text `" + text + "`";
-        case HEREDOC -> "a heredoc string";
-        default -> "the string " + text;
-      };
-    }
-    if (v instanceof UValue.UInt || v instanceof UValue.UFloat) return "the number " + text;
-    if (v instanceof UValue.UBool) return "the boolean `" + text + "`";
-    if (v instanceof UValue.UNull n) return n.implicit() ? "nothing (the file ends)" : "null";
-    if (v instanceof UObject || v instanceof UValue.UDeep && !((UValue.UDeep) v).array())
-      return "a `{ }` block";
-    if (v instanceof UValue.UArray || v instanceof UValue.UDeep) return "an array";
-    return "nothing";
+    return Wording.describe(src, v);
   }
 
   private static String describeShort(UValue v) {
-    if (v instanceof UValue.UString) return "a string";
-    if (v instanceof UValue.UInt) return "an integer";
-    if (v instanceof UValue.UFloat f) return f.time() ? "a time" : "a number";
-    if (v instanceof UValue.UBool) return "a boolean";
-    if (v instanceof UValue.UNull) return "null";
-    if (v instanceof UObject) return "a block";
-    return "an array";
+    return Wording.describeShort(v);
   }
 
   private String stringHelp(UValue v, String what) {
-    if (v instanceof UValue.UBool)
-      return "`"
-          + src.text(v.span())
-          + "` is a boolean in UCL; write \""
-          + src.text(v.span())
-          + "\" for the text";
-    if (v instanceof UValue.UInt || v instanceof UValue.UFloat)
-      return "numbers are not strings in UCL; write \"" + src.text(v.span()) + "\"";
-    if (v instanceof UValue.UNull) return "`null` is not a string; write " + what;
-    return "write " + what;
+    return Wording.stringHelp(src, v, what);
+  }
+
+  private static String fmt(double d) {
+    return Wording.fmt(d);
   }
 
   private Fix quoteFix(UValue v) {
@@ -1591,20 +1441,7 @@ public final class Checker {
   }
 
   private String boolHelp(UValue v) {
-    if (v instanceof UValue.UString s) {
-      String t = Ascii.toLower(Ascii.cString(s.value()));
-      if (t.equals("true")
-          || t.equals("false")
-          || t.equals("yes")
-          || t.equals("no")
-          || t.equals("on")
-          || t.equals("off")) {
-        return "remove the quotes: a quoted word is a string";
-      }
-    }
-    if (v instanceof UValue.UInt n && (n.value() == 0 || n.value() == 1))
-      return "write `" + (n.value() == 1 ? "true" : "false") + "`: numbers are not booleans";
-    return "write `true` or `false`";
+    return Wording.boolHelp(v);
   }
 
   private Fix boolFix(UValue v) {
