@@ -118,111 +118,17 @@ public final class Checker {
     UValue root = tree.root();
     if (root instanceof UValue.UArray a) {
       if (!a.items().isEmpty()) {
-        add(
-            Diagnostic.of(
-                    Codes.TOP_LEVEL_ARRAY,
-                    a.span(),
-                    "the file is an array `[ … ]`, not a set of sections")
-                .label("iovctl crashes (SIGSEGV) on this")
-                .help("write sections such as `PF { … }` at the top level")
-                .build());
+        add(SectionDiagnostics.TopLevelArray.bracketed(a.span()));
         return null;
       }
     }
     List<Item> top = ConfigTree.items(root, null, null);
     lintDuplicates(root, "section", Codes.DUPLICATE_SECTION);
 
-    // find_device
-    String device = null;
-    boolean deviceProblem = false;
-    Item pfItem = null;
-    for (Item t : top) {
-      if (Ascii.equalsIgnoreCase(t.key(), "PF")) {
-        pfItem = t;
-        for (Item i : ConfigTree.items(t.value(), t.chain(), t.key())) {
-          if (i.key() == null) {
-            arrayCrash(i.value(), "PF");
-            return null;
-          }
-          if (Ascii.equalsIgnoreCase(i.key(), "device")) {
-            if (i.value() instanceof UValue.UString s) {
-              device = Ascii.cString(s.value());
-            } else {
-              deviceProblem = true;
-              add(
-                  Diagnostic.of(
-                          Codes.DEVICE_NOT_STRING,
-                          i.value().span(),
-                          "`device` must be a string, not " + describe(i.value()))
-                      .label("not a string")
-                      .iovctl("Config PF.device must be a string: <an unrelated errno>")
-                      .help(stringHelp(i.value(), "the PF's device name, e.g. \"ixl0\""))
-                      .fix(quoteFix(i.value()))
-                      .build());
-            }
-            break;
-          }
-        }
-        break;
-      }
-    }
-    r.deviceReported = deviceProblem;
-    if (device == null && !deviceProblem) {
-      Span at = pfItem != null ? keySpan(pfItem) : top.isEmpty() ? Span.at(0) : keySpan(top.get(0));
-      boolean pfNotBlock = pfItem != null && !(pfItem.value() instanceof UObject);
-      String msg =
-          pfItem == null
-              ? "no `PF` section: the file does not say which device to configure"
-              : pfNotBlock
-                  ? "`PF` must be a `{ … }` block holding `device` and `num_vfs`, not "
-                      + describe(pfItem.value())
-                  : "the PF section has no `device`";
-      Diagnostic.Builder d =
-          Diagnostic.of(Codes.NO_DEVICE, at, msg)
-              .label(
-                  pfItem == null
-                      ? (top.isEmpty() ? "" : "the first section; PF { … } is missing")
-                      : pfNotBlock ? "not a block" : "`device` missing")
-              .iovctl("Config file does not specify device");
-      if (pfItem == null
-          && src.length() >= 3
-          && (src.bytes()[0] & 0xff) == 0xEF
-          && (src.bytes()[1] & 0xff) == 0xBB
-          && (src.bytes()[2] & 0xff) == 0xBF) {
-        d.help(
-                "the file starts with a UTF-8 byte order mark, which libucl reads as part of the first key; save the file without a BOM")
-            .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")));
-      } else if (pfItem == null) {
-        d.help("start the file with `PF { device = \"ixl0\"; num_vfs = 2; }`");
-        String guess = deviceGuess();
-        if (guess != null) {
-          int insertAt = firstKeyLineStart();
-          String lead =
-              insertAt == src.length() && insertAt > 0 && src.bytes()[insertAt - 1] != '\n'
-                  ? "\n"
-                  : "";
-          d.fix(
-              Fix.of(
-                  "add a PF section for " + guess,
-                  new Edit(
-                      Span.at(insertAt),
-                      lead
-                          + "PF {\n\tdevice = \""
-                          + guess
-                          + "\";\n\tnum_vfs = "
-                          + vfCountGuess()
-                          + ";\n}\n"
-                          + (insertAt < src.length() ? "\n" : ""))));
-        }
-      } else if (pfNotBlock) {
-        d.help("write `PF { device = \"ixl0\"; num_vfs = 2; }`");
-      } else {
-        d.help("add `device = \"<name>\";` to the PF section (the node under /dev/iov)");
-        String guess = deviceGuess();
-        if (guess != null) d.fix(addToSection(pfItem.member(), "device", "\"" + guess + "\""));
-      }
-      add(d.build());
-    }
+    FindDevice.Found found = FindDevice.find(r, top);
+    if (found == null) return null;
+    String device = found.device();
+    Item pfItem = found.pf();
     if (device != null) lintDevice(device, pfItem);
     if (schema == null) return null;
 
@@ -233,13 +139,7 @@ public final class Checker {
     ConfigSection defaults = null;
     for (Item t : top) {
       if (t.key() == null) {
-        add(
-            Diagnostic.of(
-                    Codes.TOP_LEVEL_ARRAY,
-                    t.value().span(),
-                    "the file is an array, not a set of sections")
-                .label("iovctl crashes on this")
-                .build());
+        add(SectionDiagnostics.TopLevelArray.element(t.value().span()));
         return null;
       }
       ConfigSection.Kind kind;
@@ -391,11 +291,7 @@ public final class Checker {
 
   private void arrayCrash(UValue v, String where) {
     r.crash();
-    add(
-        Diagnostic.of(Codes.ARRAY_VALUE, v.span(), "an array cannot be used here")
-            .label("iovctl crashes (SIGSEGV) on arrays")
-            .help("write the section as `" + where + " { key = value; … }`")
-            .build());
+    add(SectionDiagnostics.arrayValue(v.span(), where));
   }
 
   // ------------------------------------------------------------------ parse_device_config
