@@ -44,6 +44,21 @@ final class Wording {
         .matches("[-+]?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?[a-zA-Z]{0,3})");
   }
 
+  /** A value as iovctl prints it: {@code ucl_object_tostring}, {@code (null)} for non-strings. */
+  static String iovctlShown(UValue v) {
+    return v instanceof UValue.UString s ? Ascii.display(Ascii.cString(s.value())) : "(null)";
+  }
+
+  /** iovctl's add_config refusal: {@code Value '<v>' of key '<k>' is not of type <type>}. */
+  static String notOfType(UValue v, String key, String typeName) {
+    return "Value '"
+        + iovctlShown(v)
+        + "' of key '"
+        + key
+        + "' is not of type "
+        + Ascii.display(typeName);
+  }
+
   /** "the text `x`", "the number 5", "a `{ }` block"…: a value as a message names it. */
   static String describe(SourceText src, UValue v) {
     String text = src.text(v.span());

@@ -1,0 +1,135 @@
+package io.iovc.check;
+
+import io.iovc.diag.Codes;
+import io.iovc.diag.Diagnostic;
+import io.iovc.diag.Edit;
+import io.iovc.diag.Fix;
+import io.iovc.source.SourceText;
+import io.iovc.source.Span;
+import io.iovc.syntax.UValue;
+
+/**
+ * The words of iovc's warnings for input iovctl accepts but that is almost surely a mistake (spec
+ * §10). One factory per code; {@link Lints} and the steps that meet the values ({@link AddConfig},
+ * {@link UnicastMac}) decide when.
+ */
+final class LintDiagnostics {
+  private LintDiagnostics() {}
+
+  /** IOV220: a fractional (or negative-zero, or suffixed) number that iovctl truncates. */
+  static Diagnostic floatTruncated(SourceText src, UValue v, String key, long val) {
+    return Diagnostic.of(
+            Codes.FLOAT_TRUNCATED,
+            v.span(),
+            "`"
+                + key
+                + "` is a whole number; iovctl truncates "
+                + src.text(v.span())
+                + " to "
+                + val)
+        .label("becomes " + val)
+        .help("write " + val + " (or the value you meant)")
+        .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+        .build();
+  }
+
+  /**
+   * IOV221: a multiplier ({@code k}, {@code m}, {@code kb}…) or time ({@code s}, {@code min}…)
+   * suffix on an integer parameter; {@code val} is what iovctl stores.
+   */
+  static Diagnostic suffixNumber(SourceText src, UValue v, String key, long val) {
+    String text = src.text(v.span());
+    if (v instanceof UValue.UFloat f && f.time()) {
+      return Diagnostic.of(
+              Codes.SUFFIX_NUMBER,
+              v.span(),
+              "`" + text + "` is a time in UCL; `" + key + "` becomes " + val)
+          .label("read as " + Wording.fmt(f.value()) + " seconds")
+          .help("write the number itself: " + val)
+          .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+          .build();
+    }
+    if (v instanceof UValue.UFloat f) {
+      boolean fraction = f.value() != Math.rint(f.value());
+      return Diagnostic.of(
+              Codes.SUFFIX_NUMBER,
+              v.span(),
+              "`"
+                  + text
+                  + "` has a multiplier suffix; `"
+                  + key
+                  + "` becomes "
+                  + val
+                  + (fraction ? " (" + Wording.fmt(f.value()) + " truncated)" : ""))
+          .label("read as " + Wording.fmt(f.value()))
+          .help("write the number itself: " + val)
+          .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+          .build();
+    }
+    String why =
+        text.toLowerCase(java.util.Locale.ROOT).endsWith("m")
+            ? " (`m` means ×1000000 in UCL, not minutes)"
+            : "";
+    String shown = Long.toUnsignedString(val);
+    return Diagnostic.of(
+            Codes.SUFFIX_NUMBER,
+            v.span(),
+            "`" + text + "` has a multiplier suffix; `" + key + "` becomes " + shown + why)
+        .label("read as " + shown)
+        .help("write the number itself: " + shown)
+        .fix(Fix.of("write " + shown, new Edit(v.span(), shown)))
+        .build();
+  }
+
+  /** IOV222: hex digits after an {@code x} without a leading {@code 0} (UCL reads them as hex). */
+  static Diagnostic oddNumber(SourceText src, UValue v, String key, long val) {
+    String shown = Long.toUnsignedString(val);
+    return Diagnostic.of(
+            Codes.ODD_NUMBER,
+            v.span(),
+            "UCL reads `"
+                + src.text(v.span())
+                + "` as the hex number after the `x`: `"
+                + key
+                + "` becomes "
+                + shown)
+        .label("read as " + shown)
+        .help("write " + shown + ", or 0x… for hex")
+        .fix(Fix.of("write " + shown, new Edit(v.span(), shown)))
+        .build();
+  }
+
+  /** IOV224: the all-zero MAC, which iovctl accepts and drivers refuse. */
+  static Diagnostic zeroMac(Span at) {
+    return Diagnostic.of(
+            Codes.ZERO_MAC,
+            at,
+            "the all-zero MAC address is accepted by iovctl, but several drivers refuse it")
+        .label("00:00:00:00:00:00")
+        .note(
+            "ix and igb return EINVAL for it when they create the VF, and the ioctl still succeeds")
+        .help("leave mac-addr out to let the driver choose, or give a real address")
+        .build();
+  }
+
+  /** IOV225: a MAC spelled other than iovctl prints it ({@code 2:0:…}, {@code ::}, {@code +f}). */
+  static Diagnostic oddMac(Span at, String canonical) {
+    return Diagnostic.of(Codes.ODD_MAC, at, "unusual spelling of the MAC address " + canonical)
+        .label("iovctl reads it as " + canonical)
+        .help("write it as " + canonical)
+        .fix(Fix.of("write " + canonical, new Edit(at, "\"" + canonical + "\"")))
+        .build();
+  }
+
+  /** IOV226: VLAN 0, which iovctl accepts and the drivers refuse when they create the VF. */
+  static Diagnostic vlanZero(Span at) {
+    return Diagnostic.of(
+            Codes.VLAN_ZERO,
+            at,
+            "VLAN 0 is accepted by iovctl, but the drivers refuse it when they create the VF")
+        .label("ix, igb and cxgbe return ENOTSUP")
+        .note("the VF is then silently missing: the ioctl still succeeds")
+        .help("use a VLAN id from 1 to 4095, or `trunk`, or leave vlan out")
+        .build();
+  }
+}
