@@ -17,14 +17,9 @@ import io.iovc.syntax.Ascii;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UMember;
-import io.iovc.syntax.UValue.UObject;
-import io.iovc.syntax.UclModel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * iovctl's semantics (spec §3): {@code find_device}, {@code parse_config_file}, {@code
@@ -123,7 +118,7 @@ public final class Checker {
       }
     }
     List<Item> top = ConfigTree.items(root, null, null);
-    lintDuplicates(root, "section", Codes.DUPLICATE_SECTION);
+    Lints.duplicateSections(r, root);
 
     FindDevice.Found found = FindDevice.find(r, top);
     if (found == null) return null;
@@ -132,47 +127,10 @@ public final class Checker {
     if (device != null) lintDevice(device, pfItem);
     if (schema == null) return null;
 
-    // parse_config_file
-    Map<String, ConfigSection> config = new LinkedHashMap<>();
-    List<ConfigSection> sections = new ArrayList<>();
-    boolean processedVf = false;
-    ConfigSection defaults = null;
-    for (Item t : top) {
-      if (t.key() == null) {
-        add(SectionDiagnostics.TopLevelArray.element(t.value().span()));
-        return null;
-      }
-      ConfigSection.Kind kind;
-      int index = -1;
-      if (Ascii.equalsIgnoreCase(t.key(), "PF")) {
-        kind = ConfigSection.Kind.PF;
-      } else if (Ascii.equalsIgnoreCase(t.key(), "DEFAULT")) {
-        kind = ConfigSection.Kind.DEFAULT;
-        if (processedVf) {
-          add(
-              Diagnostic.of(
-                      Codes.DEFAULT_AFTER_VF,
-                      keySpan(t),
-                      "the DEFAULT section must come before every VF section")
-                  .label("after a VF section")
-                  .iovctl("'default' section must precede all VF sections")
-                  .help("move DEFAULT { … } above the first VF-n section")
-                  .build());
-        }
-      } else if (ConfigTree.VF_PATTERN.matcher(t.key()).matches()) {
-        kind = ConfigSection.Kind.VF;
-        processedVf = true;
-        index = ConfigTree.vfIndexOf(t.key());
-      } else {
-        unexpectedSection(t);
-        continue;
-      }
-      ConfigSection s = parseDeviceConfig(t, kind, index, config);
-      if (s != null) {
-        sections.add(s);
-        if (kind == ConfigSection.Kind.DEFAULT) defaults = s;
-      }
-    }
+    ParseConfigFile.Sections parsed = ParseConfigFile.parse(r, top);
+    if (parsed == null) return null;
+    List<ConfigSection> sections = parsed.all();
+    ConfigSection defaults = parsed.defaults();
 
     // validate_config: iovctl got here only without crashing; after a crash its checks would be
     // guesses
@@ -243,230 +201,6 @@ public final class Checker {
 
   private static Span keySpan(Item t) {
     return t.keySpan();
-  }
-
-  private void unexpectedSection(Item t) {
-    if (r.restOfSlashLine(t)) return;
-    String k = Ascii.display(t.key());
-    Diagnostic.Builder d =
-        Diagnostic.of(
-                Codes.UNEXPECTED_SECTION,
-                keySpan(t),
-                t.key().startsWith("//")
-                    ? Wording.slashMessage(src, t, "")
-                    : "`" + k + "` is not a section iovctl knows")
-            .label("expected PF, DEFAULT or VF-<n>")
-            .iovctl("Unexpected top-level node: " + k);
-    Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key());
-    if (!m.matches()
-        && Ascii.equalsIgnoreCase(t.key(), "VF")
-        && t.value() instanceof UObject o
-        && o.implicit()
-        && !o.members().isEmpty()) {
-      m = Pattern.compile("0*([0-9]+)").matcher(o.members().get(0).key().name()); // `VF 0 { }`
-    }
-    if (t.key().equals("//") || t.key().startsWith("//")) {
-      d.help("`//` is not a comment in UCL; use `#`");
-      if (t.member() != null)
-        d.fix(
-            Fix.of(
-                "turn `//` into `#`",
-                new Edit(
-                    new Span(t.member().key().span().start(), t.member().key().span().start() + 2),
-                    "#")));
-    } else if (m.matches()) {
-      String fixed = "VF-" + Long.parseLong(m.group(1).length() > 18 ? "0" : m.group(1));
-      d.help("VF sections are named `VF-<n>` with no leading zeros, e.g. `" + fixed + "`");
-      if (t.member() != null && !t.member().key().quoted())
-        d.fix(Fix.of("rename to `" + fixed + "`", new Edit(t.member().key().span(), fixed)));
-    } else if (t.key().startsWith("\u00ef\u00bb\u00bf")) {
-      d.help("the file starts with a UTF-8 byte order mark; save it without one");
-    } else if (!(t.value() instanceof UObject)) {
-      d.help("settings go inside a section, e.g. `PF { " + k + " = … }`");
-    } else {
-      d.help("the sections are PF, DEFAULT and VF-0 … VF-<num_vfs-1>");
-    }
-    add(d.build());
-  }
-
-  private void arrayCrash(UValue v, String where) {
-    r.crash();
-    add(SectionDiagnostics.arrayValue(v.span(), where));
-  }
-
-  // ------------------------------------------------------------------ parse_device_config
-
-  private ConfigSection parseDeviceConfig(
-      Item t, ConfigSection.Kind kind, int index, Map<String, ConfigSection> config) {
-    String lower = Ascii.toLower(t.key());
-    ConfigSection previous = config.get(lower);
-    if (previous != null) {
-      add(
-          Diagnostic.of(
-                  Codes.MULTIPLE_DEFINITIONS,
-                  keySpan(t),
-                  "`" + Ascii.display(t.key()) + "` is defined twice (section names ignore case)")
-              .label("second definition")
-              .label(
-                  previous.member() != null ? previous.member().key().span() : null,
-                  "first defined here")
-              .iovctl("Multiple definitions of '" + Ascii.display(t.key()) + "' in config file")
-              .help("merge the two sections")
-              .build());
-      return null;
-    }
-    Schema.Device dev = kind == ConfigSection.Kind.PF ? Schema.Device.PF : Schema.Device.VF;
-    String sectionName = Ascii.display(t.key());
-    if (!(t.value() instanceof UObject) && !(t.value() instanceof UValue.UArray)) {
-      // libucl iterates a scalar as itself: its key is the section name
-      add(
-          Diagnostic.of(
-                  Codes.SECTION_NOT_OBJECT,
-                  t.value().span(),
-                  "`" + sectionName + "` must be a `{ … }` block, not " + describe(t.value()))
-              .label("not a block")
-              .iovctl(sectionName + ": Invalid config key '" + sectionName + "'")
-              .help("write `" + sectionName + " { key = value; }`")
-              .build());
-      return null;
-    }
-    if (t.value() instanceof UObject o) lintDuplicates(o, "parameter", Codes.DUPLICATE_PARAM);
-    List<ConfigParam> driver = new ArrayList<>();
-    List<ConfigParam> iov = new ArrayList<>();
-    boolean caseDuplicate = false;
-    for (Item i : ConfigTree.items(t.value(), t.chain(), t.key())) {
-      if (i.key() == null) {
-        arrayCrash(t.value(), sectionName);
-        return null;
-      }
-      Schema.Param p = schema.lookup(dev, Schema.Subsystem.IOV, i.key());
-      List<ConfigParam> target = iov;
-      if (p == null) {
-        p = schema.lookup(dev, Schema.Subsystem.DRIVER, i.key());
-        target = driver;
-      }
-      if (p == null) {
-        unknownKey(i, sectionName, dev);
-        continue;
-      }
-      TypedValue v = AddConfig.add(r, i, p);
-      if (v == null) {
-        r.refuse(lower, i.key());
-        continue;
-      }
-      ConfigParam dup = null;
-      for (ConfigParam q : target) {
-        if (Ascii.equalsIgnoreCase(q.name(), i.key())) dup = q;
-      }
-      if (dup != null) {
-        r.crash();
-        add(
-            Diagnostic.of(
-                    Codes.CASE_DUPLICATE_PARAM,
-                    i.member().key().span(),
-                    "`"
-                        + Ascii.display(i.key())
-                        + "` repeats `"
-                        + Ascii.display(dup.name())
-                        + "` (parameter names ignore case)")
-                .label("second spelling")
-                .label(dup.member().key().span(), "first here")
-                .note("iovctl aborts (SIGABRT) on this: libnv refuses the second name")
-                .help("keep one of the two")
-                .fix(Fix.of("remove this line", new Edit(i.member().span(), "")))
-                .build());
-        // libnv only records the error here; iovctl goes on checking this section's keys (an
-        // invalid key after this one is what it reports) and aborts at its next lookup.
-        caseDuplicate = true;
-        continue;
-      }
-      target.add(new ConfigParam(i.key(), v, i.member(), p));
-    }
-    if (caseDuplicate) return null;
-    ConfigSection s = new ConfigSection(t.key(), kind, index, t.member(), driver, iov);
-    config.put(lower, s);
-    return s;
-  }
-
-  private void unknownKey(Item i, String sectionName, Schema.Device dev) {
-    if (r.restOfSlashLine(i)) return;
-    String k = Ascii.display(i.key());
-    Span at = i.member() != null ? i.member().key().span() : i.value().span();
-    Diagnostic.Builder d =
-        Diagnostic.of(
-                Codes.UNKNOWN_KEY,
-                at,
-                i.key().startsWith("//")
-                    ? Wording.slashMessage(src, i, " in " + sectionName)
-                    : "unknown parameter `" + k + "` in " + sectionName)
-            .label(
-                "not in the "
-                    + schemaName()
-                    + " schema for "
-                    + (dev == Schema.Device.PF ? "the PF" : "a VF"))
-            .iovctl(sectionName + ": Invalid config key '" + k + "'");
-    Schema.Param other =
-        schema.find(dev == Schema.Device.PF ? Schema.Device.VF : Schema.Device.PF, i.key());
-    String suggestion = closest(i.key(), dev);
-    if (i.key().startsWith("//")) {
-      d.help("`//` is not a comment in UCL; use `#`");
-      d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(at.start(), at.start() + 2), "#")));
-    } else if (other != null) {
-      d.help(
-          dev == Schema.Device.PF
-              ? "`" + other.name() + "` is a VF parameter: put it in DEFAULT { } or a VF-n section"
-              : "`" + other.name() + "` belongs in the PF section");
-    } else if (suggestion != null) {
-      d.help("did you mean `" + Ascii.display(suggestion) + "`?");
-      if (i.member() != null && !i.member().key().quoted())
-        d.fix(
-            Fix.of(
-                "change to `" + Ascii.display(suggestion) + "`",
-                new Edit(at, Ascii.display(suggestion))));
-    } else if (ConfigTree.VF_PATTERN.matcher(i.key()).matches()
-        || Ascii.equalsIgnoreCase(i.key(), "DEFAULT")
-        || Ascii.equalsIgnoreCase(i.key(), "PF")) {
-      d.help("sections cannot be nested; is a `}` missing above?");
-    } else {
-      d.help("run `iovc schema` to list the parameters this driver accepts");
-    }
-    add(d.build());
-  }
-
-  private String schemaName() {
-    return schema.plugin() != null ? schema.plugin().name() : "driver";
-  }
-
-  private String closest(String key, Schema.Device dev) {
-    String best = null;
-    int bestDist = Integer.MAX_VALUE;
-    for (Schema.Subsystem s : Schema.Subsystem.values()) {
-      for (Schema.Param p : schema.params(dev, s)) {
-        int d = distance(Ascii.toLower(key), Ascii.toLower(p.name()));
-        if (d < bestDist) {
-          bestDist = d;
-          best = p.name();
-        }
-      }
-    }
-    return best != null && bestDist <= Math.max(2, best.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   // ------------------------------------------------------------------ validate_config
@@ -679,48 +413,6 @@ public final class Checker {
   }
 
   // ------------------------------------------------------------------ lints
-
-  /** Exact duplicate keys in one object: libucl keeps the first; iovctl never sees the rest. */
-  private void lintDuplicates(UValue v, String what, Code code) {
-    if (!(v instanceof UObject o)) return;
-    for (UclModel.Entry e : UclModel.entries(o)) {
-      UMember first = e.first();
-      for (int i = 1; i < e.chain().size(); i++) {
-        UMember m = e.chain().get(i);
-        add(
-            Diagnostic.of(
-                    code,
-                    m.key().span(),
-                    "this "
-                        + what
-                        + " `"
-                        + Ascii.display(m.key().name())
-                        + "` is ignored: iovctl uses only the first one")
-                .label("ignored")
-                .label(first.key().span(), "this one is used")
-                .help(what.equals("section") ? "merge the two sections into one" : "keep one value")
-                .fix(Fix.of("remove the ignored " + what, new Edit(lineSpan(m.span()), "")))
-                .build());
-      }
-      for (UMember m : e.dropped()) {
-        boolean lost = (m.key().priority() & 0xF) < (e.first().key().priority() & 0xF);
-        add(
-            Diagnostic.of(
-                    code,
-                    m.key().span(),
-                    "this "
-                        + what
-                        + " `"
-                        + Ascii.display(m.key().name())
-                        + "` is "
-                        + (lost ? "dropped" : "replaced")
-                        + " because of `.priority`")
-                .label(lost ? "lower priority: dropped" : "replaced by a higher priority")
-                .label(e.first().key().span(), "this one is used")
-                .build());
-      }
-    }
-  }
 
   private Fix addToSection(UMember section, String key, String value) {
     String stmt = key + " = " + value + ";";

@@ -1,12 +1,15 @@
 package io.iovc.check;
 
+import io.iovc.diag.Code;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
+import io.iovc.syntax.Ascii;
 import io.iovc.syntax.UValue;
+import io.iovc.syntax.UValue.UMember;
 
 /**
  * The words of iovc's warnings for input iovctl accepts but that is almost surely a mistake (spec
@@ -130,6 +133,76 @@ final class LintDiagnostics {
         .label("ix, igb and cxgbe return ENOTSUP")
         .note("the VF is then silently missing: the ioctl still succeeds")
         .help("use a VLAN id from 1 to 4095, or `trunk`, or leave vlan out")
+        .build();
+  }
+
+  /**
+   * IOV309: a section written twice with the same name; libucl keeps one, iovctl never sees the
+   * other.
+   */
+  static final class DuplicateSection {
+    private DuplicateSection() {}
+
+    /** A later section of the same name: libucl keeps the first. */
+    static Diagnostic ignored(SourceText src, UMember m, UMember first) {
+      return duplicateIgnored(Codes.DUPLICATE_SECTION, "section", src, m, first);
+    }
+
+    /** A section that {@code .priority} drops ({@code lost}) or replaces. */
+    static Diagnostic byPriority(UMember m, UMember used, boolean lost) {
+      return duplicateByPriority(Codes.DUPLICATE_SECTION, "section", m, used, lost);
+    }
+  }
+
+  /**
+   * IOV228: a parameter written twice with the same name; libucl keeps one, iovctl never sees the
+   * other.
+   */
+  static final class DuplicateParam {
+    private DuplicateParam() {}
+
+    /** A later parameter of the same name: libucl keeps the first. */
+    static Diagnostic ignored(SourceText src, UMember m, UMember first) {
+      return duplicateIgnored(Codes.DUPLICATE_PARAM, "parameter", src, m, first);
+    }
+
+    /** A parameter that {@code .priority} drops ({@code lost}) or replaces. */
+    static Diagnostic byPriority(UMember m, UMember used, boolean lost) {
+      return duplicateByPriority(Codes.DUPLICATE_PARAM, "parameter", m, used, lost);
+    }
+  }
+
+  private static Diagnostic duplicateIgnored(
+      Code code, String what, SourceText src, UMember m, UMember first) {
+    return Diagnostic.of(
+            code,
+            m.key().span(),
+            "this "
+                + what
+                + " `"
+                + Ascii.display(m.key().name())
+                + "` is ignored: iovctl uses only the first one")
+        .label("ignored")
+        .label(first.key().span(), "this one is used")
+        .help(what.equals("section") ? "merge the two sections into one" : "keep one value")
+        .fix(Fix.of("remove the ignored " + what, new Edit(Fixes.wholeLines(src, m.span()), "")))
+        .build();
+  }
+
+  private static Diagnostic duplicateByPriority(
+      Code code, String what, UMember m, UMember used, boolean lost) {
+    return Diagnostic.of(
+            code,
+            m.key().span(),
+            "this "
+                + what
+                + " `"
+                + Ascii.display(m.key().name())
+                + "` is "
+                + (lost ? "dropped" : "replaced")
+                + " because of `.priority`")
+        .label(lost ? "lower priority: dropped" : "replaced by a higher priority")
+        .label(used.key().span(), "this one is used")
         .build();
   }
 }
