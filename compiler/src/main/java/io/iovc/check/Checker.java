@@ -8,7 +8,6 @@ import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
 import io.iovc.schema.DriverPlugin;
 import io.iovc.schema.ParamSpec;
-import io.iovc.schema.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.schema.ValueHint;
 import io.iovc.source.SourceText;
@@ -19,7 +18,6 @@ import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UMember;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * iovctl's semantics (spec §3): {@code find_device}, {@code parse_config_file}, {@code
@@ -135,57 +133,11 @@ public final class Checker {
     // validate_config: iovctl got here only without crashing; after a crash its checks would be
     // guesses
     if (r.crashed()) return null;
-    ConfigSection pf = null;
-    for (ConfigSection s : sections) {
-      if (s.kind() == ConfigSection.Kind.PF) pf = s;
-    }
-    Span pfSpan = pf != null ? pf.member().key().span() : Span.at(0);
-    validateRequired(pf, Schema.Device.PF, "PF", pfSpan);
-    ConfigParam numVfsParam = pf == null ? null : pf.param("num_vfs");
-    int numVfs = -1;
-    if (numVfsParam != null) {
-      if (numVfsParam.value() instanceof TypedValue.Num n) {
-        numVfs = (int) (n.value() & 0xFFFF);
-        if (numVfs == 0) {
-          add(
-              Diagnostic.of(
-                      Codes.NUM_VFS_ZERO,
-                      numVfsParam.member().value().span(),
-                      n.value() == 0
-                          ? "num_vfs is 0: there must be at least one VF"
-                          : "num_vfs is "
-                              + Long.toUnsignedString(n.value())
-                              + ", which iovctl truncates to 0")
-                  .label("at least 1")
-                  .iovctl("PF.num_vfs must be at least 1")
-                  .help(
-                      "to remove all VFs use `iovc delete` (iovctl -D); a config file always creates some")
-                  .build());
-        }
-      } else {
-        add(
-            Diagnostic.of(
-                    Codes.BAD_SCHEMA,
-                    numVfsParam.member().value().span(),
-                    "the schema gives num_vfs a type iovctl cannot read as a number")
-                .label("iovctl aborts here")
-                .help(
-                    "the schema is wrong, not the file: num_vfs is uint16_t in every kernel; check where the schema came from")
-                .build());
-        return null;
-      }
-    } else if (!hasError() && !r.refused("PF", "num_vfs")) {
-      // Not required by this (odd) schema and not written: nvlist_get_number aborts.
-      add(
-          Diagnostic.of(Codes.REQUIRED_MISSING, pfSpan, "num_vfs is not set")
-              .label("iovctl aborts without num_vfs")
-              .help("add `num_vfs = <count>;` to the PF section")
-              .build());
-    }
-    if (numVfs > 0) {
-      validateVfs(numVfs, defaults, sections, numVfsParam);
-      lintUnusedDefaults(numVfs, defaults, sections);
-    }
+    ValidateConfig.Validated validated = ValidateConfig.validate(r, parsed);
+    if (validated == null) return null;
+    int numVfs = validated.numVfs();
+    ConfigParam numVfsParam = validated.numVfsParam();
+    if (numVfs > 0) lintUnusedDefaults(numVfs, defaults, sections);
     lintDriver(sections, numVfs, numVfsParam);
     if (hasError()) return null;
     return new CheckedConfig(device, numVfs, sections);
@@ -201,165 +153,6 @@ public final class Checker {
 
   private static Span keySpan(Item t) {
     return t.keySpan();
-  }
-
-  // ------------------------------------------------------------------ validate_config
-
-  private void validateRequired(ConfigSection s, Schema.Device dev, String name, Span at) {
-    for (Schema.Subsystem sub :
-        new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
-      for (Schema.Param p : schema.params(dev, sub)) {
-        if (!schemaParamUsable(p, at)) return;
-        if (!p.required()) continue;
-        List<ConfigParam> have =
-            s == null ? List.of() : sub == Schema.Subsystem.IOV ? s.iov() : s.driver();
-        if (find(have, p.name()) == null && !r.refused(name, p.name())) {
-          Diagnostic.Builder d =
-              Diagnostic.of(
-                      Codes.REQUIRED_MISSING,
-                      at,
-                      "required parameter `"
-                          + Ascii.display(p.name())
-                          + "` is missing from "
-                          + name)
-                  .label("no `" + Ascii.display(p.name()) + "`")
-                  .iovctl(
-                      "Required parameter '"
-                          + Ascii.display(p.name())
-                          + "' not found in '"
-                          + name
-                          + "'");
-          if (Ascii.equalsIgnoreCase(p.name(), "num_vfs")) {
-            d.help("add `num_vfs = <how many VFs>;` to the PF section");
-            if (s != null)
-              d.fix(addToSection(s.member(), "num_vfs", Integer.toString(vfCountGuess())));
-          } else {
-            d.help("add `" + Ascii.display(p.name()) + " = …;` to the " + name + " section");
-            String guess =
-                Ascii.equalsIgnoreCase(p.name(), "device") && dev == Schema.Device.PF
-                    ? deviceGuess()
-                    : null;
-            if (s != null && guess != null)
-              d.fix(addToSection(s.member(), "device", "\"" + guess + "\""));
-          }
-          add(d.build());
-        }
-      }
-    }
-  }
-
-  private boolean schemaParamUsable(Schema.Param p, Span at) {
-    if (p.list() == null || p.requiredFlag() == null) {
-      r.crash();
-      add(
-          Diagnostic.of(
-                  Codes.BAD_SCHEMA,
-                  at,
-                  "the schema entry `" + Ascii.display(p.name()) + "` is malformed")
-              .label("iovctl aborts when it validates against this schema")
-              .build());
-      return false;
-    }
-    return true;
-  }
-
-  private static ConfigParam find(List<ConfigParam> list, String name) {
-    for (ConfigParam p : list) {
-      if (Ascii.equalsIgnoreCase(p.name(), name)) return p;
-    }
-    return null;
-  }
-
-  private void validateVfs(
-      int numVfs, ConfigSection defaults, List<ConfigSection> sections, ConfigParam numVfsParam) {
-    Span numSpan = numVfsParam.member().value().span();
-    // Required VF parameters, after DEFAULT is folded in.
-    for (Schema.Subsystem sub :
-        new Schema.Subsystem[] {Schema.Subsystem.DRIVER, Schema.Subsystem.IOV}) {
-      for (Schema.Param p : schema.params(Schema.Device.VF, sub)) {
-        if (!schemaParamUsable(p, numSpan)) return;
-        if (!p.required()) continue;
-        if (defaults != null
-            && find(sub == Schema.Subsystem.IOV ? defaults.iov() : defaults.driver(), p.name())
-                != null) continue;
-        if (r.refused("DEFAULT", p.name())) continue;
-        List<Integer> missing = new ArrayList<>();
-        List<Span> labels = new ArrayList<>();
-        for (int i = 0; i < numVfs; i++) {
-          ConfigSection vf = vfSection(sections, i);
-          if (vf == null
-              || find(sub == Schema.Subsystem.IOV ? vf.iov() : vf.driver(), p.name()) == null
-                  && !r.refused(vf.name(), p.name())) {
-            missing.add(i);
-            if (vf != null && labels.size() < 8) labels.add(vf.member().key().span());
-          }
-        }
-        if (missing.isEmpty()) continue;
-        String pn = Ascii.display(p.name());
-        Diagnostic.Builder d =
-            Diagnostic.of(
-                    Codes.REQUIRED_MISSING,
-                    numSpan,
-                    "required parameter `" + pn + "` is missing for " + vfList(missing))
-                .label("these VFs are created here")
-                .iovctl("Required parameter '" + pn + "' not found in 'VF-" + missing.get(0) + "'")
-                .help(
-                    p.type() == ParamType.UNICAST_MAC
-                        ? "give each VF its own `"
-                            + pn
-                            + " = \"…\";` in its VF-n section (a MAC in DEFAULT would be shared by every VF, which drivers refuse)"
-                        : defaults != null
-                            ? "add `" + pn + " = …;` to DEFAULT { } to set it for every VF"
-                            : "add `DEFAULT { "
-                                + pn
-                                + " = …; }` before the VF sections to set it for every VF");
-        for (Span sp : labels) d.label(sp, "no `" + pn + "` here");
-        add(d.build());
-      }
-    }
-    // Leftover VF sections: index too large or not below num_vfs.
-    for (ConfigSection s : sections) {
-      if (s.kind() != ConfigSection.Kind.VF) continue;
-      Matcher m = ConfigTree.VF_PATTERN.matcher(s.name());
-      if (!m.matches()) continue;
-      String digits = m.group(1);
-      java.math.BigInteger n = new java.math.BigInteger(digits);
-      java.math.BigInteger ulongMax =
-          java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
-      if (n.compareTo(ulongMax) > 0) n = ulongMax;
-      Span at = s.member().key().span();
-      if (n.compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
-        add(
-            Diagnostic.of(
-                    Codes.VF_NUMBER_TOO_LARGE,
-                    at,
-                    "`" + Ascii.display(s.name()) + "`: VF numbers stop at 65535")
-                .label("too large")
-                .iovctl("VF number " + n + " is too large to be valid")
-                .help("VFs are numbered 0 … num_vfs-1")
-                .build());
-      } else if (n.intValue() >= numVfs) {
-        add(
-            Diagnostic.of(
-                    Codes.VF_OUT_OF_BOUNDS,
-                    at,
-                    "`"
-                        + Ascii.display(s.name())
-                        + "` is beyond the last VF: num_vfs is "
-                        + numVfs
-                        + ", so VFs are VF-0 … VF-"
-                        + (numVfs - 1))
-                .label("no such VF")
-                .label(numSpan, "num_vfs set here")
-                .iovctl("VF number " + n + " is out of bounds (num_vfs=" + numVfs + ")")
-                .help("raise num_vfs to " + (n.intValue() + 1) + ", or remove this section")
-                .fix(
-                    Fix.of(
-                        "set num_vfs to " + (n.intValue() + 1),
-                        new Edit(numSpan, Integer.toString(n.intValue() + 1))))
-                .build());
-      }
-    }
   }
 
   /** A DEFAULT parameter that every VF sets itself is never used (IOV313). */

@@ -24,6 +24,15 @@ final class ParseConfigFile {
       }
       return pf;
     }
+
+    /** The section written for VF {@code i} (any case), or null. */
+    ConfigSection vf(int i) {
+      String name = "VF-" + i;
+      for (ConfigSection s : all) {
+        if (s.kind() == ConfigSection.Kind.VF && Ascii.equalsIgnoreCase(s.name(), name)) return s;
+      }
+      return null;
+    }
   }
 
   /**
