@@ -5,6 +5,8 @@ import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
+import io.iovc.schema.DriverPlugin;
+import io.iovc.schema.ValueHint;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
@@ -133,6 +135,96 @@ final class LintDiagnostics {
         .label("ix, igb and cxgbe return ENOTSUP")
         .note("the VF is then silently missing: the ioctl still succeeds")
         .help("use a VLAN id from 1 to 4095, or `trunk`, or leave vlan out")
+        .build();
+  }
+
+  /** IOV229: PF.device is empty; iovctl would open /dev/iov/. */
+  static Diagnostic emptyDevice(Span at) {
+    return Diagnostic.of(Codes.EMPTY_DEVICE, at, "`device` is empty")
+        .label("iovctl would open /dev/iov/")
+        .help("write the PF's name, e.g. \"ixl0\"")
+        .build();
+  }
+
+  /** IOV223: PF.device is not a bare device name; iovctl prefixes /dev/iov/ to it. */
+  static final class DeviceNotBare {
+    private DeviceNotBare() {}
+
+    /** {@code .}, {@code ..} or a name with white space. */
+    static Diagnostic notAName(Span at, String device) {
+      return Diagnostic.of(
+              Codes.DEVICE_SLASH,
+              at,
+              "`device` must be a device name such as ixl0: iovctl would open /dev/iov/"
+                  + Ascii.display(device))
+          .label("not a device name")
+          .help("write the PF's node name under /dev/iov, e.g. \"ixl0\"")
+          .build();
+    }
+
+    /** A path; the fix keeps its last component when there is one. */
+    static Diagnostic path(Span at, String device) {
+      String base = device.substring(device.lastIndexOf('/') + 1);
+      return Diagnostic.of(
+              Codes.DEVICE_SLASH,
+              at,
+              "`device` must be a bare name: iovctl opens /dev/iov/" + Ascii.display(device))
+          .label("a path, not a device name")
+          .note(
+              "`iovctl -C` prefixes /dev/iov/ to PF.device, so this path cannot be opened; only `-d` accepts full paths")
+          .help(
+              base.isEmpty()
+                  ? "write just the device name, e.g. \"ixl0\""
+                  : "write \"" + Ascii.display(base) + "\"")
+          .fix(
+              base.isEmpty()
+                  ? null
+                  : Fix.of(
+                      "write \"" + Ascii.display(base) + "\"",
+                      new Edit(at, "\"" + Ascii.display(base) + "\"")))
+          .build();
+    }
+  }
+
+  /** IOV313: a DEFAULT parameter every VF sets itself, so it is never used. */
+  static Diagnostic defaultUnused(SourceText src, ConfigParam d, int numVfs) {
+    return Diagnostic.of(
+            Codes.DEFAULT_UNUSED,
+            d.member().key().span(),
+            "every VF sets `" + Ascii.display(d.name()) + "` itself, so this default is never used")
+        .label("overridden in all " + numVfs + " VF sections")
+        .help("remove it from DEFAULT, or remove the per-VF values that repeat it")
+        .fix(
+            Fix.of(
+                "remove the unused default",
+                new Edit(Fixes.wholeLines(src, d.member().span()), "")))
+        .build();
+  }
+
+  /** IOV312: more VFs than the driver supports; the kernel refuses them. */
+  static Diagnostic driverMaxVfs(Span at, DriverPlugin plugin, int numVfs) {
+    return Diagnostic.of(
+            Codes.DRIVER_MAX_VFS,
+            at,
+            plugin.name()
+                + " supports at most "
+                + plugin.maxVfs()
+                + " VFs; the kernel will refuse "
+                + numVfs)
+        .label("above " + plugin.maxVfs())
+        .note(plugin.maxVfsReason())
+        .help("lower num_vfs to " + plugin.maxVfs() + " or less")
+        .build();
+  }
+
+  /**
+   * A driver plugin's hint about a value (its own code, e.g. IXL001; the words are the plugin's,
+   * {@code {value}} replaced by the value).
+   */
+  static Diagnostic pluginHint(DriverPlugin plugin, ValueHint h, ConfigParam p) {
+    String msg = h.message().replace("{value}", p.value().display());
+    return Diagnostic.of(h.code(), p.member().value().span(), msg)
+        .label(plugin.name() + ": " + h.code().title())
         .build();
   }
 

@@ -1,10 +1,17 @@
 package io.iovc.check;
 
+import io.iovc.check.ConfigTree.Item;
+import io.iovc.schema.DriverPlugin;
+import io.iovc.schema.ParamSpec;
+import io.iovc.schema.ValueHint;
 import io.iovc.source.SourceText;
+import io.iovc.source.Span;
+import io.iovc.syntax.Ascii;
 import io.iovc.syntax.UValue;
 import io.iovc.syntax.UValue.UMember;
 import io.iovc.syntax.UValue.UObject;
 import io.iovc.syntax.UclModel;
+import java.util.List;
 
 /**
  * iovc's warnings beyond iovctl (spec §10): input iovctl accepts that is almost surely a mistake.
@@ -30,6 +37,72 @@ final class Lints {
       r.add(LintDiagnostics.oddNumber(src, v, k, val));
     } else if (v instanceof UValue.UInt n && n.suffixed()) {
       r.add(LintDiagnostics.suffixNumber(src, v, k, val));
+    }
+  }
+
+  /**
+   * PF.device as iovctl would open it, {@code /dev/iov/<device>}. Emits IOV229 (empty) and IOV223
+   * (not a bare name: {@code .}, white space, a path).
+   */
+  static void device(CheckRun r, String device, Item pf) {
+    UMember m = null;
+    for (Item i : ConfigTree.items(pf.value(), pf.chain(), pf.key())) {
+      if (i.key() != null && Ascii.equalsIgnoreCase(i.key(), "device")) {
+        m = i.member();
+        break;
+      }
+    }
+    Span at = m != null ? m.value().span() : pf.keySpan();
+    if (device.isEmpty()) {
+      r.add(LintDiagnostics.emptyDevice(at));
+    } else if (device.equals(".")
+        || device.equals("..")
+        || (device.matches(".*\\s.*") && !device.matches("(?s).*\\s//.*"))) {
+      r.add(LintDiagnostics.DeviceNotBare.notAName(at, device));
+    } else if (device.contains("/") && !device.matches("(?s).*\\s//.*")) {
+      r.add(LintDiagnostics.DeviceNotBare.path(at, device));
+    }
+  }
+
+  /** Emits IOV313: a DEFAULT parameter that every VF sets itself is never used. */
+  static void unusedDefaults(CheckRun r, int numVfs, ParseConfigFile.Sections sections) {
+    ConfigSection defaults = sections.defaults();
+    if (defaults == null) return;
+    for (List<ConfigParam> list : List.of(defaults.driver(), defaults.iov())) {
+      for (ConfigParam d : list) {
+        boolean used = false;
+        for (int i = 0; i < numVfs && !used; i++) {
+          ConfigSection vf = sections.vf(i);
+          used = vf == null || vf.param(d.name()) == null;
+        }
+        if (!used) r.add(LintDiagnostics.defaultUnused(r.src, d, numVfs));
+      }
+    }
+  }
+
+  /**
+   * The driver's VF limit and documented quirks. Emits IOV312 (more VFs than the driver supports)
+   * and the plugin's own codes (its value hints).
+   */
+  static void driver(
+      CheckRun r, List<ConfigSection> sections, int numVfs, ConfigParam numVfsParam) {
+    DriverPlugin plugin = r.schema.plugin();
+    if (plugin == null) return;
+    if (plugin.maxVfs() > 0 && numVfs > plugin.maxVfs() && numVfsParam != null) {
+      r.add(LintDiagnostics.driverMaxVfs(numVfsParam.member().value().span(), plugin, numVfs));
+    }
+    for (ConfigSection s : sections) {
+      for (ConfigParam p : s.driver()) {
+        ParamSpec spec = p.schemaParam().spec();
+        if (spec == null) continue;
+        long v;
+        if (p.value() instanceof TypedValue.Num n) v = n.value();
+        else if (p.value() instanceof TypedValue.Bool b) v = b.value() ? 1 : 0;
+        else v = 0;
+        for (ValueHint h : spec.hints()) {
+          if (h.matches(v)) r.add(LintDiagnostics.pluginHint(plugin, h, p));
+        }
+      }
     }
   }
 
