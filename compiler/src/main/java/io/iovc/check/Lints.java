@@ -116,7 +116,10 @@ final class Lints {
     duplicates(r, section, false);
   }
 
-  /** Exact duplicate keys in one object: libucl keeps the first; iovctl never sees the rest. */
+  /**
+   * Exact duplicate keys in one object: libucl keeps the first (or the higher {@code .priority});
+   * iovctl never sees the rest. Emits IOV309 for sections, IOV228 for parameters.
+   */
   private static void duplicates(CheckRun r, UValue v, boolean sections) {
     if (!(v instanceof UObject o)) return;
     for (UclModel.Entry e : UclModel.entries(o)) {

@@ -16,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every core diagnostic code. The long explanations live in {@code codes.txt} next to this class
  * (read only when {@code iovc explain} or an editor asks); plugins register theirs with {@link
  * #register(Code, String)}.
+ *
+ * <p>The words of each code (message, labels, notes, help, fixes) are built in one factory: a
+ * method, or a nested class with one constructor per situation, whose Javadoc starts with the code
+ * ({@code /** IOV213: …}), in a {@code …Diagnostics} class next to the rules that emit it; each
+ * rule's Javadoc names the codes it emits. {@code grep -rn IOV213 compiler/src/main} finds the rule
+ * and its words; {@code DiagnosticFactoriesTest} keeps it so.
  */
 public final class Codes {
   private static final Map<String, Code> ALL = new ConcurrentHashMap<>();
