@@ -21,8 +21,13 @@ import io.iovc.syntax.UValue.UMember;
 final class LintDiagnostics {
   private LintDiagnostics() {}
 
-  /** IOV220: a fractional (or negative-zero, or suffixed) number that iovctl truncates. */
+  /**
+   * IOV220: a fractional (or negative-zero) number that iovctl truncates. Writing the truncated
+   * value is sure only when nothing is lost ({@code -0.0}); a fraction may have meant more.
+   */
   static Diagnostic floatTruncated(SourceText src, UValue v, String key, long val) {
+    boolean whole = v instanceof UValue.UFloat f && f.value() == Math.rint(f.value());
+    Edit write = new Edit(v.span(), Long.toString(val));
     return Diagnostic.of(
             Codes.FLOAT_TRUNCATED,
             v.span(),
@@ -34,13 +39,14 @@ final class LintDiagnostics {
                 + val)
         .label("becomes " + val)
         .help("write " + val + " (or the value you meant)")
-        .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+        .fix(whole ? Fix.safe("write " + val, write) : Fix.guess("write " + val, write))
         .build();
   }
 
   /**
    * IOV221: a multiplier ({@code k}, {@code m}, {@code kb}…) or time ({@code s}, {@code min}…)
-   * suffix on an integer parameter; {@code val} is what iovctl stores.
+   * suffix on an integer parameter; {@code val} is what iovctl stores. Writing it is a guess: the
+   * suffix was probably not meant the way UCL reads it.
    */
   static Diagnostic suffixNumber(SourceText src, UValue v, String key, long val) {
     String text = src.text(v.span());
@@ -51,7 +57,7 @@ final class LintDiagnostics {
               "`" + text + "` is a time in UCL; `" + key + "` becomes " + val)
           .label("read as " + Wording.fmt(f.value()) + " seconds")
           .help("write the number itself: " + val)
-          .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+          .fix(Fix.guess("write " + val, new Edit(v.span(), Long.toString(val))))
           .build();
     }
     if (v instanceof UValue.UFloat f) {
@@ -68,7 +74,7 @@ final class LintDiagnostics {
                   + (fraction ? " (" + Wording.fmt(f.value()) + " truncated)" : ""))
           .label("read as " + Wording.fmt(f.value()))
           .help("write the number itself: " + val)
-          .fix(Fix.of("write " + val, new Edit(v.span(), Long.toString(val))))
+          .fix(Fix.guess("write " + val, new Edit(v.span(), Long.toString(val))))
           .build();
     }
     String why =
@@ -82,7 +88,7 @@ final class LintDiagnostics {
             "`" + text + "` has a multiplier suffix; `" + key + "` becomes " + shown + why)
         .label("read as " + shown)
         .help("write the number itself: " + shown)
-        .fix(Fix.of("write " + shown, new Edit(v.span(), shown)))
+        .fix(Fix.guess("write " + shown, new Edit(v.span(), shown)))
         .build();
   }
 
@@ -100,7 +106,7 @@ final class LintDiagnostics {
                 + shown)
         .label("read as " + shown)
         .help("write " + shown + ", or 0x… for hex")
-        .fix(Fix.of("write " + shown, new Edit(v.span(), shown)))
+        .fix(Fix.guess("write " + shown, new Edit(v.span(), shown)))
         .build();
   }
 
@@ -122,7 +128,7 @@ final class LintDiagnostics {
     return Diagnostic.of(Codes.ODD_MAC, at, "unusual spelling of the MAC address " + canonical)
         .label("iovctl reads it as " + canonical)
         .help("write it as " + canonical)
-        .fix(Fix.of("write " + canonical, new Edit(at, "\"" + canonical + "\"")))
+        .fix(Fix.safe("write " + canonical, new Edit(at, "\"" + canonical + "\"")))
         .build();
   }
 
@@ -162,9 +168,15 @@ final class LintDiagnostics {
           .build();
     }
 
-    /** A path; the fix keeps its last component when there is one. */
+    /**
+     * A path; the fix keeps its last component when there is one, surely right only for {@code
+     * /dev/iov/<name>} (the path iovctl itself would build).
+     */
     static Diagnostic path(Span at, String device) {
       String base = device.substring(device.lastIndexOf('/') + 1);
+      String title = "write \"" + Ascii.display(base) + "\"";
+      Edit write = new Edit(at, "\"" + Ascii.display(base) + "\"");
+      boolean sure = device.equals("/dev/iov/" + base) && base.matches("[A-Za-z0-9_]+");
       return Diagnostic.of(
               Codes.DEVICE_SLASH,
               at,
@@ -176,17 +188,15 @@ final class LintDiagnostics {
               base.isEmpty()
                   ? "write just the device name, e.g. \"ixl0\""
                   : "write \"" + Ascii.display(base) + "\"")
-          .fix(
-              base.isEmpty()
-                  ? null
-                  : Fix.of(
-                      "write \"" + Ascii.display(base) + "\"",
-                      new Edit(at, "\"" + Ascii.display(base) + "\"")))
+          .fix(base.isEmpty() ? null : sure ? Fix.safe(title, write) : Fix.guess(title, write))
           .build();
     }
   }
 
-  /** IOV313: a DEFAULT parameter every VF sets itself, so it is never used. */
+  /**
+   * IOV313: a DEFAULT parameter every VF sets itself, so it is never used. Removing it is one of
+   * two ways out (the other: remove the values that repeat it), so a guess.
+   */
   static Diagnostic defaultUnused(SourceText src, ConfigParam d, int numVfs) {
     return Diagnostic.of(
             Codes.DEFAULT_UNUSED,
@@ -195,7 +205,7 @@ final class LintDiagnostics {
         .label("overridden in all " + numVfs + " VF sections")
         .help("remove it from DEFAULT, or remove the per-VF values that repeat it")
         .fix(
-            Fix.of(
+            Fix.guess(
                 "remove the unused default",
                 new Edit(Fixes.wholeLines(src, d.member().span()), "")))
         .build();
@@ -277,7 +287,7 @@ final class LintDiagnostics {
         .label("ignored")
         .label(first.key().span(), "this one is used")
         .help(what.equals("section") ? "merge the two sections into one" : "keep one value")
-        .fix(Fix.of("remove the ignored " + what, new Edit(Fixes.wholeLines(src, m.span()), "")))
+        .fix(Fix.safe("remove the ignored " + what, new Edit(Fixes.wholeLines(src, m.span()), "")))
         .build();
   }
 

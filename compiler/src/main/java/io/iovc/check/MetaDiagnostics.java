@@ -39,9 +39,12 @@ final class MetaDiagnostics {
 
   /**
    * IOV001: a suppression that hides nothing; {@code wholeFile} for a file-wide directive. {@code
-   * comment} is the comment to remove, or null when it disables other codes too.
+   * comment} is the comment to remove, or null when it disables other codes too; removing it is
+   * sure when it holds nothing but the directive ({@code onlyDirective}), a guess when it also says
+   * why.
    */
-  static Diagnostic unusedSuppression(Span at, String id, boolean wholeFile, Span comment) {
+  static Diagnostic unusedSuppression(
+      Span at, String id, boolean wholeFile, Span comment, boolean onlyDirective) {
     return Diagnostic.of(
             Codes.UNUSED_SUPPRESSION,
             at,
@@ -55,7 +58,9 @@ final class MetaDiagnostics {
         .fix(
             comment == null
                 ? null
-                : Fix.of("remove the suppression comment", new Edit(comment, "")))
+                : onlyDirective
+                    ? Fix.safe("remove the suppression comment", new Edit(comment, ""))
+                    : Fix.guess("remove the suppression comment", new Edit(comment, "")))
         .build();
   }
 

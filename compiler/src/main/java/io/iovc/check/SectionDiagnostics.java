@@ -83,7 +83,7 @@ final class SectionDiagnostics {
       if (bom) {
         return d.help(
                 "the file starts with a UTF-8 byte order mark, which libucl reads as part of the first key; save the file without a BOM")
-            .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")))
+            .fix(Fix.safe("remove the byte order mark", new Edit(new Span(0, 3), "")))
             .build();
       }
       d.help("start the file with `PF { device = \"ixl0\"; num_vfs = 2; }`");
@@ -93,7 +93,7 @@ final class SectionDiagnostics {
                 ? "\n"
                 : "";
         d.fix(
-            Fix.of(
+            Fix.guess(
                 "add a PF section for " + guess,
                 new Edit(
                     Span.at(insertAt),
@@ -169,7 +169,7 @@ final class SectionDiagnostics {
       d.help("`//` is not a comment in UCL; use `#`");
       if (t.member() != null)
         d.fix(
-            Fix.of(
+            Fix.safe(
                 "turn `//` into `#`",
                 new Edit(
                     new Span(t.member().key().span().start(), t.member().key().span().start() + 2),
@@ -178,7 +178,7 @@ final class SectionDiagnostics {
       String fixed = "VF-" + Long.parseLong(m.group(1).length() > 18 ? "0" : m.group(1));
       d.help("VF sections are named `VF-<n>` with no leading zeros, e.g. `" + fixed + "`");
       if (t.member() != null && !t.member().key().quoted())
-        d.fix(Fix.of("rename to `" + fixed + "`", new Edit(t.member().key().span(), fixed)));
+        d.fix(Fix.guess("rename to `" + fixed + "`", new Edit(t.member().key().span(), fixed)));
     } else if (t.key().startsWith("\u00ef\u00bb\u00bf")) {
       d.help("the file starts with a UTF-8 byte order mark; save it without one");
     } else if (!(t.value() instanceof UObject)) {
@@ -253,7 +253,7 @@ final class SectionDiagnostics {
             .iovctl(sectionName + ": Invalid config key '" + k + "'");
     if (i.key().startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
-      d.fix(Fix.of("turn `//` into `#`", new Edit(new Span(at.start(), at.start() + 2), "#")));
+      d.fix(Fix.safe("turn `//` into `#`", new Edit(new Span(at.start(), at.start() + 2), "#")));
     } else if (other != null) {
       d.help(
           dev == Schema.Device.PF
@@ -263,7 +263,7 @@ final class SectionDiagnostics {
       d.help("did you mean `" + Ascii.display(suggestion) + "`?");
       if (i.member() != null && !i.member().key().quoted())
         d.fix(
-            Fix.of(
+            Fix.guess(
                 "change to `" + Ascii.display(suggestion) + "`",
                 new Edit(at, Ascii.display(suggestion))));
     } else if (ConfigTree.sectionKind(i.key()) != null) {
@@ -291,17 +291,17 @@ final class SectionDiagnostics {
         .label(first.member().key().span(), "first here")
         .note("iovctl aborts (SIGABRT) on this: libnv refuses the second name")
         .help("keep one of the two")
-        .fix(Fix.of("remove this line", new Edit(i.member().span(), "")))
+        .fix(Fix.guess("remove this line", new Edit(i.member().span(), "")))
         .build();
   }
 
   /**
    * A fix adding {@code key = value;} as the last entry of a section, or null when the section has
-   * no braces to insert into.
+   * no braces to insert into. The value is made up (a device name, a VF count), so it is a guess.
    */
   static Fix addStatement(SourceText src, UMember section, String key, String value) {
     String stmt = key + " = " + value + ";";
     Edit e = Fixes.addToSection(src, section, stmt);
-    return e == null ? null : Fix.of("add `" + stmt + "`", e);
+    return e == null ? null : Fix.guess("add `" + stmt + "`", e);
   }
 }

@@ -40,6 +40,7 @@ final class Suppressions {
 
   private record Directive(
       Span comment,
+      boolean onlyDirective,
       Span codesSpan,
       List<String> codes,
       List<Span> codeSpans,
@@ -82,7 +83,11 @@ final class Suppressions {
         } else if (!u.contains(id)) {
           out.add(
               MetaDiagnostics.unusedSuppression(
-                  at, id, dir.kind.equals("file"), dir.codes.size() == 1 ? dir.comment : null));
+                  at,
+                  id,
+                  dir.kind.equals("file"),
+                  dir.codes.size() == 1 ? dir.comment : null,
+                  dir.onlyDirective));
         }
       }
     }
@@ -155,7 +160,9 @@ final class Suppressions {
         }
         kind = "next";
       }
-      out.add(new Directive(t.span(), codesSpan, codes, codeSpans, scope, kind));
+      String rest = text.substring(m.end()).strip();
+      boolean onlyDirective = m.start() == 0 && (rest.isEmpty() || rest.equals("*/"));
+      out.add(new Directive(t.span(), onlyDirective, codesSpan, codes, codeSpans, scope, kind));
     }
     return out;
   }

@@ -182,7 +182,7 @@ final class ValidateDiagnostics {
         .label(numVfsAt, "num_vfs set here")
         .iovctl("VF number " + n + " is out of bounds (num_vfs=" + numVfs + ")")
         .help("raise num_vfs to " + (n + 1) + ", or remove this section")
-        .fix(Fix.of("set num_vfs to " + (n + 1), new Edit(numVfsAt, Integer.toString(n + 1))))
+        .fix(Fix.guess("set num_vfs to " + (n + 1), new Edit(numVfsAt, Integer.toString(n + 1))))
         .build();
   }
 }

@@ -180,7 +180,7 @@ final class ValueDiagnostics {
               .iovctl(Wording.notOfType(v, key, typeName));
       if (val == 4096)
         d.help("write `trunk` for 4096 (the VF manages its own VLANs)")
-            .fix(Fix.of("write trunk", new Edit(v.span(), "trunk")));
+            .fix(Fix.guess("write trunk", new Edit(v.span(), "trunk")));
       else d.help("VLAN ids are 1..4095");
       return d.build();
     }
@@ -210,11 +210,20 @@ final class ValueDiagnostics {
                         ? " (`-` and `.` are not accepted)"
                         : "")
                 : "write six hex octets separated by `:`, e.g. \"02:00:00:00:00:01\"")
-        .fix(
-            suggestion == null
-                ? null
-                : Fix.of("write " + suggestion, new Edit(v.span(), "\"" + suggestion + "\"")))
+        .fix(suggestion == null ? null : macFix(str, suggestion, v))
         .build();
+  }
+
+  /**
+   * Writes the same twelve hex digits as iovctl spells them: sure when every group written (between
+   * {@code -}, {@code .}, {@code :} or blanks) holds whole octets, a guess when a group is odd and
+   * the octets had to be regrouped.
+   */
+  private static Fix macFix(String written, String suggestion, UValue v) {
+    boolean wholeOctets = true;
+    for (String g : written.strip().split("[-.:\\s]+")) wholeOctets &= g.length() % 2 == 0;
+    Edit e = new Edit(v.span(), "\"" + suggestion + "\"");
+    return wholeOctets ? Fix.safe("write " + suggestion, e) : Fix.guess("write " + suggestion, e);
   }
 
   private static String macProblem(UnicastMac.Parsed why) {
@@ -241,35 +250,50 @@ final class ValueDiagnostics {
         .help(
             "the lowest bit of the first octet must be 0; locally administered unicast addresses start with x2, x6, xa or xe, e.g. "
                 + local)
-        .fix(Fix.of("write " + local, new Edit(v.span(), "\"" + local + "\"")))
+        .fix(Fix.guess("write " + local, new Edit(v.span(), "\"" + local + "\"")))
         .build();
   }
 
-  /** Quotes a boolean, number or null written where a string belongs; null for other values. */
+  /**
+   * Quotes a boolean, number or null written where a string belongs; null for other values. The
+   * string is then exactly the text written, which is surely meant for a boolean or a number; for
+   * {@code null} (perhaps meant as "no value") it is a guess.
+   */
   static Fix quoteFix(SourceText src, UValue v) {
-    if (v instanceof UValue.UBool
-        || v instanceof UValue.UInt
-        || v instanceof UValue.UFloat
-        || v instanceof UValue.UNull n && !n.implicit()) {
+    if (v instanceof UValue.UBool || v instanceof UValue.UInt || v instanceof UValue.UFloat) {
       String t = src.text(v.span());
-      return Fix.of("write \"" + t + "\"", new Edit(v.span(), "\"" + t + "\""));
+      return Fix.safe("write \"" + t + "\"", new Edit(v.span(), "\"" + t + "\""));
+    }
+    if (v instanceof UValue.UNull n && !n.implicit()) {
+      String t = src.text(v.span());
+      return Fix.guess("write \"" + t + "\"", new Edit(v.span(), "\"" + t + "\""));
     }
     return null;
   }
 
+  /**
+   * Removes the quotes around a number. Sure for a plain integer ({@code "5"}, {@code "0x1f"}); a
+   * guess when UCL would read the bare text differently from what it looks like ({@code "1k"},
+   * {@code "1.5"}, {@code "+5"}).
+   */
   private static Fix unquoteFix(UValue.UString s) {
     String inner = Ascii.display(s.value()).strip();
-    return Fix.of("write " + inner, new Edit(s.span(), inner));
+    Edit e = new Edit(s.span(), inner);
+    return inner.matches("-?[0-9]+|0[xX][0-9a-fA-F]+")
+        ? Fix.safe("write " + inner, e)
+        : Fix.guess("write " + inner, e);
   }
 
+  /** A boolean for a quoted boolean word or for 0/1, both with one reading; null otherwise. */
   private static Fix boolFix(UValue v) {
     if (v instanceof UValue.UString s) {
       String t = Ascii.toLower(Ascii.cString(s.value()));
-      if (t.matches("true|false|yes|no|on|off")) return Fix.of("write " + t, new Edit(v.span(), t));
+      if (t.matches("true|false|yes|no|on|off"))
+        return Fix.safe("write " + t, new Edit(v.span(), t));
     }
     if (v instanceof UValue.UInt n && (n.value() == 0 || n.value() == 1)) {
       String w = n.value() == 1 ? "true" : "false";
-      return Fix.of("write " + w, new Edit(v.span(), w));
+      return Fix.safe("write " + w, new Edit(v.span(), w));
     }
     return null;
   }

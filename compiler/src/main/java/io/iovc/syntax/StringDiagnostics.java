@@ -32,7 +32,7 @@ final class StringDiagnostics {
               "unexpected newline")
           .label("the line ends inside the string")
           .help("add the closing `\"`; a line break inside quotes must be written `\\n`")
-          .fix(Fix.of("close the string", new Edit(Span.at(crlf ? nl - 1 : nl), "\"")))
+          .fix(Fix.guess("close the string", new Edit(Span.at(crlf ? nl - 1 : nl), "\"")))
           .build();
     }
 

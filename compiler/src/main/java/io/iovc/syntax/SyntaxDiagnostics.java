@@ -81,7 +81,7 @@ final class SyntaxDiagnostics {
               "unexpected '" + (char) ch + "' character")
           .label("extra separator")
           .help("write one `=` or `:` between a key and its value")
-          .fix(Fix.of("remove the extra `" + (char) ch + "`", new Edit(new Span(at, at + 1), "")))
+          .fix(Fix.safe("remove the extra `" + (char) ch + "`", new Edit(new Span(at, at + 1), "")))
           .build();
     }
 
@@ -130,7 +130,7 @@ final class SyntaxDiagnostics {
               .label("the key `" + visible(key) + "` ends here");
       if (ch == '{' || ch == '[') {
         d.help("put a space between the key and `" + (char) ch + "` — libucl needs it")
-            .fix(Fix.of("insert a space", new Edit(Span.at(at), " ")));
+            .fix(Fix.safe("insert a space", new Edit(Span.at(at), " ")));
       } else if (ch == '\n' || ch == '\r') {
         d.help("put the value on the same line as the key, or write `key = value`");
       } else {
@@ -202,7 +202,7 @@ final class SyntaxDiagnostics {
             "delimiter is missing")
         .label("expected `;`, `,` or a line break before this")
         .help("end each value with `;` or a line break")
-        .fix(Fix.of("insert `;`", new Edit(Span.at(at), "; ")))
+        .fix(Fix.guess("insert `;`", new Edit(Span.at(at), "; ")))
         .build();
   }
 
@@ -223,7 +223,7 @@ final class SyntaxDiagnostics {
               src.name() + ":" + src.line(end) + " unmatched open brace at " + src.line(open))
           .label("opened here")
           .help("add the closing `" + close + "`")
-          .fix(Fix.of("add `" + close + "`", new Edit(Span.at(end), close + "\n")))
+          .fix(Fix.guess("add `" + close + "`", new Edit(Span.at(end), close + "\n")))
           .build();
     }
 
@@ -245,7 +245,7 @@ final class SyntaxDiagnostics {
                   + src.line(opened))
           .label("no matching `{`")
           .help("remove it, or add the `{` it was meant to close")
-          .fix(Fix.of("remove the `}`", new Edit(new Span(at, at + 1), "")))
+          .fix(Fix.guess("remove the `}`", new Edit(new Span(at, at + 1), "")))
           .build();
     }
 
@@ -261,7 +261,7 @@ final class SyntaxDiagnostics {
               "unexpected terminating symbol detected")
           .label("no matching `" + open + "`")
           .help("remove it, or add the `" + open + "` it was meant to close")
-          .fix(Fix.of("remove the `" + (char) ch + "`", new Edit(new Span(at, at + 1), "")))
+          .fix(Fix.guess("remove the `" + (char) ch + "`", new Edit(new Span(at, at + 1), "")))
           .build();
     }
 
@@ -315,7 +315,7 @@ final class SyntaxDiagnostics {
             "`//` does not start a comment in UCL; it is part of this value")
         .label("this text is part of the value")
         .help("use `#` for comments")
-        .fix(Fix.of("turn `//` into `#`", new Edit(new Span(slash, slash + 2), "#")))
+        .fix(Fix.safe("turn `//` into `#`", new Edit(new Span(slash, slash + 2), "#")))
         .build();
   }
 
@@ -338,7 +338,9 @@ final class SyntaxDiagnostics {
         .note("libucl treats a NUL between values like `;`, so iovctl accepts the file")
         .help(
             "a NUL byte in a text file is almost surely damage (a bad copy, a binary editor); remove it")
-        .fix(Fix.of("replace the NUL byte with a line break", new Edit(new Span(at, at + 1), "\n")))
+        .fix(
+            Fix.safe(
+                "replace the NUL byte with a line break", new Edit(new Span(at, at + 1), "\n")))
         .build();
   }
 
@@ -347,7 +349,7 @@ final class SyntaxDiagnostics {
     return Diagnostic.of(Codes.BOM, new Span(0, 3), "the file starts with a UTF-8 byte order mark")
         .label("invisible, but libucl reads it as part of the first key")
         .help("save the file without a byte order mark")
-        .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")))
+        .fix(Fix.safe("remove the byte order mark", new Edit(new Span(0, 3), "")))
         .build();
   }
 
