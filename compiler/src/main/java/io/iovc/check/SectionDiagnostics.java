@@ -158,12 +158,16 @@ final class SectionDiagnostics {
             .label("expected PF, DEFAULT or VF-<n>")
             .iovctl("Unexpected top-level node: " + k);
     Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key());
+    Span renamed = t.member() == null ? null : t.member().key().span();
     if (!m.matches()
         && Ascii.equalsIgnoreCase(t.key(), "VF")
         && t.value() instanceof UObject o
         && o.implicit()
         && !o.members().isEmpty()) {
-      m = Pattern.compile("0*([0-9]+)").matcher(o.members().get(0).key().name()); // `VF 0 { }`
+      // `VF 0 { }` is `VF { 0 { } }`: the number is the nested key, and the rename covers both
+      Span inner = o.members().get(0).key().span();
+      m = Pattern.compile("0*([0-9]+)").matcher(o.members().get(0).key().name());
+      if (renamed != null) renamed = new Span(renamed.start(), inner.end());
     }
     if (t.key().equals("//") || t.key().startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
@@ -178,7 +182,7 @@ final class SectionDiagnostics {
       String fixed = "VF-" + Long.parseLong(m.group(1).length() > 18 ? "0" : m.group(1));
       d.help("VF sections are named `VF-<n>` with no leading zeros, e.g. `" + fixed + "`");
       if (t.member() != null && !t.member().key().quoted())
-        d.fix(Fix.guess("rename to `" + fixed + "`", new Edit(t.member().key().span(), fixed)));
+        d.fix(Fix.guess("rename to `" + fixed + "`", new Edit(renamed, fixed)));
     } else if (t.key().startsWith("\u00ef\u00bb\u00bf")) {
       d.help("the file starts with a UTF-8 byte order mark; save it without one");
     } else if (!(t.value() instanceof UObject)) {
