@@ -95,7 +95,12 @@ public final class ConfigTree {
   }
 
   /** One element of {@code ucl_iterate_object(obj, &it, true)}: key (C string, null in arrays). */
-  record Item(String key, UValue value, UMember member, List<UMember> chain) {}
+  record Item(String key, UValue value, UMember member, List<UMember> chain) {
+    /** Where a finding about this item points: its key, or the value of an array element. */
+    Span keySpan() {
+      return member != null ? member.key().span() : value.span();
+    }
+  }
 
   /**
    * {@code ucl_iterate_object(v, &it, true)}: an object yields the first value of each key, an

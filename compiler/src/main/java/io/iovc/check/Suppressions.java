@@ -2,10 +2,7 @@ package io.iovc.check;
 
 import io.iovc.diag.Code;
 import io.iovc.diag.CodeBook;
-import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
-import io.iovc.diag.Edit;
-import io.iovc.diag.Fix;
 import io.iovc.diag.Severity;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
@@ -43,6 +40,7 @@ final class Suppressions {
 
   private record Directive(
       Span comment,
+      boolean onlyDirective,
       Span codesSpan,
       List<String> codes,
       List<Span> codeSpans,
@@ -51,7 +49,10 @@ final class Suppressions {
 
   private Suppressions() {}
 
-  /** Hides the suppressed warnings; {@code codes} are the codes a comment may name. */
+  /**
+   * Hides the warnings a directive disables; {@code codes} are the codes a comment may name. Emits
+   * IOV002 (a code that is unknown, or an error) and IOV001 (a directive that hides nothing).
+   */
   static List<Diagnostic> apply(SyntaxTree tree, List<Diagnostic> diags, CodeBook codes) {
     List<Directive> directives = find(tree);
     if (directives.isEmpty()) return diags;
@@ -76,37 +77,17 @@ final class Suppressions {
         Span at = dir.codeSpans.get(ci);
         Code c = codes.lookup(id);
         if (c == null) {
-          out.add(
-              Diagnostic.of(
-                      Codes.UNKNOWN_SUPPRESSION, at, "`" + id + "` is not an iovc diagnostic code")
-                  .label("unknown code")
-                  .help("run `iovc explain` with a code from iovc's output, e.g. IOV228")
-                  .build());
+          out.add(MetaDiagnostics.UnknownSuppression.unknownCode(at, id));
         } else if (c.severity() == Severity.ERROR) {
-          out.add(
-              Diagnostic.of(
-                      Codes.UNKNOWN_SUPPRESSION, at, id + " is an error and cannot be disabled")
-                  .label("iovctl refuses such files")
-                  .help(
-                      "fix the problem instead; a comment cannot make iovctl or the kernel accept the file")
-                  .build());
+          out.add(MetaDiagnostics.UnknownSuppression.errorCode(at, id));
         } else if (!u.contains(id)) {
           out.add(
-              Diagnostic.of(
-                      Codes.UNUSED_SUPPRESSION,
-                      at,
-                      "`"
-                          + id
-                          + "` is disabled here but nothing "
-                          + (dir.kind.equals("file") ? "in the file" : "below it")
-                          + " reports it")
-                  .label("unused")
-                  .help("remove it so that the warning shows again when it applies")
-                  .fix(
-                      dir.codes.size() == 1
-                          ? Fix.of("remove the suppression comment", new Edit(dir.comment, ""))
-                          : null)
-                  .build());
+              MetaDiagnostics.unusedSuppression(
+                  at,
+                  id,
+                  dir.kind.equals("file"),
+                  dir.codes.size() == 1 ? dir.comment : null,
+                  dir.onlyDirective));
         }
       }
     }
@@ -179,7 +160,9 @@ final class Suppressions {
         }
         kind = "next";
       }
-      out.add(new Directive(t.span(), codesSpan, codes, codeSpans, scope, kind));
+      String rest = text.substring(m.end()).strip();
+      boolean onlyDirective = m.start() == 0 && (rest.isEmpty() || rest.equals("*/"));
+      out.add(new Directive(t.span(), onlyDirective, codesSpan, codes, codeSpans, scope, kind));
     }
     return out;
   }

@@ -15,6 +15,12 @@ import java.util.Map;
  * Every core diagnostic code. The long explanations live in {@code codes.txt} next to this class
  * (read only when {@code iovc explain} or an editor asks). Plugin codes are not here: the plugin
  * registry owns them, and a {@link CodeBook} answers for both.
+ *
+ * <p>The words of each code (message, labels, notes, help, fixes) are built in one factory: a
+ * method, or a nested class with one constructor per situation, whose Javadoc starts with the code
+ * ({@code /** IOV213: …}), in a {@code …Diagnostics} class next to the rules that emit it; each
+ * rule's Javadoc names the codes it emits. {@code grep -rn IOV213 compiler/src/main} finds the rule
+ * and its words; {@code DiagnosticFactoriesTest} keeps it so.
  */
 public final class Codes {
   // Filled once, by the constants below, while the class initialises.

@@ -88,6 +88,7 @@ public final class Ucl {
     final boolean scannerFailed = failed;
     parser.addErrorListener(
         new BaseErrorListener() {
+          /** Emits IOV100: the grammar met a token it did not expect. */
           @Override
           public void syntaxError(
               Recognizer<?, ?> r,
@@ -100,7 +101,7 @@ public final class Ucl {
             if (scannerFailed
                 || !diags.isEmpty() && diags.get(diags.size() - 1).code() == Codes.SYNTAX) return;
             int at = offending instanceof UclToken t ? t.startOffset() : src.length();
-            diags.add(Diagnostic.of(Codes.SYNTAX, Span.at(at), "unexpected input: " + msg).build());
+            diags.add(SyntaxDiagnostics.Syntax.unexpected(at, msg));
           }
         });
     UclParser.DocumentContext doc = parser.document();

@@ -25,11 +25,7 @@ import static io.iovc.syntax.UclParser.TIME;
 import static io.iovc.syntax.UclParser.TRAILING;
 import static io.iovc.syntax.UclParser.WS;
 
-import io.iovc.diag.Code;
-import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
-import io.iovc.diag.Edit;
-import io.iovc.diag.Fix;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import java.nio.charset.StandardCharsets;
@@ -250,37 +246,25 @@ final class UclScanner {
     return t;
   }
 
-  private Diagnostic.Builder error(Code code, int s, int e, String message, String libucl) {
-    Diagnostic.Builder d =
-        Diagnostic.of(code, new Span(Math.min(s, end), Math.min(e, end)), message);
-    if (libucl != null) d.note("libucl: " + libucl);
-    d.iovctl("Could not open '" + src.name() + "' for reading: <an unrelated errno>");
-    return d;
-  }
-
   /** libucl reports one error; after this many, iovc's recovery is only guessing. */
   static final int MAX_SYNTAX_ERRORS = 50;
 
   private int dropped;
 
-  private void report(Diagnostic.Builder d) {
+  private void report(Diagnostic d) {
     if (diags.size() >= MAX_SYNTAX_ERRORS) {
       dropped++;
       return;
     }
-    diags.add(d.build());
+    diags.add(d);
   }
 
   // ---------------------------------------------------------------- driver
 
+  /** Runs libucl's state machine over the whole input. Emits IOV153 (a byte order mark). */
   void run() {
     if (end >= 3 && at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) {
-      diags.add(
-          Diagnostic.of(Codes.BOM, new Span(0, 3), "the file starts with a UTF-8 byte order mark")
-              .label("invisible, but libucl reads it as part of the first key")
-              .help("save the file without a byte order mark")
-              .fix(Fix.of("remove the byte order mark", new Edit(new Span(0, 3), "")))
-              .build());
+      diags.add(SyntaxDiagnostics.bom());
     }
     while (pos < end && state != State.DONE) {
       switch (state) {
@@ -296,37 +280,25 @@ final class UclScanner {
     finish();
   }
 
+  /** Closes what is still open at the end. Emits IOV100 (how many errors were not recorded). */
   private void finish() {
     finishStructure();
     if (dropped > 0) {
-      diags.add(
-          Diagnostic.of(Codes.SYNTAX, Span.at(end), dropped + " more syntax errors are not shown")
-              .label("the file ends here")
-              .help("libucl stops at the first error; fix the first ones and check again")
-              .build());
+      diags.add(SyntaxDiagnostics.Syntax.moreNotShown(end, dropped));
     }
   }
 
+  /**
+   * The end of the input: every frame still open. Emits IOV152 (a NUL read as a separator), IOV151
+   * (text after the closing brace) and IOV109 (a brace or bracket never closed).
+   */
   private void finishStructure() {
     if (!topCreated) {
       push(false, 0, false, pos, true);
       topCreated = true;
     }
     if (firstNulSeparator >= 0) {
-      diags.add(
-          Diagnostic.of(
-                  Codes.NUL_BYTE,
-                  new Span(firstNulSeparator, firstNulSeparator + 1),
-                  "a NUL byte separates two values here")
-              .label("NUL")
-              .note("libucl treats a NUL between values like `;`, so iovctl accepts the file")
-              .help(
-                  "a NUL byte in a text file is almost surely damage (a bad copy, a binary editor); remove it")
-              .fix(
-                  Fix.of(
-                      "replace the NUL byte with a line break",
-                      new Edit(new Span(firstNulSeparator, firstNulSeparator + 1), "\n")))
-              .build());
+      diags.add(SyntaxDiagnostics.nulSeparator(firstNulSeparator));
     }
     if (state == State.DONE) {
       if (pos < end) {
@@ -335,14 +307,7 @@ final class UclScanner {
         if (!rest.isEmpty()) {
           int from = pos;
           while (from < end && is(at(from), C_WS_UNSAFE)) from++;
-          diags.add(
-              Diagnostic.of(
-                      Codes.TRAILING_TEXT,
-                      new Span(from, end),
-                      "everything after the closing `}` of the file is ignored")
-                  .label("never read")
-                  .help("move these lines inside the braces, or delete them")
-                  .build());
+          diags.add(SyntaxDiagnostics.trailingText(from, end));
         }
         covered = end;
       }
@@ -353,23 +318,7 @@ final class UclScanner {
     for (int i = stack.size() - 1; i >= 0 && !swallowed; i--) {
       Frame f = stack.get(i);
       if (f.obrace) {
-        report(
-            error(
-                    Codes.UNBALANCED,
-                    f.openOffset,
-                    f.openOffset + 1,
-                    "this `" + (f.array ? "[" : "{") + "` is never closed",
-                    src.name()
-                        + ":"
-                        + src.line(end)
-                        + " unmatched open brace at "
-                        + src.line(f.openOffset))
-                .label("opened here")
-                .help("add the closing `" + (f.array ? "]" : "}") + "`")
-                .fix(
-                    Fix.of(
-                        "add `" + (f.array ? "]" : "}") + "`",
-                        new Edit(Span.at(end), (f.array ? "]" : "}") + "\n"))));
+        report(SyntaxDiagnostics.Unbalanced.neverClosed(src, f.openOffset, f.array));
       }
     }
     while (!stack.isEmpty()) pop(end, false);
@@ -385,15 +334,10 @@ final class UclScanner {
     return null;
   }
 
+  /** Opens an object or array frame. Emits IOV113 (more than 65535 levels). */
   private void push(boolean array, int level, boolean obrace, int openOffset, boolean implicit) {
     if (level >= 0xFFFF) {
-      report(
-          error(
-              Codes.TOO_DEEP,
-              openOffset,
-              openOffset + 1,
-              "objects are nested more than 65535 levels deep",
-              "objects are nesting too deep (over 65535 limit)"));
+      report(SyntaxDiagnostics.tooDeep(src, openOffset));
     }
     stack.add(new Frame(array, level, obrace, openOffset, implicit));
     if (emitting()) {
@@ -491,6 +435,10 @@ final class UclScanner {
     }
   }
 
+  /**
+   * KEY state: a bare or quoted key, its separator, and whether a nested key follows. Emits IOV106
+   * (the file ends after the key, a second separator) and IOV107 (the file ends before the value).
+   */
   private void parseKey() {
     if (at(pos) == '.') {
       macroDot = pos;
@@ -557,15 +505,7 @@ final class UclScanner {
       if (gotContent) {
         int ks = quoted ? c - 1 : c;
         emitKey(ks, end, c, end, quoted, esc[0]);
-        report(
-            error(
-                    Codes.BAD_KEY,
-                    end,
-                    end,
-                    "the file ends right after the key `" + src.text(new Span(c, end)) + "`",
-                    "unfinished key")
-                .label("a value should follow")
-                .help("give the key a value, e.g. `key = value;`"));
+        report(SyntaxDiagnostics.BadKey.fileEndsAfterKey(src, src.text(new Span(c, end))));
         endOfObject = false;
         synthetic(NULL, end);
         state = State.AFTER_VALUE;
@@ -596,19 +536,7 @@ final class UclScanner {
           else gotColon = true;
           pos++;
         } else {
-          report(
-              error(
-                      Codes.BAD_KEY,
-                      pos,
-                      pos + 1,
-                      "a second `" + (char) ch + "` after the key",
-                      "unexpected '" + (char) ch + "' character")
-                  .label("extra separator")
-                  .help("write one `=` or `:` between a key and its value")
-                  .fix(
-                      Fix.of(
-                          "remove the extra `" + (char) ch + "`",
-                          new Edit(new Span(pos, pos + 1), ""))));
+          report(SyntaxDiagnostics.BadKey.secondSeparator(src, pos, ch));
           fillTo(pos);
           hidden(JUNK, pos, pos + 1);
           pos++;
@@ -621,14 +549,7 @@ final class UclScanner {
     }
     if (pos >= end) {
       report(
-          error(
-                  Codes.MISSING_VALUE,
-                  end,
-                  end,
-                  "the file ends before the value of `" + src.text(new Span(c, keyEnd)) + "`",
-                  "unfinished key")
-              .label("value expected")
-              .help("write the value after the key"));
+          SyntaxDiagnostics.MissingValue.fileEndsBeforeValue(src, src.text(new Span(c, keyEnd))));
       synthetic(NULL, end);
       state = State.AFTER_VALUE;
       gotContent = false;
@@ -664,6 +585,7 @@ final class UclScanner {
     }
   }
 
+  /** The KEY token for a key just read. Emits IOV106 (an empty key). */
   private void emitKey(
       int tokStart, int tokEnd, int c, int keyEnd, boolean quoted, boolean unescape) {
     String name;
@@ -676,73 +598,24 @@ final class UclScanner {
     t.value = name;
     t.priority = priority;
     if (name.isEmpty()) {
-      report(
-          error(
-                  Codes.BAD_KEY,
-                  tokStart,
-                  tokEnd,
-                  "a key must not be empty",
-                  "empty keys are not allowed")
-              .label("empty key")
-              .help("write a name between the quotes"));
+      report(SyntaxDiagnostics.BadKey.empty(src, tokStart, tokEnd));
     }
   }
 
+  /** A byte that cannot start a key; skips the line. Emits IOV106. */
   private void badKeyStart(int ch) {
     int s = pos;
     int e = s;
     while (e < end && at(e) != '\n') e++;
-    String what = describe(ch);
-    Diagnostic.Builder d =
-        error(Codes.BAD_KEY, s, s + 1, what + " cannot start a key", "key must begin with a letter")
-            .label("a key was expected here");
-    if (ch == '\'') {
-      d.help("keys cannot be single-quoted; use double quotes or no quotes");
-    } else if (ch == '{') {
-      d.help("a `{` block needs a name in front of it, e.g. `VF-0 { … }`");
-    } else if (ch == 0) {
-      d.help("remove the NUL byte; it is not text");
-    } else {
-      d.help("keys start with a letter, a digit, `/` or `_`");
-    }
-    report(d);
+    report(SyntaxDiagnostics.BadKey.badStart(src, s, ch));
     hidden(JUNK, s, e);
     pos = e;
     state = State.KEY;
   }
 
+  /** A byte that cannot be part of the key being read. Emits IOV106. */
   private void badKeyChar(int keyStart, int ch) {
-    Diagnostic.Builder d =
-        error(
-                Codes.BAD_KEY,
-                pos,
-                pos + 1,
-                describe(ch) + " cannot appear in a key",
-                "invalid character in a key")
-            .label("the key `" + visible(src.text(new Span(keyStart, pos))) + "` ends here");
-    if (ch == '{' || ch == '[') {
-      d.help("put a space between the key and `" + (char) ch + "` — libucl needs it")
-          .fix(Fix.of("insert a space", new Edit(Span.at(pos), " ")));
-    } else if (ch == '\n' || ch == '\r') {
-      d.help("put the value on the same line as the key, or write `key = value`");
-    } else {
-      d.help("keys may contain letters, digits and `_ - . /`; quote anything else");
-    }
-    report(d);
-  }
-
-  /** Text for a message: invisible characters named. */
-  private static String visible(String s) {
-    return s.replace("\uFEFF", "<BOM>");
-  }
-
-  private static String describe(int ch) {
-    if (ch == '\n') return "a line break";
-    if (ch == '\r') return "a carriage return";
-    if (ch == 0) return "a NUL byte";
-    if (ch < 0x20 || ch == 0x7f) return String.format("the control character 0x%02x", ch);
-    if (ch >= 0x80) return String.format("the byte 0x%02x", ch);
-    return "`" + (char) ch + "`";
+    report(SyntaxDiagnostics.BadKey.badChar(src, pos, ch, src.text(new Span(keyStart, pos))));
   }
 
   // ---------------------------------------------------------------- comments
@@ -750,7 +623,8 @@ final class UclScanner {
   /**
    * libucl's ucl_skip_comments: {@code #} lines and nested {@code /* *}{@code /} blocks (a {@code
    * "} inside a block toggles a quoted state) that start exactly at {@code pos}, repeatedly.
-   * Returns false after reporting an unterminated block comment (which then runs to the end).
+   * Returns false after reporting an unterminated block comment (which then runs to the end). Emits
+   * IOV104.
    */
   private boolean skipComments() {
     boolean quoted = false;
@@ -788,19 +662,7 @@ final class UclScanner {
         hidden(COMMENT, s, pos);
         if (nested != 0) {
           swallowed = true;
-          Diagnostic.Builder d =
-              error(
-                      Codes.UNTERMINATED_COMMENT,
-                      s,
-                      s + 2,
-                      "this block comment is never closed",
-                      "unfinished multiline comment")
-                  .label("opened here; it swallows the rest of the file");
-          d.help(
-              quoted
-                  ? "a `\"` inside the comment started a quoted part that never ends; libucl skips `*/` inside quotes"
-                  : "block comments nest in UCL: every `/*` needs its own `*/`");
-          report(d);
+          report(StringDiagnostics.unterminatedComment(src, s, quoted));
           return false;
         }
         continue;
@@ -811,6 +673,10 @@ final class UclScanner {
 
   // ---------------------------------------------------------------- values
 
+  /**
+   * VALUE state: a string, a block, an array, a heredoc or an atom. Emits IOV105 (a heredoc whose
+   * tag runs to the end of the file); the value's own codes come from the readers it calls.
+   */
   private void parseValue() {
     if (pos < end && (is(at(pos), C_WS_UNSAFE) || (remain() >= 2 && commentAt(pos)))) {
       while (pos < end && is(at(pos), C_WS_UNSAFE)) pos++;
@@ -865,15 +731,7 @@ final class UclScanner {
           while (q < end && at(q) >= 'A' && at(q) <= 'Z') q++;
           if (q == end) {
             swallowed = true;
-            report(
-                error(
-                        Codes.UNTERMINATED_HEREDOC,
-                        c,
-                        end,
-                        "the heredoc never starts: `<<TAG` must be followed by a line break",
-                        "unterminated multiline value")
-                    .help(
-                        "write `<<EOD`, the text on the following lines, then `EOD` alone on a line"));
+            report(StringDiagnostics.UnterminatedHeredoc.noLineBreak(src, c));
             UclToken t = emit(HEREDOC, c, end);
             t.value = "";
             pos = end;
@@ -891,7 +749,10 @@ final class UclScanner {
     }
   }
 
-  /** Unquoted value: a number when libucl can read one, else boolean/null/nan/inf or a string. */
+  /**
+   * Unquoted value: a number when libucl can read one, else boolean/null/nan/inf or a string. Emits
+   * IOV110 (a number beyond int64), IOV107 (no value) and IOV150 (a {@code //} in the value).
+   */
   private void atom() {
     int c = pos;
     if (is(at(c), C_DIGIT_START)) {
@@ -919,16 +780,7 @@ final class UclScanner {
         return;
       }
       if (r.status == NumberLexer.RANGE) {
-        report(
-            error(
-                    Codes.NUMBER_RANGE,
-                    c,
-                    r.textEnd,
-                    "this number does not fit in a signed 64-bit integer",
-                    "numeric value out of range")
-                .label("above 9223372036854775807 (or below its negative)")
-                .help(
-                    "libucl cannot read numbers beyond the int64 range, so values above 2^63-1 cannot be written"));
+        report(SyntaxDiagnostics.numberRange(src, c, r.textEnd));
         UclToken t = emit(INT, c, r.textEnd);
         t.longValue = 0;
         pos = r.textEnd;
@@ -980,26 +832,7 @@ final class UclScanner {
     while (p > c && is(at(p - 1), C_WS)) p--;
     strippedEnd = p;
     if (strippedEnd <= c) {
-      Diagnostic.Builder d =
-          error(
-                  Codes.MISSING_VALUE,
-                  c,
-                  c,
-                  "a value is missing here",
-                  "string value must not be empty")
-              .label("value expected");
-      int ch = at(pos);
-      if (pos >= end) {
-        d.help("write a value before the end of the file");
-      } else if (ch == ';' || ch == ',' || ch == '\n' || ch == '\r' || ch == '}' || ch == ']') {
-        d.help(
-            "write a value before `"
-                + (ch == '\n' || ch == '\r' ? "the end of the line" : String.valueOf((char) ch))
-                + "`; use `\"\"` for an empty string");
-      } else {
-        d.help("write a value; use `\"\"` for an empty string");
-      }
-      report(d);
+      report(SyntaxDiagnostics.MissingValue.empty(src, c, pos >= end ? -1 : at(pos)));
       synthetic(MISSING, c);
       state = State.AFTER_VALUE;
       return;
@@ -1023,17 +856,7 @@ final class UclScanner {
         t.value = decode(c, strippedEnd, unescape, false, expand);
         int slash = latin1(c, strippedEnd).indexOf("//");
         if (slash >= 0 && (slash == 0 || is(at(c + slash - 1), C_WS))) {
-          diags.add(
-              Diagnostic.of(
-                      Codes.SLASH_COMMENT,
-                      new Span(c + slash, strippedEnd),
-                      "`//` does not start a comment in UCL; it is part of this value")
-                  .label("this text is part of the value")
-                  .help("use `#` for comments")
-                  .fix(
-                      Fix.of(
-                          "turn `//` into `#`", new Edit(new Span(c + slash, c + slash + 2), "#")))
-                  .build());
+          diags.add(SyntaxDiagnostics.slashComment(c + slash, strippedEnd));
         }
       }
     }
@@ -1095,7 +918,8 @@ final class UclScanner {
   /**
    * ucl_lex_json_string from {@code pos} (just after the opening quote). Returns true when the
    * closing quote was found; otherwise reports and recovers (the string ends at the line break or
-   * the end of input).
+   * the end of input). Emits IOV101 (no closing quote), IOV102 (a control character) and IOV103 (a
+   * bad escape).
    */
   private boolean lexJsonString(boolean[] esc, int openQuote) {
     while (pos < end) {
@@ -1103,41 +927,17 @@ final class UclScanner {
       if (c < 0x1f) {
         if (c == '\n') {
           report(
-              error(
-                      Codes.UNTERMINATED_STRING,
-                      openQuote,
-                      pos,
-                      "this string has no closing `\"` on its line",
-                      "unexpected newline")
-                  .label("the line ends inside the string")
-                  .help("add the closing `\"`; a line break inside quotes must be written `\\n`")
-                  .fix(
-                      Fix.of(
-                          "close the string",
-                          new Edit(
-                              Span.at(pos > 0 && at(pos - 1) == '\r' ? pos - 1 : pos), "\""))));
+              StringDiagnostics.UnterminatedString.atLineEnd(
+                  src, openQuote, pos, pos > 0 && at(pos - 1) == '\r'));
           return false;
         }
-        report(
-            error(
-                    Codes.CONTROL_IN_STRING,
-                    pos,
-                    pos + 1,
-                    describe(c) + " inside a quoted string",
-                    "unexpected control character")
-                .help("write control characters as escapes, e.g. `\\t`"));
+        report(StringDiagnostics.controlInString(src, pos, c));
         pos++;
         continue;
       } else if (c == '\\') {
         pos++;
         if (pos >= end) {
-          report(
-              error(
-                  Codes.BAD_ESCAPE,
-                  pos - 1,
-                  pos,
-                  "the file ends inside an escape sequence",
-                  "unfinished escape character"));
+          report(StringDiagnostics.BadEscape.endsInside(src, pos - 1, pos));
           return false;
         }
         c = at(pos);
@@ -1146,26 +946,13 @@ final class UclScanner {
             pos++;
             for (int i = 0; i < 4 && pos < end; i++) {
               if (!isHex(at(pos))) {
-                report(
-                    error(
-                            Codes.BAD_ESCAPE,
-                            pos - 2 - i,
-                            pos + 1,
-                            "`\\u` must be followed by four hex digits",
-                            "invalid utf escape")
-                        .help("write e.g. `\\u00e9`"));
+                report(StringDiagnostics.BadEscape.badUnicode(src, pos - 2 - i, pos + 1));
                 break;
               }
               pos++;
             }
             if (pos >= end) {
-              report(
-                  error(
-                      Codes.BAD_ESCAPE,
-                      end,
-                      end,
-                      "the file ends inside an escape sequence",
-                      "unfinished escape character"));
+              report(StringDiagnostics.BadEscape.endsInside(src, end, end));
               return false;
             }
           } else {
@@ -1183,15 +970,7 @@ final class UclScanner {
       pos++;
     }
     swallowed = true;
-    report(
-        error(
-                Codes.UNTERMINATED_STRING,
-                openQuote,
-                end,
-                "this string is never closed",
-                "no quote at the end of json string")
-            .label("opened here")
-            .help("add the closing `\"`"));
+    report(StringDiagnostics.UnterminatedString.neverClosed(src, openQuote));
     return false;
   }
 
@@ -1199,19 +978,17 @@ final class UclScanner {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
+  /**
+   * A single-quoted string from {@code pos}; true when its closing quote was found. Emits IOV103
+   * (the file ends in an escape) and IOV101 (no closing quote).
+   */
   private boolean lexSquotedString(boolean[] esc, int openQuote) {
     while (pos < end) {
       int c = at(pos);
       if (c == '\\') {
         pos++;
         if (pos >= end) {
-          report(
-              error(
-                  Codes.BAD_ESCAPE,
-                  pos - 1,
-                  pos,
-                  "the file ends inside an escape sequence",
-                  "unfinished escape character"));
+          report(StringDiagnostics.BadEscape.endsInside(src, pos - 1, pos));
           return false;
         }
         pos++;
@@ -1226,20 +1003,15 @@ final class UclScanner {
     // libucl consumed everything; recover at the first line break after the quote.
     int nl = openQuote + 1;
     while (nl < end && at(nl) != '\n') nl++;
-    report(
-        error(
-                Codes.UNTERMINATED_STRING,
-                openQuote,
-                Math.max(openQuote + 1, nl),
-                "this single-quoted string is never closed",
-                "no quote at the end of single quoted string")
-            .label("opened here")
-            .help("add the closing `'`"));
+    report(StringDiagnostics.UnterminatedString.singleQuoted(src, openQuote, nl));
     pos = nl;
     return false;
   }
 
-  /** ucl_parse_multiline_string: {@code <<TAG\n … \nTAG}; the tag at {@code tagEnd}. */
+  /**
+   * ucl_parse_multiline_string: {@code <<TAG\n … \nTAG}; the tag at {@code tagEnd}. Emits IOV105
+   * (no closing line).
+   */
   private void heredoc(int c, int nlAfterTag) {
     int tagStart = c + 2;
     int tagLen = nlAfterTag - tagStart;
@@ -1275,17 +1047,8 @@ final class UclScanner {
     if (next < 0 || len == 0) {
       swallowed = true;
       report(
-          error(
-                  Codes.UNTERMINATED_HEREDOC,
-                  c,
-                  nlAfterTag,
-                  "this heredoc has no closing `" + latin1(tagStart, nlAfterTag) + "` line",
-                  "unterminated multiline value")
-              .label("opened here")
-              .help(
-                  "end the text with a line holding only `"
-                      + latin1(tagStart, nlAfterTag)
-                      + "` (and at least one line of text before it)"));
+          StringDiagnostics.UnterminatedHeredoc.noClosingLine(
+              src, c, nlAfterTag, latin1(tagStart, nlAfterTag)));
       UclToken t = emit(HEREDOC, c, end);
       t.value = latin1(body, end);
       pos = end;
@@ -1308,6 +1071,10 @@ final class UclScanner {
 
   // ---------------------------------------------------------------- after value
 
+  /**
+   * AFTER_VALUE state: separators, comments and closing brackets. Emits IOV109 (a closing bracket
+   * that matches nothing) and IOV108 (no separator before the next value).
+   */
   private void afterValue() {
     boolean gotSep = false;
     while (pos < end) {
@@ -1322,20 +1089,7 @@ final class UclScanner {
           Frame f = top();
           if ((ch == '}' && !f.array) || (ch == ']' && f.array)) {
             if (!f.obrace) {
-              report(
-                  error(
-                          Codes.UNBALANCED,
-                          pos,
-                          pos + 1,
-                          "this `}` closes nothing",
-                          src.name()
-                              + ":"
-                              + src.line(pos)
-                              + " object closed with } is not opened with { at line "
-                              + src.line(f.openOffset))
-                      .label("no matching `{`")
-                      .help("remove it, or add the `{` it was meant to close")
-                      .fix(Fix.of("remove the `}`", new Edit(new Span(pos, pos + 1), ""))));
+              report(SyntaxDiagnostics.Unbalanced.closesImplicit(src, pos, f.openOffset));
               fillTo(pos);
               hidden(JUNK, pos, pos + 1);
               pos++;
@@ -1357,22 +1111,7 @@ final class UclScanner {
           } else if (innermostWritten() == null) {
             // Only the implicit top-level object (and objects nested keys opened) are open: there
             // is no bracket to point at, so do not invent one.
-            report(
-                error(
-                        Codes.UNBALANCED,
-                        pos,
-                        pos + 1,
-                        "this `" + (char) ch + "` closes nothing",
-                        "unexpected terminating symbol detected")
-                    .label("no matching `" + (ch == ']' ? "[" : "{") + "`")
-                    .help(
-                        "remove it, or add the `"
-                            + (ch == ']' ? "[" : "{")
-                            + "` it was meant to close")
-                    .fix(
-                        Fix.of(
-                            "remove the `" + (char) ch + "`",
-                            new Edit(new Span(pos, pos + 1), ""))));
+            report(SyntaxDiagnostics.Unbalanced.closesNothing(src, pos, ch));
             fillTo(pos);
             hidden(JUNK, pos, pos + 1);
             pos++;
@@ -1380,19 +1119,7 @@ final class UclScanner {
           } else {
             // Point at the bracket the user wrote, not at an object a nested key opened.
             Frame g = innermostWritten();
-            report(
-                error(
-                        Codes.UNBALANCED,
-                        pos,
-                        pos + 1,
-                        "`"
-                            + (char) ch
-                            + "` does not match the open `"
-                            + (g.array ? "[" : "{")
-                            + "`",
-                        "unexpected terminating symbol detected")
-                    .label("expected `" + (g.array ? "]" : "}") + "`")
-                    .label(new Span(g.openOffset, g.openOffset + 1), "opened here"));
+            report(SyntaxDiagnostics.Unbalanced.mismatch(src, pos, ch, g.openOffset, g.array));
             fillTo(pos);
             hidden(JUNK, pos, pos + 1);
             pos++;
@@ -1405,16 +1132,7 @@ final class UclScanner {
         }
       } else {
         if (!gotSep) {
-          report(
-              error(
-                      Codes.MISSING_DELIMITER,
-                      pos,
-                      pos + 1,
-                      "a separator is missing before this",
-                      "delimiter is missing")
-                  .label("expected `;`, `,` or a line break before this")
-                  .help("end each value with `;` or a line break")
-                  .fix(Fix.of("insert `;`", new Edit(Span.at(pos), "; "))));
+          report(SyntaxDiagnostics.missingDelimiter(src, pos));
         }
         break;
       }
@@ -1428,6 +1146,7 @@ final class UclScanner {
 
   // ---------------------------------------------------------------- macros
 
+  /** MACRO_NAME state: the name after a {@code .}. Emits IOV111 (no name, an unknown name). */
   private void macroName() {
     while (pos < end && !is(at(pos), C_WS_UNSAFE) && at(pos) != '(') pos++;
     if (pos >= end) {
@@ -1438,14 +1157,7 @@ final class UclScanner {
     }
     macroName = latin1(macroNameStart, pos);
     if (macroName.isEmpty()) {
-      report(
-          error(
-                  Codes.BAD_MACRO,
-                  macroDot,
-                  pos,
-                  "a `.` at the start of a key begins a macro, but no macro name follows",
-                  "invalid macro name")
-              .help("keys cannot start with `.`; quote the key or remove the dot"));
+      report(MacroDiagnostics.BadMacro.noName(src, macroDot, pos));
       recoverMacro();
       return;
     }
@@ -1453,16 +1165,7 @@ final class UclScanner {
       case "priority" -> macroKnown = 1;
       case "include", "try_include", "includes", "load", "inherit" -> macroKnown = 2;
       default -> {
-        report(
-            error(
-                    Codes.BAD_MACRO,
-                    macroDot,
-                    pos,
-                    "unknown macro `." + macroName + "`",
-                    "unknown macro: '" + macroName + "'")
-                .label("not a libucl macro")
-                .help(
-                    "libucl knows .include, .try_include, .includes, .priority, .load and .inherit; keys cannot start with `.`"));
+        report(MacroDiagnostics.BadMacro.unknown(src, macroDot, pos, macroName));
         recoverMacro();
         return;
       }
@@ -1490,6 +1193,10 @@ final class UclScanner {
     }
   }
 
+  /**
+   * MACRO state: the arguments and the value of a macro. Emits IOV111 (no value, a body never
+   * closed, arguments that are not UCL) and IOV112 (.include and its kin).
+   */
   private void macro() {
     String args = null;
     boolean argsFailed = false;
@@ -1505,13 +1212,7 @@ final class UclScanner {
     int valueStart = -1;
     int valueEnd = -1;
     if (pos >= end) {
-      report(
-          error(
-              Codes.BAD_MACRO,
-              macroDot,
-              end,
-              "the macro `." + macroName + "` has no value",
-              "unexpected end of input while parsing macro value"));
+      report(MacroDiagnostics.BadMacro.noValue(src, macroDot, macroName));
       UclToken t = emit(MACRO, macroDot, end);
       t.value = macroName;
       return;
@@ -1531,13 +1232,7 @@ final class UclScanner {
         int c = pos;
         while (pos < end && at(pos) != '}') pos++;
         if (pos >= end) {
-          report(
-              error(
-                  Codes.BAD_MACRO,
-                  c,
-                  end,
-                  "the macro body is never closed",
-                  "unterminated macro value, missing '}'"));
+          report(MacroDiagnostics.BadMacro.bodyNeverClosed(src, c));
           valueStart = c;
           valueEnd = end;
         } else {
@@ -1562,31 +1257,19 @@ final class UclScanner {
     t.macroArgs = args;
     state = prevState;
     if (argsFailed) {
-      report(
-          error(
-              Codes.BAD_MACRO,
-              macroDot,
-              tokEnd,
-              "the arguments of `." + macroName + "` are not valid UCL",
-              "macro arguments parsing error"));
+      report(MacroDiagnostics.BadMacro.argumentsOf(src, macroDot, tokEnd, macroName));
     }
     if (macroKnown == 2) {
-      report(
-          Diagnostic.of(
-                  Codes.UNSUPPORTED_MACRO,
-                  new Span(macroDot, tokEnd),
-                  "iovc does not follow `." + macroName + "`")
-              .label("refused")
-              .note(
-                  "iovctl reads the included file relative to its current directory (/ at boot), twice, and a mistake there is reported as a failure to open this file")
-              .help(
-                  "put the settings in this file; one file per PF keeps `iovc check` and the kernel in agreement"));
+      report(MacroDiagnostics.unsupportedMacro(macroDot, tokEnd, macroName));
     } else if (macroKnown == 1) {
       applyPriority(value, args, new Span(macroDot, tokEnd));
     }
   }
 
-  /** ucl_parse_macro_arguments: returns [start, end) of the text inside the parentheses. */
+  /**
+   * ucl_parse_macro_arguments: returns [start, end) of the text inside the parentheses. Emits
+   * IOV111 (arguments that are not UCL).
+   */
   private int[] macroArguments() {
     if (remain() < 2 || at(pos) != '(') return null;
     int save = pos;
@@ -1616,13 +1299,7 @@ final class UclScanner {
                 new SourceText("<macro arguments>", text.getBytes(StandardCharsets.ISO_8859_1)),
                 Map.of());
         if (sub.hasErrors()) {
-          report(
-              error(
-                  Codes.BAD_MACRO,
-                  c,
-                  c + argsLen,
-                  "the macro arguments are not valid UCL",
-                  "macro arguments parsing error"));
+          report(MacroDiagnostics.BadMacro.arguments(src, c, c + argsLen));
         }
         return new int[] {c, c + argsLen};
       }
@@ -1631,7 +1308,10 @@ final class UclScanner {
     return null;
   }
 
-  /** ucl_priority_handler. Only the low 4 bits of a priority are kept by libucl objects. */
+  /**
+   * ucl_priority_handler. Only the low 4 bits of a priority are kept by libucl objects. Emits
+   * IOV111 (no value, not a whole number).
+   */
   private void applyPriority(String value, String args, Span where) {
     Integer p = null;
     if (args != null) {
@@ -1653,26 +1333,13 @@ final class UclScanner {
     if (!value.isEmpty()) {
       long[] parsed = strtol(value);
       if (parsed == null) {
-        report(
-            error(
-                    Codes.BAD_MACRO,
-                    where.start(),
-                    where.end(),
-                    "`.priority` needs a whole number",
-                    "Invalid priority value in macro: " + value)
-                .help("write e.g. `.priority 5` on a line of its own"));
+        report(MacroDiagnostics.BadMacro.priorityNotNumber(src, where, value));
         return;
       }
       p = (int) parsed[0];
     }
     if (p == null) {
-      report(
-          error(
-              Codes.BAD_MACRO,
-              where.start(),
-              where.end(),
-              "`.priority` needs a value",
-              "Unable to parse priority macro"));
+      report(MacroDiagnostics.BadMacro.priorityMissing(src, where));
       return;
     }
     priority = p;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iovc.diag.Code;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
+import io.iovc.diag.Edit;
 import io.iovc.diag.Severity;
 import io.iovc.nvlist.NvDump;
 import io.iovc.nvlist.NvList;
@@ -757,6 +758,19 @@ class CheckerTest {
     Out rename = run(IXL, PF2 + "VF-01 { }");
     assertEquals(
         "VF-1", rename.first(Codes.UNEXPECTED_SECTION).fixes().get(0).edits().get(0).text());
+  }
+
+  @Test
+  void renamingVfSpaceNRewritesBothWords() {
+    // `VF 0 { … }` is a section `VF` holding a block `0`: the rename must replace `VF 0`, or the
+    // result would be `VF-0 0 { … }`, a VF-0 section with an unknown key `0`.
+    String text = PF2 + "VF 0 { passthrough = true; }\n";
+    Out o = run(IXL, text);
+    Edit e = o.first(Codes.UNEXPECTED_SECTION).fixes().get(0).edits().get(0);
+    assertEquals("VF-0", e.text());
+    assertEquals("VF 0", text.substring(e.span().start(), e.span().end()));
+    String fixed = text.substring(0, e.span().start()) + e.text() + text.substring(e.span().end());
+    accepted(IXL, fixed);
   }
 
   @Test
