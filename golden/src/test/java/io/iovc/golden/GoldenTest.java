@@ -2,9 +2,9 @@ package io.iovc.golden;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.cli.HumanRenderer;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Severity;
+import io.iovc.diag.render.HumanRenderer;
 import io.iovc.format.Formatter;
 import io.iovc.pipeline.DryRun;
 import io.iovc.pipeline.Pipeline;
