@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Output for tools (spec/ecosystem.md §3.3): {@code gcc} (file:line:col: severity: message [CODE])
- * for editors and problem matchers, {@code json} (1-based lines and code-point columns), {@code
- * github} workflow commands and {@code checkstyle} XML; SARIF is {@link Sarif}.
+ * for editors and problem matchers, {@code json} (1-based lines and code-point columns; each fix
+ * with its applicability), {@code github} workflow commands and {@code checkstyle} XML; SARIF is
+ * {@link Sarif}.
  */
 public final class MachineFormats {
   private MachineFormats() {}
@@ -156,6 +157,7 @@ public final class MachineFormats {
         for (Fix fx : d.fixes()) {
           j.beginObject();
           j.field("title", fx.title());
+          j.field("applicability", applicability(fx));
           j.name("edits").beginArray();
           for (Edit e : fx.edits()) {
             j.beginObject();
@@ -172,6 +174,17 @@ public final class MachineFormats {
     }
     j.endArray();
     return j.toString() + "\n";
+  }
+
+  /**
+   * rustc's words for how sure a fix is: {@code machine-applicable} (apply it unseen) or {@code
+   * maybe-incorrect} (a guess to show a person first).
+   */
+  static String applicability(Fix fx) {
+    return switch (fx.applicability()) {
+      case MACHINE_APPLICABLE -> "machine-applicable";
+      case MAYBE_INCORRECT -> "maybe-incorrect";
+    };
   }
 
   private static void position(Json j, SourceText s, Span sp) {

@@ -2,6 +2,8 @@ package io.iovc.diag.render;
 
 import io.iovc.diag.Code;
 import io.iovc.diag.Diagnostic;
+import io.iovc.diag.Edit;
+import io.iovc.diag.Fix;
 import io.iovc.diag.Severity;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
@@ -16,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * SARIF 2.1.0 for code scanning (spec/ecosystem.md §3.3): the tool with a rule per code (title,
- * long explanation, default level), and a result per diagnostic with its region and a line-hash
- * fingerprint. Columns are Unicode code points.
+ * long explanation, default level), and a result per diagnostic with its region, a line-hash
+ * fingerprint and its machine-applicable fixes. Columns are Unicode code points.
  */
 public final class Sarif {
   private Sarif() {}
@@ -97,13 +99,7 @@ public final class Sarif {
             .endObject();
         j.name("locations").beginArray().beginObject().name("physicalLocation").beginObject();
         j.name("artifactLocation").beginObject().field("uri", uri(s.name())).endObject();
-        j.name("region")
-            .beginObject()
-            .field("startLine", s.line(sp.start()))
-            .field("startColumn", s.column(sp.start()))
-            .field("endLine", s.line(sp.end()))
-            .field("endColumn", s.column(sp.end()))
-            .endObject();
+        region(j, "region", s, sp);
         j.endObject().endObject().endArray();
         j.name("partialFingerprints")
             .beginObject()
@@ -111,6 +107,7 @@ public final class Sarif {
                 "primaryLocationLineHash",
                 fingerprint(d.code().id() + ":" + s.lineText(s.line(sp.start())).strip()) + ":1")
             .endObject();
+        fixes(j, s, d);
         j.endObject();
       }
     }
@@ -119,6 +116,47 @@ public final class Sarif {
     j.endObject().endArray();
     j.endObject();
     return j.toString() + "\n";
+  }
+
+  private static void region(Json j, String name, SourceText s, Span sp) {
+    j.name(name)
+        .beginObject()
+        .field("startLine", s.line(sp.start()))
+        .field("startColumn", s.column(sp.start()))
+        .field("endLine", s.line(sp.end()))
+        .field("endColumn", s.column(sp.end()))
+        .endObject();
+  }
+
+  /**
+   * The diagnostic's machine-applicable fixes as SARIF {@code fixes}. SARIF has no field for how
+   * sure a fix is, and its consumers (viewers, autofix bots) apply a fix as given, so a guess is
+   * not written here at all; {@code --format json} carries every fix with its applicability. An
+   * edit is a replacement of its region (an empty region inserts; no inserted content deletes).
+   */
+  private static void fixes(Json j, SourceText s, Diagnostic d) {
+    boolean any = false;
+    for (Fix fx : d.fixes()) {
+      if (!fx.machineApplicable()) continue;
+      if (!any) j.name("fixes").beginArray();
+      any = true;
+      j.beginObject();
+      j.name("description").beginObject().field("text", fx.title()).endObject();
+      j.name("artifactChanges").beginArray().beginObject();
+      j.name("artifactLocation").beginObject().field("uri", uri(s.name())).endObject();
+      j.name("replacements").beginArray();
+      for (Edit e : fx.edits()) {
+        j.beginObject();
+        region(j, "deletedRegion", s, e.span());
+        if (!e.text().isEmpty())
+          j.name("insertedContent").beginObject().field("text", e.text()).endObject();
+        j.endObject();
+      }
+      j.endArray();
+      j.endObject().endArray();
+      j.endObject();
+    }
+    if (any) j.endArray();
   }
 
   private static String level(Severity s) {
