@@ -1,6 +1,7 @@
 package io.iovc.cli;
 
 import io.iovc.diag.Diagnostic;
+import io.iovc.diag.render.HumanRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

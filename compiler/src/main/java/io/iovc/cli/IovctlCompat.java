@@ -2,6 +2,7 @@ package io.iovc.cli;
 
 import io.iovc.check.ConfigTree;
 import io.iovc.diag.Diagnostic;
+import io.iovc.diag.render.HumanRenderer;
 import io.iovc.kernel.ApplyRequest;
 import io.iovc.kernel.ApplyResult;
 import io.iovc.kernel.freebsd.DeviceName;

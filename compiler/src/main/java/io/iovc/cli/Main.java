@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = io.iovc.About.VERSION;
 
   @Override
   public Integer call() {

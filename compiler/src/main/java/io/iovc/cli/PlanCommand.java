@@ -1,6 +1,7 @@
 package io.iovc.cli;
 
 import io.iovc.diag.Diagnostic;
+import io.iovc.diag.render.HumanRenderer;
 import io.iovc.kernel.linux.LinuxBackend;
 import java.util.List;
 import java.util.concurrent.Callable;

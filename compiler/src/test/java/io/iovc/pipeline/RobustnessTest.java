@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.iovc.check.Checker;
 import io.iovc.check.ConfigTree;
-import io.iovc.cli.FormatAll;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
 import io.iovc.diag.Label;
+import io.iovc.diag.render.FormatAll;
 import io.iovc.nvlist.NvDump;
 import io.iovc.nvlist.NvFormatException;
 import io.iovc.nvlist.NvList;

@@ -1,11 +1,10 @@
 package io.iovc.golden;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.iovc.cli.HumanRenderer;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Severity;
+import io.iovc.diag.render.HumanRenderer;
 import io.iovc.format.Formatter;
+import io.iovc.golden.harness.Golden;
 import io.iovc.pipeline.DryRun;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
@@ -24,16 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.approvaltests.Approvals;
-import org.approvaltests.core.Options;
-import org.approvaltests.namer.ApprovalNamer;
-import org.approvaltests.reporters.AutoApproveReporter;
-import org.approvaltests.reporters.QuietReporter;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden cases, reviewed as documents (Pkl's snippet tests, approved with ApprovalTests). Each
+ * Golden cases, reviewed as documents (Pkl's snippet tests, compared by {@link Golden}). Each
  * {@code cases/<group>/<name>.conf} has {@code <name>.approved.txt} beside it: the input with line
  * numbers, what {@code iovc check} says (source line, carets, message, help), the verdict, and for
  * accepted files the {@code iovctl -C -n} listing and the packed bytes; cases under {@code fmt/}
@@ -41,34 +35,16 @@ import org.junit.jupiter.api.TestFactory;
  * {@code # golden: --schema NAME.txt} picks the schema (relative to the case's directory).
  *
  * <p>A change in output writes {@code <name>.received.txt} and fails; review the diff and rename it
- * to approve it, or run with {@code -Dgolden.approve=true} to approve everything.
+ * to approve it, or run with {@code -Dgolden.approve=true} to approve everything. The language
+ * server's documents ({@code cases/lsp/}) are written by the tests in {@code io.iovc.lsp}.
  */
 class GoldenTest {
   private static final Path CASES = Path.of(System.getProperty("golden.cases", "cases"));
   private static final PluginRegistry PLUGINS = PluginRegistry.classPath();
 
   @TestFactory
-  Stream<DynamicTest> cases() throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(CASES)) {
-      files = s.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
-    }
-    assertTrue(files.size() > 0, "no golden cases under " + CASES.toAbsolutePath());
-    return files.stream()
-        .map(p -> DynamicTest.dynamicTest(CASES.relativize(p).toString(), () -> verify(p)));
-  }
-
-  private static void verify(Path file) throws Exception {
-    String document = document(file);
-    Options options =
-        new Options()
-            .withReporter(
-                Boolean.getBoolean("golden.approve")
-                    ? new AutoApproveReporter()
-                    : new QuietReporter())
-            .forFile()
-            .withNamer(new CaseNamer(file));
-    Approvals.verify(document, options);
+  Stream<DynamicTest> cases() {
+    return Golden.forEachInput(CASES, ".conf", GoldenTest::document);
   }
 
   static String document(Path file) throws IOException {
@@ -274,44 +250,6 @@ class GoldenTest {
         }
       }
       doc.append(' ').append(ascii).append('\n');
-    }
-  }
-
-  /** Approved and received files live next to the case. */
-  private record CaseNamer(Path file) implements ApprovalNamer {
-    private String base() {
-      String n = file.getFileName().toString();
-      return n.substring(0, n.length() - ".conf".length());
-    }
-
-    @Override
-    public File getApprovedFile(String ext) {
-      return file.resolveSibling(base() + ".approved" + ext).toFile();
-    }
-
-    @Override
-    public File getReceivedFile(String ext) {
-      return file.resolveSibling(base() + ".received" + ext).toFile();
-    }
-
-    @Override
-    public ApprovalNamer addAdditionalInformation(String info) {
-      return this;
-    }
-
-    @Override
-    public String getAdditionalInformation() {
-      return "";
-    }
-
-    @Override
-    public String getApprovalName() {
-      return base();
-    }
-
-    @Override
-    public String getSourceFilePath() {
-      return file.getParent().toString() + File.separator;
     }
   }
 }

@@ -26,10 +26,10 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Quick fixes: each machine-applicable {@link Fix} the checker attached to a diagnostic (did you
- * mean, add num_vfs or device, remove an ignored duplicate, {@code //} to {@code #}, 2.9 to 2…),
- * then for warnings "suppress CODE here" and "suppress CODE in this file" (a {@code # iovc
- * disable=CODE} comment, spec/ecosystem.md §3.5), then "explain CODE".
+ * Quick fixes: each {@link Fix} the checker attached to a diagnostic (did you mean, add num_vfs or
+ * device, remove an ignored duplicate, {@code //} to {@code #}, 2.9 to 2…), preferred only when
+ * machine-applicable, then for warnings "suppress CODE here" and "suppress CODE in this file" (a
+ * {@code # iovc disable=CODE} comment, spec/ecosystem.md §3.5), then "explain CODE".
  */
 final class CodeActions {
   static final String EXPLAIN = "iovc.explain";
@@ -65,13 +65,8 @@ final class CodeActions {
       if (dle < fromLine || dl > toLine) continue;
       org.eclipse.lsp4j.Diagnostic ld = match(sent, diagnostics.map(a, d));
       for (Fix f : d.fixes()) {
-        if (!seen.add("fix:" + f.title() + f.edits())) continue;
-        CodeAction ca = new CodeAction(f.title());
-        ca.setKind(CodeActionKind.QuickFix);
-        ca.setDiagnostics(List.of(ld));
-        ca.setEdit(edit(a, f.edits()));
-        if (d.fixes().size() == 1) ca.setIsPreferred(true);
-        out.add(Either.forRight(ca));
+        if (seen.add("fix:" + f.title() + f.edits()))
+          out.add(Either.forRight(quickFix(d, f, ld, edit(a, f.edits()))));
       }
       String code = d.code().id();
       if (d.severity() != Severity.ERROR) {
@@ -96,6 +91,22 @@ final class CodeActions {
     }
     out.addAll(later);
     return out;
+  }
+
+  /**
+   * One of the checker's fixes as a quick fix. It is preferred (what an editor applies for "fix
+   * all" or on save) only when it is machine-applicable and the diagnostic's only such fix: a guess
+   * is offered, never preferred.
+   */
+  static CodeAction quickFix(
+      Diagnostic d, Fix f, org.eclipse.lsp4j.Diagnostic ld, WorkspaceEdit edit) {
+    CodeAction ca = new CodeAction(f.title());
+    ca.setKind(CodeActionKind.QuickFix);
+    ca.setDiagnostics(List.of(ld));
+    ca.setEdit(edit);
+    if (f.machineApplicable() && d.fixes().stream().filter(Fix::machineApplicable).count() == 1)
+      ca.setIsPreferred(true);
+    return ca;
   }
 
   /** The client's own copy of the diagnostic when it sent one (same code and start), else ours. */

@@ -39,7 +39,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** {@code iovc lsp}: lifecycle, capabilities and settings; the features live in the services. */
 public final class IovcLanguageServer implements LanguageServer, LanguageClientAware {
-  public static final String VERSION = io.iovc.cli.Main.VERSION;
+  public static final String VERSION = io.iovc.About.VERSION;
 
   private final Settings settings;
   private final IovcLanguageService service;

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.lsp4j.DiagnosticSeverity;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,37 +74,6 @@ class DiagnosticsTest {
       compared++;
     }
     assertTrue(compared >= 4);
-  }
-
-  @Test
-  void golden() throws IOException {
-    Path p = Path.of("../examples/mistakes.conf").toAbsolutePath().normalize();
-    String text = Files.readString(p);
-    PublishDiagnosticsParams params =
-        svc.diagnostics(Fixture.doc("file:///etc/iov/ixl1.conf", text));
-    StringBuilder sb = new StringBuilder();
-    for (org.eclipse.lsp4j.Diagnostic d : params.getDiagnostics()) {
-      sb.append(Fixture.range(d.getRange()))
-          .append(' ')
-          .append(d.getSeverity())
-          .append(' ')
-          .append(d.getCode().getLeft())
-          .append(' ')
-          .append(d.getCodeDescription().getHref())
-          .append(d.getTags() == null ? "" : " " + d.getTags())
-          .append('\n');
-      for (String line : d.getMessage().getLeft().split("\n"))
-        sb.append("  ").append(line).append('\n');
-      if (d.getRelatedInformation() != null) {
-        for (var r : d.getRelatedInformation())
-          sb.append("  related ")
-              .append(Fixture.range(r.getLocation().getRange()))
-              .append(": ")
-              .append(r.getMessage())
-              .append('\n');
-      }
-    }
-    Fixture.verify("diagnostics-mistakes", sb.toString());
   }
 
   @Test

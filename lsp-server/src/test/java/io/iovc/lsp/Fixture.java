@@ -1,14 +1,8 @@
 package io.iovc.lsp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.iovc.schema.PluginRegistry;
 import io.iovc.source.SourceText;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,15 +11,13 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 
 /**
- * Test helpers in LemMinX style: documents written with a {@code |} caret marker, a service with
- * the plugins on the test class path, golden files ({@code
- * src/test/resources/golden/NAME.approved.txt}; a difference writes {@code NAME.received.txt} and
- * fails; {@code -Dlsp.approve=true} approves).
+ * Test helpers in LemMinX style: documents written with a {@code |} caret marker and a service with
+ * the plugins on the test class path. Shared with the golden module (this module's test-jar), where
+ * the tests that write the language server's golden documents run.
  */
 final class Fixture {
   static final PluginRegistry PLUGINS = PluginRegistry.classPath();
   static final String URI = "file:///etc/iov/ixl0.conf";
-  static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   /** The ixl file most tests start from. */
   static final String IXL =
@@ -139,29 +131,5 @@ final class Fixture {
     return new String(b, 0, at.offset(), StandardCharsets.UTF_8)
         + "‸"
         + new String(b, at.offset(), b.length - at.offset(), StandardCharsets.UTF_8);
-  }
-
-  static void verify(String name, String actual) {
-    Path approved = GOLDEN.resolve(name + ".approved.txt");
-    Path received = GOLDEN.resolve(name + ".received.txt");
-    try {
-      if (Boolean.getBoolean("lsp.approve")) {
-        Files.createDirectories(GOLDEN);
-        Files.writeString(approved, actual);
-        Files.deleteIfExists(received);
-        return;
-      }
-      String expected = Files.exists(approved) ? Files.readString(approved) : null;
-      if (actual.equals(expected)) {
-        Files.deleteIfExists(received);
-        return;
-      }
-      Files.writeString(received, actual);
-      if (expected == null)
-        fail("no approved file " + approved + "; review " + received + " and rename it");
-      assertEquals(expected, actual, "golden " + name + " differs; review " + received);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.iovc.cli;
+package io.iovc.diag.render;
 
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Label;

@@ -1,6 +1,9 @@
-package io.iovc.cli;
+package io.iovc.diag.render;
 
-/** A minimal streaming JSON writer (two-space indentation), so the CLI needs no JSON library. */
+/**
+ * A minimal streaming JSON writer (two-space indentation) for the JSON and SARIF renderers, so the
+ * command line needs no JSON library on its start-up path.
+ */
 final class Json {
   private final StringBuilder sb = new StringBuilder();
   private final java.util.ArrayDeque<boolean[]> stack = new java.util.ArrayDeque<>(); // [first]

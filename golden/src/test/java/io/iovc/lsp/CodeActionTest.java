@@ -208,6 +208,6 @@ class CodeActionTest {
                     new TextDocumentIdentifier(u), new Range(at.pos(), at.pos()), ctx))
             .isEmpty());
 
-    Fixture.verify("fixes", golden.toString());
+    LspDocuments.verify("fixes", golden.toString());
   }
 }

@@ -1,12 +1,15 @@
-package io.iovc.cli;
+package io.iovc.diag.render;
 
 import io.iovc.diag.CodeBook;
 import io.iovc.diag.Diagnostic;
 import io.iovc.source.SourceText;
 import java.util.List;
 
-/** Test access to every output format, for tests outside this package. */
+/** Every output format of one file, for tests that feed the renderers odd diagnostics. */
 public final class FormatAll {
+  private static final Sarif.Tool TOOL =
+      new Sarif.Tool("iovc", "test", "https://iovc.invalid", CodeBook.CORE::explain);
+
   private FormatAll() {}
 
   /**
@@ -17,19 +20,19 @@ public final class FormatAll {
     HumanRenderer plain = new HumanRenderer(false);
     HumanRenderer color = new HumanRenderer(true);
     for (Diagnostic d : diags) human.append(plain.render(src, d)).append(color.render(src, d));
-    List<MachineFormats.FileResult> fr = List.of(new MachineFormats.FileResult(src, diags));
+    List<FileResult> fr = List.of(new FileResult(src, diags));
     return List.of(
         human.toString(),
         MachineFormats.gcc(fr),
         MachineFormats.json(fr),
-        MachineFormats.sarif(fr, "test", CodeBook.CORE),
+        Sarif.render(fr, TOOL),
         MachineFormats.github(fr),
         MachineFormats.checkstyle(fr));
   }
 
   /** The JSON and SARIF documents only. */
   public static List<String> json(SourceText src, List<Diagnostic> diags) {
-    List<MachineFormats.FileResult> fr = List.of(new MachineFormats.FileResult(src, diags));
-    return List.of(MachineFormats.json(fr), MachineFormats.sarif(fr, "test", CodeBook.CORE));
+    List<FileResult> fr = List.of(new FileResult(src, diags));
+    return List.of(MachineFormats.json(fr), Sarif.render(fr, TOOL));
   }
 }

@@ -190,7 +190,7 @@ class CompletionTest {
     assertTrue(l.isIncomplete());
     assertEquals(Completions.MAX_SECTIONS + 1, l.getItems().size(), "DEFAULT and the first VFs");
 
-    Fixture.verify("completion", golden.toString());
+    LspDocuments.verify("completion", golden.toString());
   }
 
   /** The document text an item's edit replaces. */

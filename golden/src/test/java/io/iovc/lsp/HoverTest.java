@@ -98,6 +98,6 @@ class HoverTest {
     assertEquals("plaintext", h.getContents().getRight().getKind());
     assertTrue(!h.getContents().getRight().getValue().contains("`"));
 
-    Fixture.verify("hover", golden.toString());
+    LspDocuments.verify("hover", golden.toString());
   }
 }
