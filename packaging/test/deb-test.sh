@@ -3,7 +3,7 @@
 # from /usr/bin, and purges it again: then nothing of it may be left. Needs root and apt (CI runs
 # as root on Debian); elsewhere it says SKIP and exits 0.
 #   packaging/test/deb-test.sh [DEB]
-# Checks: apt-get resolves the Java dependency; /usr/bin/iovc --version lists the plugins; iovc
+# Checks: lintian (errors and warnings fail, but those the overrides explain); apt-get resolves the Java dependency; /usr/bin/iovc --version lists the plugins; iovc
 # check on the installed examples (mistakes.conf exit 1, every other file 0, the directory 1);
 # `man -w iovc`; the bash completion loads; the systemd unit is installed, valid and not enabled;
 # the class-data archive: made in /var/cache/iovc by root, read from there by another user (who
@@ -20,6 +20,18 @@ command -v apt-get >/dev/null && command -v dpkg >/dev/null || skip "not a Debia
 [ -n "$deb" ] && [ -f "$deb" ] || fail "no dist/iovc_*_all.deb: the Maven build makes it (packaging/debian/build-deb.sh)"
 case $deb in /*) ;; *) deb=$PWD/$deb ;; esac
 version=$(dpkg-deb -f "$deb" Version)
+
+# lintian: no error or warning but those packaging/debian/lintian-overrides explains
+if ! command -v lintian >/dev/null; then
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian >/dev/null 2>&1 ||
+		{ apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian >/dev/null 2>&1; } ||
+		fail "cannot install lintian from Debian's archive"
+fi
+rc=0
+lint=$(lintian --fail-on error,warning --pedantic "$deb" 2>&1) || rc=$?
+[ "$rc" -eq 0 ] || { echo "$lint" >&2; fail "lintian $deb exited $rc"; }
+echo "deb-test: lintian --pedantic: $(echo "$lint" | grep -c '^[EWIP]:') tags beyond the overridden ones"
+echo "$lint" | grep '^[EWIP]:' | sed 's/^/  | /' || true
 
 # Never overwrite (and then delete) an iovc that apt did not install.
 if dpkg -s iovc >/dev/null 2>&1; then
