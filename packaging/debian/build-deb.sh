@@ -47,12 +47,8 @@ d() { install -d -m 0755 "$root/$1"; }
 f() { install -D -m "$1" "$2" "$root/$3"; }
 
 # the launcher: everything outside its layout block as in the distribution's
-awk -v layout="$here/layout.sh" '
-	/^# >>> layout/ { if (inside || done) exit 3; inside = 1; while ((getline l < layout) > 0) print l; next }
-	/^# <<< layout/ { if (!inside) exit 3; inside = 0; done = 1; next }
-	!inside { print }
-	END { if (!done || inside) exit 3 }
-' "$dist/bin/iovc" >"$work/iovc" || fail "$dist/bin/iovc has no single '# >>> layout' ... '# <<< layout' block"
+awk -v layout="$here/layout.sh" -f "$dist/share/iovc/packaging/relayout.awk" "$dist/bin/iovc" >"$work/iovc" ||
+	fail "$dist/bin/iovc has no single '# >>> layout' ... '# <<< layout' block"
 f 0755 "$work/iovc" usr/bin/iovc
 d usr/share/iovc/bin
 ln -s ../../../bin/iovc "$root/usr/share/iovc/bin/iovc"
