@@ -6,6 +6,7 @@ import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
 import io.iovc.schema.Schema;
+import io.iovc.source.Shown;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
@@ -154,7 +155,7 @@ final class SectionDiagnostics {
                 t.keySpan(),
                 t.key().startsWith("//")
                     ? Wording.slashMessage(src, t, "")
-                    : "`" + k + "` is not a section iovctl knows")
+                    : Shown.quoted(t.key()) + " is not a section iovctl knows")
             .label("expected PF, DEFAULT or VF-<n>")
             .iovctl("Unexpected top-level node: " + k);
     Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key());
@@ -248,7 +249,7 @@ final class SectionDiagnostics {
                 at,
                 i.key().startsWith("//")
                     ? Wording.slashMessage(src, i, " in " + sectionName)
-                    : "unknown parameter `" + k + "` in " + sectionName)
+                    : "unknown parameter " + Shown.quoted(i.key()) + " in " + sectionName)
             .label(
                 "not in the "
                     + schemaName
