@@ -274,7 +274,7 @@ final class SectionDiagnostics {
     } else if (ConfigTree.sectionKind(i.key()) != null) {
       d.help("sections cannot be nested; is a `}` missing above?");
     } else {
-      d.help("run `iovc schema` to list the parameters this driver accepts");
+      d.help(schemaHint(schema));
     }
     return d.build();
   }
@@ -308,5 +308,30 @@ final class SectionDiagnostics {
     String stmt = key + " = " + value + ";";
     Edit e = Fixes.addToSection(src, section, stmt);
     return e == null ? null : Fix.guess("add `" + stmt + "`", e);
+  }
+
+  /**
+   * A command that prints the schema in effect, runnable as printed: {@code iovc schema --driver
+   * ixl}, or {@code --schema FILE} for a schema file.
+   */
+  static String schemaHint(Schema schema) {
+    String how = null;
+    if (schema.plugin() != null
+        && schema.plugin().pfParams().isEmpty()
+        && schema.plugin().vfParams().isEmpty())
+      return "no driver plugin knows this PF's driver, so only what the SR-IOV core handles is"
+          + " accepted: num_vfs and device in PF, passthrough in DEFAULT and VF-n";
+    if (schema.plugin() != null) how = "--driver " + shellWord(schema.plugin().name());
+    else if (schema.origin().startsWith("schema file "))
+      how = "--schema " + shellWord(schema.origin().substring("schema file ".length()));
+    return how == null
+        ? "the schema in effect (" + schema.origin() + ") lists the parameters this driver accepts"
+        : "run `iovc schema " + how + "` to list the parameters this driver accepts";
+  }
+
+  /** A word as a POSIX shell reads it back: single-quoted unless it is plain. */
+  private static String shellWord(String w) {
+    if (w.matches("[A-Za-z0-9_./:=+-]+")) return w;
+    return "'" + w.replace("'", "'\\''") + "'";
   }
 }

@@ -167,4 +167,51 @@ class FirstContactTest {
     assertEquals(0, iovc("fmt", p.toString()).exit());
     assertEquals(0, iovc("fmt", "--check", p.toString()).exit(), "formatted now");
   }
+
+  @Test
+  void sarifNamesAbsoluteInputsWithFileUrisAndNoBase() throws Exception {
+    Path bad = write("ixl0.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { bogus = 1 }\n");
+    CliTest.Res r =
+        iovc("check", "--format", "sarif", "--schema", schema.toString(), bad.toString());
+    assertEquals(1, r.exit(), r.err());
+    Object root = StrictJson.parse(r.out());
+    List<?> results = (List<?>) StrictJson.at(root, "runs", 0, "results");
+    Map<?, ?> loc =
+        (Map<?, ?>)
+            StrictJson.at(results.get(0), "locations", 0, "physicalLocation", "artifactLocation");
+    assertEquals(bad.toUri().toString(), loc.get("uri"));
+    assertFalse(loc.containsKey("uriBaseId"), loc.toString());
+    assertEquals(
+        java.net.URI.create((String) loc.get("uri")), bad.toUri(), "an absolute file: URI");
+    assertFalse(r.out().contains("\"uri\": \"/"), "no bare absolute path as a URI");
+  }
+
+  @Test
+  void theSchemaHintIsACommandThatRuns() throws Exception {
+    Path bad = write("bad.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { zzzzzz = 1 }\n");
+    CliTest.Res r =
+        iovc("check", "--format", "json", "--schema", schema.toString(), bad.toString());
+    String help = (String) ((Map<?, ?>) ((List<?>) StrictJson.parse(r.out())).get(0)).get("help");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("run `iovc ([^`]*)`").matcher(help);
+    assertTrue(m.find(), help);
+    assertEquals("schema --schema " + schema, m.group(1));
+    CliTest.Res run = iovc(m.group(1).split(" "));
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("num-queues : uint16_t"), run.out());
+  }
+
+  @Test
+  void everySubcommandPrintsTheVersion() {
+    for (String sub :
+        List.of(
+            "check", "compile", "fmt", "schema", "drivers", "explain", "dump", "plan", "diff",
+            "status", "install", "delete", "lsp")) {
+      for (String flag : List.of("-V", "--version")) {
+        CliTest.Res r = iovc(sub, flag);
+        assertEquals(0, r.exit(), sub + " " + flag + ": " + r.err());
+        assertTrue(
+            r.out().startsWith("iovc " + io.iovc.About.VERSION + "\n"), sub + ": " + r.out());
+      }
+    }
+  }
 }
