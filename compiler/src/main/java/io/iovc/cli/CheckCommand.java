@@ -63,6 +63,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin SchemaOptions schema;
 
+  @Mixin CodeFilter filter = new CodeFilter();
+
   @Override
   public Integer call() throws UserError {
     String fmt =
@@ -76,6 +78,7 @@ final class CheckCommand implements Callable<Integer> {
     if (!List.of("auto", "always", "never").contains(color))
       throw new UserError(2, "--color takes auto, always or never");
     if (diff && !fix) throw new UserError(2, "--diff goes with --fix (or use `iovc fmt --diff`)");
+    filter.validate(schema.registry().codes());
     List<Analysis> all = new ArrayList<>();
     StringBuilder changes = new StringBuilder();
     for (Inputs.Input in : Inputs.expand(files, schema.maxInput))
@@ -99,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
     List<FileResult> results = new ArrayList<>();
     for (Analysis a : all) {
       unusable |= a.unusable;
-      for (Diagnostic d : a.diagnostics) {
+      for (Diagnostic d : filter.apply(a.diagnostics)) {
         if (d.severity() == Severity.ERROR) {
           errors = true;
           errorCount++;
@@ -110,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
           infoCount++;
         }
       }
-      results.add(new FileResult(a.input.source(), a.diagnostics));
+      results.add(new FileResult(a.input.source(), filter.apply(a.diagnostics)));
     }
     for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
     switch (fmt) {
@@ -122,7 +125,7 @@ final class CheckCommand implements Callable<Integer> {
       default -> {
         HumanRenderer r = new HumanRenderer(Output.colorFor(color, false));
         for (Analysis a : all) {
-          for (Diagnostic d : a.diagnostics) {
+          for (Diagnostic d : filter.apply(a.diagnostics)) {
             Output.out.print(r.render(a.input.source(), d));
             Output.out.println();
           }

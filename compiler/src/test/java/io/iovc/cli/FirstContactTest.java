@@ -214,4 +214,56 @@ class FirstContactTest {
       }
     }
   }
+
+  @Test
+  void selectAndIgnoreFilterWarningsByCodeOrPrefixButNeverErrors() throws Exception {
+    Path warn =
+        write("warn.conf", "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { num-queues = 2.5 }\n");
+    Path bad =
+        write(
+            "bad.conf",
+            "PF { device = \"ixl0\"; num_vfs = 2; }\nVF-0 { bogus = 1; num-queues = 2.5 }\n");
+    String s = schema.toString();
+    CliTest.Res plain = iovc("check", "--format", "gcc", "--schema", s, warn.toString());
+    assertTrue(plain.out().contains("[IOV220]"), plain.out());
+    for (String[] args :
+        List.of(
+            new String[] {"--ignore", "IOV220"},
+            new String[] {"--ignore", "iov2"},
+            new String[] {"--ignore=IOV1,IOV22"},
+            new String[] {"--select", "IOV1"})) {
+      List<String> a = new java.util.ArrayList<>(List.of("check", "--format", "gcc"));
+      a.addAll(List.of(args));
+      a.addAll(List.of("--strict", "--schema", s, warn.toString()));
+      CliTest.Res r = iovc(a.toArray(String[]::new));
+      assertEquals("", r.out(), String.join(" ", args));
+      assertEquals(0, r.exit(), "--strict counts only what is shown: " + String.join(" ", args));
+    }
+    CliTest.Res sel =
+        iovc("check", "--format", "gcc", "--select", "IOV220", "--schema", s, bad.toString());
+    assertTrue(sel.out().contains("[IOV201]"), "errors always show: " + sel.out());
+    assertTrue(sel.out().contains("[IOV220]"), sel.out());
+    assertEquals(1, sel.exit());
+    CliTest.Res err = iovc("check", "--ignore", "IOV201", "--schema", s, bad.toString());
+    assertEquals(2, err.exit());
+    assertTrue(err.err().contains("an error cannot be ignored"), err.err());
+    CliTest.Res unknown = iovc("check", "--select", "IOV999", "--schema", s, warn.toString());
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("IOV999"), unknown.err());
+    CliTest.Res compile =
+        iovc(
+            "compile",
+            "--ignore",
+            "IOV220",
+            "--schema",
+            s,
+            "-o",
+            dir.resolve("w.bin").toString(),
+            warn.toString());
+    assertEquals(0, compile.exit(), compile.err());
+    assertFalse(compile.err().contains("IOV220"), compile.err());
+    CliTest.Res compileShown =
+        iovc("compile", "--schema", s, "-o", dir.resolve("w2.bin").toString(), warn.toString());
+    assertTrue(compileShown.err().contains("IOV220"), compileShown.err());
+  }
 }
