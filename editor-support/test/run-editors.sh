@@ -5,7 +5,8 @@
 #      open a file with mistakes through the shipped filetype detection / major mode, receive
 #      iovc's diagnostics (checked against `iovc check` for codes and lines), ask for a
 #      completion and a hover (and, in Neovim, the quick fixes) and check the answers;
-#   3. the VS Code extension: TextMate grammar tests (vscode-tmgrammar-test), a unit test of the
+#   3. the Vim, Neovim and Emacs recipes against project-local files (local-config-test.sh);
+#   4. the VS Code extension: TextMate grammar tests (vscode-tmgrammar-test), a unit test of the
 #      client with a stubbed `vscode` module, and a .vsix built with @vscode/vsce (no VS Code).
 # It installs what it needs: neovim, emacs-nox and elpa-eglot from Debian (apt-get; root or
 # sudo), and the npm packages of editor-support/vscode/package.json into editor-support/target.
@@ -69,6 +70,9 @@ echo "== neovim"
 echo "== emacs"
 (cd "$work" && IOVC_LSP_CMD="$lsp_cmd" IOVC_EXPECTED="$expected" timeout 300 \
 	emacs --batch -Q -l "$here/emacs-smoke.el" "$file" 2>"$work/emacs.log") || { cat "$work/emacs.log" >&2; fail "emacs session"; }
+
+echo "== project-local files (Vim, Neovim, Emacs)"
+IOVC="$iovc" timeout 300 "$here/local-config-test.sh" || fail "a project-local file chose the program that runs"
 
 echo "== vscode"
 ext="$build/vscode"
