@@ -117,6 +117,7 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     caps.setDocumentFormattingProvider(true);
     caps.setDocumentSymbolProvider(true);
     caps.setFoldingRangeProvider(true);
+    caps.setSelectionRangeProvider(true);
     caps.setInlayHintProvider(true);
     caps.setSemanticTokensProvider(
         new SemanticTokensWithRegistrationOptions(SemanticTokensBuilder.LEGEND, true, false));

@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SelectionRange;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextEdit;
@@ -165,6 +166,10 @@ final class IovcLanguageService {
 
   List<FoldingRange> folding(Document d) {
     return Outline.folding(analyze(d));
+  }
+
+  List<SelectionRange> selectionRanges(Document d, List<Position> positions) {
+    return SelectionRanges.ranges(analyze(d), positions);
   }
 
   List<InlayHint> inlayHints(Document d, Range r) {

@@ -27,6 +27,8 @@ import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SymbolInformation;
@@ -299,6 +301,17 @@ final class IovcTextDocumentService implements TextDocumentService {
         () -> {
           Document d = doc(params.getTextDocument());
           return d == null ? List.of() : service.folding(d);
+        },
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+    return worker.request(
+        "selectionRange",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? List.of() : service.selectionRanges(d, params.getPositions());
         },
         List.of());
   }

@@ -40,6 +40,7 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SelectionRangeParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -216,6 +217,17 @@ class RoundTripTest {
                     new Range(new Position(0, 0), new Position(99, 0))))
             .get(20, TimeUnit.SECONDS)
             .size());
+    var sel =
+        ts.selectionRange(
+                new SelectionRangeParams(
+                    new TextDocumentIdentifier(URI), List.of(new Position(6, 14))))
+            .get(20, TimeUnit.SECONDS);
+    assertTrue(r.getCapabilities().getSelectionRangeProvider().getLeft());
+    assertEquals(new Range(new Position(6, 14), new Position(6, 15)), sel.get(0).getRange());
+    assertEquals(
+        new Range(new Position(5, 0), new Position(7, 1)),
+        sel.get(0).getParent().getParent().getRange(),
+        "the value 8, `num-queues = 8`, then DEFAULT { … }");
     assertTrue(
         ts.semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(URI)))
                 .get(20, TimeUnit.SECONDS)
