@@ -17,6 +17,7 @@ import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentOnTypeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
@@ -301,6 +302,23 @@ final class IovcTextDocumentService implements TextDocumentService {
         () -> {
           Document d = doc(params.getTextDocument());
           return d == null ? List.of() : service.folding(d);
+        },
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<? extends TextEdit>> onTypeFormatting(
+      DocumentOnTypeFormattingParams params) {
+    return worker.request(
+        "onTypeFormatting",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          if (d == null) return List.of();
+          try {
+            return service.onTypeFormatting(d, params.getPosition(), params.getCh());
+          } catch (Formatter.FormatException e) {
+            return List.of(); // mid-edit text that cannot be formatted yet: no change, no warning
+          }
         },
         List.of());
   }

@@ -65,6 +65,22 @@ class FeaturesTest {
   }
 
   @Test
+  void onTypeFormattingOfTheClosingBraceFormatsThatSectionOnly() throws Exception {
+    String messy = Fixture.IXL.replace("\tmac-addr = ", "   mac-addr   =   ");
+    Document d = Fixture.doc(messy);
+    // `}` closing VF-0 (line 11): the section is formatted
+    List<TextEdit> edits = svc.onTypeFormatting(d, new Position(11, 1), "}");
+    assertEquals(1, edits.size());
+    assertEquals(Fixture.IXL, Fixture.apply(messy, edits));
+    // `}` closing DEFAULT (line 7) leaves VF-0 alone; other characters and other places: nothing
+    assertEquals(List.of(), svc.onTypeFormatting(d, new Position(7, 1), "}"));
+    assertEquals(List.of(), svc.onTypeFormatting(d, new Position(11, 1), ";"));
+    assertEquals(List.of(), svc.onTypeFormatting(d, new Position(10, 5), "}"));
+    assertEquals(
+        List.of(), svc.onTypeFormatting(Fixture.doc(Fixture.IXL), new Position(11, 1), "}"));
+  }
+
+  @Test
   void selectionRangesGrowFromTheCaretToTheDocument() {
     Document d = Fixture.doc(Fixture.IXL);
     List<SelectionRange> r =

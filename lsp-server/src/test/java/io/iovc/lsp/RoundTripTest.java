@@ -25,6 +25,7 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentOnTypeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
@@ -243,6 +244,22 @@ class RoundTripTest {
     assertTrue(
         String.valueOf(text).contains("IOV201 (error): unknown parameter"), String.valueOf(text));
     assertTrue(client.shown.poll(20, TimeUnit.SECONDS).getMessage().startsWith("IOV201"));
+
+    // on-type formatting: `}` closing a messy VF-0 in another document
+    assertEquals(
+        "}", r.getCapabilities().getDocumentOnTypeFormattingProvider().getFirstTriggerCharacter());
+    String messyUri = "file:///etc/iov/messy.conf";
+    String messy = Fixture.IXL.replace("\tmac-addr = ", "   mac-addr   =   ");
+    open(messyUri, messy);
+    var typed =
+        ts.onTypeFormatting(
+                new DocumentOnTypeFormattingParams(
+                    new TextDocumentIdentifier(messyUri),
+                    new FormattingOptions(8, false),
+                    new Position(11, 1),
+                    "}"))
+            .get(20, TimeUnit.SECONDS);
+    assertEquals(Fixture.IXL, Fixture.apply(messy, typed));
 
     // a fix applied by the client, then the diagnostics are gone
     change(URI, 2, Fixture.IXL);
