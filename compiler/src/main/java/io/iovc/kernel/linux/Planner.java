@@ -28,11 +28,11 @@ import java.util.Set;
  *       link state, rate, query_rss). New VFs get every value written explicitly; existing ones
  *       only what differs;
  *   <li>per VF, the driver: passthrough → {@code driver_override=vfio-pci} and {@code
- *       drivers_probe}, while autoprobe is still off;
- *   <li>{@code sriov_drivers_autoprobe} back to what it was;
- *   <li>the VFs without an override: the override cleared and the native driver probed. A VF
- *       without driver_override probes only while autoprobe is on ({@code pci_device_can_probe});
- *       when it stays off, no probe is written (the kernel would bind nothing).
+ *       drivers_probe}, while autoprobe is still off; otherwise the override cleared and the native
+ *       driver probed;
+ *   <li>{@code sriov_drivers_autoprobe} back to what it was; when iovc had turned it off, the
+ *       native probes come only after it: a VF without driver_override probes only while autoprobe
+ *       is on ({@code pci_device_can_probe}). When it stays off, no probe is written.
  * </ol>
  *
  * A pure function: it reads nothing and changes nothing.
@@ -130,6 +130,9 @@ public final class Planner {
     // them without a driver.
     Boolean wanted = t.autoprobe() != null ? t.autoprobe() : pf.autoprobe();
     boolean probeable = !Boolean.FALSE.equals(wanted != null ? wanted : autoprobe);
+    // only when iovc turned autoprobe off are the native probes held back until it is on again;
+    // otherwise each VF's steps stay together
+    boolean defer = Boolean.FALSE.equals(autoprobe) && Boolean.TRUE.equals(wanted);
     List<Step> late = new ArrayList<>();
     for (VfTarget vt : t.vfs()) {
       if (vt.index() >= t.numVfs() || vt.binding() == null) continue;
@@ -138,9 +141,15 @@ public final class Planner {
       if (!recreate && v != null && v.bdf() != null) diffs.addAll(bindingDifferences(vt, v));
       List<Step> mine = new ArrayList<>();
       bind(mine, pf, vt, v, recreate, probeable);
-      for (Step s : mine) (isProbe(s) && !getsOverride(vt) ? late : steps).add(s);
+      for (Step s : mine) (defer && isProbe(s) && !getsOverride(vt) ? late : steps).add(s);
       if (mine.isEmpty() && newMac.contains(vt.index()))
-        rebindForMac(late, notes, pf, vt, v, probeable || (v != null && !v.override().isEmpty()));
+        rebindForMac(
+            defer ? late : steps,
+            notes,
+            pf,
+            vt,
+            v,
+            probeable || (v != null && !v.override().isEmpty()));
     }
     if (pci && wanted != null && autoprobe != null && !wanted.equals(autoprobe)) {
       String v = wanted ? "1" : "0";
@@ -209,7 +218,7 @@ public final class Planner {
    * is in use (up or enslaved): then say so and leave it.
    */
   private static void rebindForMac(
-      List<Step> late, List<String> notes, Pf pf, VfTarget vt, LiveState.Vf v, boolean probeable) {
+      List<Step> out, List<String> notes, Pf pf, VfTarget vt, LiveState.Vf v, boolean probeable) {
     if (v == null || v.bdf() == null || v.driver() == null || VFIO.equals(v.driver())) return;
     if (v.netdevs().isEmpty()) return;
     int i = vt.index();
@@ -247,8 +256,8 @@ public final class Planner {
     Source src = vt.source("mac");
     String param = src == null ? "mac" : src.param();
     String why = "VF-" + i + ": " + v.driver() + " takes the new MAC when it is bound again";
-    late.add(unbind(pf, i, v.driver(), v.bdf(), why, param));
-    late.add(probe(pf, i, v.bdf(), why, param));
+    out.add(unbind(pf, i, v.driver(), v.bdf(), why, param));
+    out.add(probe(pf, i, v.bdf(), why, param));
   }
 
   private static boolean isProbe(Step s) {
