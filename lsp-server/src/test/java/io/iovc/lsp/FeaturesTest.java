@@ -67,12 +67,13 @@ class FeaturesTest {
 
   @Test
   void onTypeFormattingOfTheClosingBraceFormatsThatSectionOnly() throws Exception {
-    String messy = Fixture.IXL.replace("\tmac-addr = ", "   mac-addr   =   ");
+    String ixl = Fixture.IXL.replace(" = ", " : "); // fmt's (the man page's) layout
+    String messy = ixl.replace("\tmac-addr : ", "   mac-addr   =   ");
     Document d = Fixture.doc(messy);
     // `}` closing VF-0 (line 11): the section is formatted
     List<TextEdit> edits = svc.onTypeFormatting(d, new Position(11, 1), "}");
     assertEquals(1, edits.size());
-    assertEquals(Fixture.IXL, Fixture.apply(messy, edits));
+    assertEquals(ixl, Fixture.apply(messy, edits));
     // `}` closing DEFAULT (line 7) leaves VF-0 alone; other characters and other places: nothing
     assertEquals(List.of(), svc.onTypeFormatting(d, new Position(7, 1), "}"));
     assertEquals(List.of(), svc.onTypeFormatting(d, new Position(11, 1), ";"));

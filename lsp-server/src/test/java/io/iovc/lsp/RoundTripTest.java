@@ -250,7 +250,8 @@ class RoundTripTest {
     assertEquals(
         "}", r.getCapabilities().getDocumentOnTypeFormattingProvider().getFirstTriggerCharacter());
     String messyUri = "file:///etc/iov/messy.conf";
-    String messy = Fixture.IXL.replace("\tmac-addr = ", "   mac-addr   =   ");
+    String formatted = Fixture.IXL.replace(" = ", " : ");
+    String messy = formatted.replace("\tmac-addr : ", "   mac-addr   =   ");
     open(messyUri, messy);
     var typed =
         ts.onTypeFormatting(
@@ -260,7 +261,7 @@ class RoundTripTest {
                     new Position(11, 1),
                     "}"))
             .get(20, TimeUnit.SECONDS);
-    assertEquals(Fixture.IXL, Fixture.apply(messy, typed));
+    assertEquals(formatted, Fixture.apply(messy, typed));
 
     // a fix applied by the client, then the diagnostics are gone
     change(URI, 2, Fixture.IXL);
