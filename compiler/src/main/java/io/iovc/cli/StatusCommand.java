@@ -52,6 +52,16 @@ final class StatusCommand implements Callable<Integer> {
 
     /** Linux's network namespaces answered from recorded output. */
     static LinuxStatus.Namespaces linuxNamespaces;
+
+    /** FreeBSD's tools: the recorded ones in tests, else the system's. */
+    static FreeBsdStatus.Commands freebsd() {
+      return freebsdTools != null ? freebsdTools : FreeBsdStatus.Commands.system();
+    }
+
+    /** Linux's namespaces: the recorded ones in tests, else the system's. */
+    static LinuxStatus.Namespaces namespaces() {
+      return linuxNamespaces != null ? linuxNamespaces : LinuxStatus.Namespaces.system();
+    }
   }
 
   @Override

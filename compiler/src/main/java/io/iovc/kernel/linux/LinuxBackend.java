@@ -438,9 +438,11 @@ public final class LinuxBackend implements Backend {
     if (!p.ok()) {
       if (p.problem() != null) messages.add(p.problem());
       else messages.add(p.fileName() + ": nothing applied");
-      return new ApplyResult(p.status(), p.diagnostics(), messages);
+      return new ApplyResult(p.status(), p.diagnostics(), messages)
+          .on(p.pf() == null ? null : deviceName(p.pf()));
     }
     Pf pf = p.pf();
+    String name = deviceName(pf);
     try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
       // the state may have changed while we waited: plan again under the lock
       Snapshot before;
@@ -448,7 +450,7 @@ public final class LinuxBackend implements Backend {
         before = LiveState.snapshot(h.sysfs(), h.netlink(), LiveState.refresh(h.sysfs(), pf));
       } catch (PfException | SysfsException | IOException e) {
         messages.add("cannot read the state of " + pf.label() + ": " + e.getMessage());
-        return new ApplyResult(69, p.diagnostics(), messages);
+        return new ApplyResult(69, p.diagnostics(), messages).on(name);
       }
       Plan plan = Planner.plan(p.target(), before);
       if (plan.isEmpty()) {
@@ -461,7 +463,8 @@ public final class LinuxBackend implements Backend {
                   + " ("
                   + Planner.plural(p.target().numVfs(), "VF")
                   + ")");
-        return new ApplyResult(0, p.diagnostics(), messages);
+        // the plan is computed from what was just read: the PF is verified as it is
+        return new ApplyResult(0, p.diagnostics(), messages).with(name, false, true, false);
       }
       if (out != null)
         out.println(
@@ -482,34 +485,133 @@ public final class LinuxBackend implements Backend {
                   + Planner.plural(p.target().numVfs(), "VF")
                   + ")");
         if (out != null) for (String n : plan.notes()) out.println("note: " + n);
-        return new ApplyResult(0, p.diagnostics(), messages);
+        return new ApplyResult(0, p.diagnostics(), messages).with(name, true, true, false);
       }
-      messages.add("apply failed: " + o.failure());
-      if (o.rollback().isEmpty() && o.restored()) {
-        messages.add("nothing was changed");
-      } else {
-        messages.add(
-            (o.restored()
-                    ? "rolled back: " + pf.label() + " is as it was before the apply"
-                    : "ROLLBACK INCOMPLETE: "
-                        + pf.label()
-                        + " differs from its state before the apply")
-                + " ("
-                + Planner.plural(o.executed(), "step")
-                + " had run)");
-        for (String line : o.rollback()) messages.add("  " + line);
-      }
-      if (o.permission())
-        messages.add(
-            "run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
-      return new ApplyResult(o.permission() ? 77 : 71, p.diagnostics(), messages);
+      return failed("apply", o, pf, p.diagnostics(), messages);
     } catch (PfLock.BusyException e) {
       messages.add(e.getMessage());
-      return new ApplyResult(75, p.diagnostics(), messages);
+      return new ApplyResult(75, p.diagnostics(), messages).on(name);
     } catch (IOException e) {
       messages.add("cannot take the lock in " + h.lockDir() + ": " + e.getMessage());
       return new ApplyResult(
-          e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages);
+              e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages)
+          .on(name);
+    }
+  }
+
+  /** The PF as its users name it: its interface, else its PCI address or netdevsim id. */
+  static String deviceName(Pf pf) {
+    return pf.netdev() != null ? pf.netdev() : pf.id();
+  }
+
+  /** A failed run of a plan: what failed, the rollback, and what the PF is left with. */
+  private static ApplyResult failed(
+      String what, Applier.Outcome o, Pf pf, List<Diagnostic> diagnostics, List<String> messages) {
+    messages.add(what + " failed: " + o.failure());
+    boolean attempted = !(o.rollback().isEmpty() && o.restored());
+    if (!attempted) {
+      messages.add("nothing was changed");
+    } else {
+      messages.add(
+          (o.restored()
+                  ? "rolled back: " + pf.label() + " is as it was before the apply"
+                  : "ROLLBACK INCOMPLETE: "
+                      + pf.label()
+                      + " differs from its state before the apply")
+              + " ("
+              + Planner.plural(o.executed(), "step")
+              + " had run)");
+      for (String line : o.rollback()) messages.add("  " + line);
+    }
+    if (o.permission())
+      messages.add(
+          "run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
+    return new ApplyResult(o.permission() ? 77 : 71, diagnostics, messages)
+        .with(
+            deviceName(pf),
+            attempted && !o.restored(),
+            attempted ? Boolean.FALSE : null,
+            attempted && o.restored());
+  }
+
+  // ------------------------------------------------------------------ delete
+
+  /**
+   * {@code iovc delete} on Linux: {@code sriov_numvfs} 0 under the PF's lock, read back, and on a
+   * failure the snapshot taken before restored (the VF count and each VF's settings, drivers and
+   * overrides), as {@link #apply} does. Whether a VF is in use is the caller's question (it asks
+   * {@link LinuxStatus}); this removes them.
+   *
+   * @param ifExists a PF without VFs is success (as on FreeBSD, where IOV_DELETE answers ECHILD)
+   */
+  @SuppressWarnings("try") // the lock is held for the body, never referenced
+  public ApplyResult delete(String device, boolean ifExists, PrintStream out) {
+    LinuxHost h = host();
+    List<String> messages = new ArrayList<>();
+    Pf pf;
+    try {
+      pf = LiveState.findPf(h.sysfs(), device);
+    } catch (PfException e) {
+      messages.add(e.getMessage());
+      return new ApplyResult(69, List.of(), messages).on(device);
+    }
+    String name = deviceName(pf);
+    if (pf.numVfs() == null) {
+      messages.add(pf.label() + " cannot have VFs: it has no sriov_numvfs");
+      return new ApplyResult(69, List.of(), messages).on(name);
+    }
+    try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
+      Snapshot before;
+      try {
+        before = LiveState.snapshot(h.sysfs(), h.netlink(), LiveState.refresh(h.sysfs(), pf));
+      } catch (PfException | SysfsException | IOException e) {
+        messages.add("cannot read the state of " + pf.label() + ": " + e.getMessage());
+        return new ApplyResult(69, List.of(), messages).on(name);
+      }
+      if (before.numVfs() == 0) {
+        messages.add(
+            pf.label()
+                + " has no VFs; nothing to delete"
+                + (ifExists ? "" : " (--if-exists makes this a success)"));
+        return new ApplyResult(ifExists ? 0 : 71, List.of(), messages)
+            .with(name, false, null, false);
+      }
+      Pf live = before.pf();
+      Plan plan =
+          new Plan(
+              live,
+              List.of(
+                  new Plan.Step(
+                      new Plan.Action.Write(live.numVfsPath(), "0"),
+                      "echo 0 > " + live.numVfsPath(),
+                      "remove the " + Planner.plural(before.numVfs(), "VF"),
+                      null,
+                      "num_vfs")),
+              List.of(new Plan.Difference(null, "num_vfs", "0", Integer.toString(before.numVfs()))),
+              List.of());
+      Target none = new Target(0, List.of(), false, null);
+      if (out != null)
+        out.println(pf.label() + ": deleting " + Planner.plural(before.numVfs(), "VF"));
+      Applier.Outcome o = new Applier(h, out).apply(plan, none, before);
+      if (o.ok()) {
+        if (out != null)
+          out.println(
+              "verified: "
+                  + pf.label()
+                  + " has no VFs (deleted "
+                  + Planner.plural(before.numVfs(), "VF")
+                  + ")");
+        return new ApplyResult(0, List.of(), messages).with(name, true, true, false);
+      }
+      return failed("delete", o, pf, List.of(), messages);
+    } catch (PfLock.BusyException e) {
+      messages.add(e.getMessage());
+      return new ApplyResult(75, List.of(), messages).on(name);
+    } catch (IOException e) {
+      messages.add("cannot take the lock in " + h.lockDir() + ": " + e.getMessage());
+      return new ApplyResult(
+              e instanceof java.nio.file.AccessDeniedException ? 77 : 71, List.of(), messages)
+          .on(name);
     }
   }
 
