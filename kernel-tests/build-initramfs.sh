@@ -1,26 +1,31 @@
 #!/bin/bash
-# build-initramfs.sh KVER OUT.cpio.gz
-# A small initramfs for Debian's kernel: busybox-static, the modules the tests need (closure from
-# modules.dep, netdevsim.ko included) and an /init that mounts the host's / read-only over 9p,
+# build-initramfs.sh KVER OUT.cpio.gz [KROOT]
+# A small initramfs for Debian's kernel extracted under KROOT (default $WORK/kdeb): busybox-static,
+# the modules the tests need (closure from modules.dep; netdevsim.ko when the tree has it) and an
+# /init that mounts the host's / read-only over 9p,
 # (keeping the checkout, iovc.root=DIR, visible even when it lives under /tmp),
 # chroots into it and runs the script named on the kernel command line (iovc.script=PATH, with
 # iovc.env=FILE as its argument), so the
-# tests use the host's bash, iproute2, jq, nvme-cli and JDK without copying them.
+# tests use the host's bash, iproute2, jq, nvme-cli and JDK without copying them. The guest
+# kernel's modules are bound over the host's /lib/modules, so the scripts can modprobe (igb).
 set -euo pipefail
 WORK=${WORK:-/var/tmp/iovc-kernel-tests}
-KVER=$1; OUT=$2
-KTREE=$WORK/kdeb/lib/modules/$KVER
+KVER=$1; OUT=$2; KROOT=${3:-$WORK/kdeb}
+KTREE=$KROOT/lib/modules/$KVER
 R=$(mktemp -d)
 trap 'rm -rf "$R"' EXIT
 mkdir -p "$R"/{bin,sbin,proc,sys,dev,tmp,run,host,lib/modules/$KVER}
 cp /bin/busybox "$R/bin/busybox"
-WANT="extra/netdevsim.ko kernel/fs/9p/9p.ko kernel/net/9p/9pnet_virtio.ko kernel/drivers/virtio/virtio_pci.ko
-kernel/drivers/nvme/host/nvme.ko kernel/drivers/vfio/pci/vfio-pci.ko kernel/drivers/vfio/vfio_iommu_type1.ko"
+WANT="kernel/fs/9p/9p.ko kernel/net/9p/9pnet_virtio.ko kernel/drivers/virtio/virtio_pci.ko
+kernel/drivers/nvme/host/nvme.ko kernel/drivers/vfio/pci/vfio-pci.ko kernel/drivers/vfio/vfio_iommu_type1.ko
+kernel/drivers/net/ethernet/intel/igb/igb.ko kernel/drivers/net/ethernet/intel/igbvf/igbvf.ko"
+[ -f "$KTREE/extra/netdevsim.ko" ] && WANT="extra/netdevsim.ko $WANT"
 declare -A SEEN=()
 add() {
   local m=$1
   [ -n "${SEEN[$m]:-}" ] && return 0
   SEEN[$m]=1
+  grep -qx "$m" "$KTREE/modules.builtin" && return 0 # built in (6.12: virtio_pci)
   [ -f "$KTREE/$m" ] || { echo "build-initramfs: missing module $m" >&2; exit 1; }
   mkdir -p "$R/lib/modules/$KVER/$(dirname "$m")"
   cp "$KTREE/$m" "$R/lib/modules/$KVER/$m"
@@ -28,18 +33,23 @@ add() {
   for d in $(grep "^$m:" "$KTREE/modules.dep" | cut -d: -f2); do add "$d"; done
 }
 for m in $WANT; do add "$m"; done
-cp "$KTREE"/modules.{dep,alias,symbols,builtin,order,softdep} "$R/lib/modules/$KVER/" 2>/dev/null || true
+cp "$KTREE"/modules.* "$R/lib/modules/$KVER/"
 cat > "$R/init" <<'INIT'
 #!/bin/busybox sh
 /bin/busybox --install -s /bin
 export PATH=/sbin:/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 mount -t tmpfs tmp /tmp; mount -t debugfs none /sys/kernel/debug 2>/dev/null
-for m in virtio_pci 9pnet_virtio 9p netdevsim nvme vfio-pci; do modprobe $m || echo "GUEST: modprobe $m failed"; done
+nsim=; grep -q '^extra/netdevsim.ko:' /lib/modules/$(uname -r)/modules.dep && nsim=netdevsim
+for m in virtio_pci 9pnet_virtio 9p $nsim nvme vfio-pci; do
+  grep -q "/$m\.ko\$" /lib/modules/$(uname -r)/modules.builtin && continue # built in
+  modprobe $m || echo "GUEST: modprobe $m failed"
+done
 script=$(sed -n 's/.*iovc\.script=\([^ ]*\).*/\1/p' /proc/cmdline)
 envfile=$(sed -n 's/.*iovc\.env=\([^ ]*\).*/\1/p' /proc/cmdline)
 if mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostfs /host; then
   for m in proc sys dev; do mount -o bind /$m /host/$m; done
+  mount -o bind /lib/modules /host/lib/modules
   mount -t debugfs none /host/sys/kernel/debug 2>/dev/null
   # Writable /tmp and /run for the tests. If the checkout itself lives under one of them (a CI clone
   # in /tmp), keep it visible: bind it aside first, then back into place over the tmpfs.
@@ -47,9 +57,12 @@ if mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose host
   mkdir -p /mnt/repo; [ -n "$root" ] && mount -o bind "/host$root" /mnt/repo
   mount -t tmpfs tmp /host/tmp; mount -t tmpfs run /host/run
   if [ -n "$root" ] && [ ! -e "/host$root" ]; then mkdir -p "/host$root" && mount -o bind /mnt/repo "/host$root"; fi
-  echo "GUEST: up at $(cut -d' ' -f1 /proc/uptime)s, running $script"
-  chroot /host /bin/bash "$script" "$envfile"
-  echo "GUEST: exit status $?"
+  # iovc.script is one script or several, separated by commas, run one after the other
+  for s in $(echo "$script" | tr , ' '); do
+    echo "GUEST: up at $(cut -d' ' -f1 /proc/uptime)s, running $s"
+    chroot /host /bin/bash "$s" "$envfile"
+    echo "GUEST: exit status $?"
+  done
 else
   echo "GUEST: 9p mount of the host failed"
 fi

@@ -1,8 +1,11 @@
 #!/bin/bash
 # Kernel tests for iovc's Linux backend: boots Debian's own kernel under QEMU (software
-# emulation) with netdevsim (built out of tree from Debian's linux-source) and QEMU's SR-IOV NVMe
-# controller, runs iovc (the distribution bin/iovc builds) inside the guest with the host's JDK
-# over 9p, and checks the results from `ip -j -d link` and sysfs (guest.sh has the scenarios).
+# emulation) with netdevsim (built out of tree from Debian's linux-source), QEMU's SR-IOV NVMe
+# controller and QEMU's Intel 82576 (`-device igb`, Debian's igb/igbvf drivers), runs iovc (the
+# distribution bin/iovc builds) inside the guest with the host's JDK over 9p, and checks the
+# results from `ip -j -d link` and sysfs (guest.sh and guest-igb.sh have the scenarios). The igb
+# scenario runs twice: on bookworm's kernel (6.1, with the others) and on bookworm-backports' (6.12);
+# QEMU with `-device igb` and the 6.12 kernel come from bookworm-backports (setup-backports.sh).
 #
 #   kernel-tests/run.sh          installs what it needs (apt), builds iovc, boots, asserts
 #
@@ -14,6 +17,8 @@
 #   IOVC_KTEST_SKIP_BUILD=1 use the existing dist/ (e.g. when .ci/run has just built it)
 #   IOVC_KTEST_EXTRA=1      also run `iovc plan` and `iovc status` in the guest
 #   IOVC_KTEST_VERBOSE=1    show every iovc output in the guest log
+#   IOVC_KTEST_NO_IGB=1     leave the igb scenario out (both kernels)
+#   IOVC_KTEST_GUEST=SCRIPT boot only bookworm's kernel and run only SCRIPT there (bench-processes.sh)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 ROOT=$(dirname "$HERE")
@@ -58,8 +63,18 @@ if [ $rc = 3 ] || { [ $rc != 0 ] && [ "$(id -u)" != 0 ]; }; then
 elif [ $rc != 0 ]; then
   cat "$WORK/setup.err"; fail "building netdevsim.ko failed"
 fi
+KVER_BPO=
+if [ -z "${IOVC_KTEST_NO_IGB:-}" ]; then
+  KVER_BPO=$(WORK=$WORK "$HERE/setup-backports.sh" 2>"$WORK/setup-bpo.err")
+  rc=$?
+  if [ $rc = 3 ] || { [ $rc != 0 ] && [ "$(id -u)" != 0 ]; }; then
+    echo "SKIP: kernel tests: igb scenario: $(tail -n1 "$WORK/setup-bpo.err")"; KVER_BPO=
+  elif [ $rc != 0 ]; then
+    cat "$WORK/setup-bpo.err"; fail "setting up bookworm-backports (QEMU with igb, kernel) failed"
+  fi
+fi
 SETUP_S=$(since $t)
-echo "kernel tests: kernel $KVER with netdevsim.ko ready (${SETUP_S}s)"
+echo "kernel tests: kernel $KVER with netdevsim.ko${KVER_BPO:+, QEMU $(qemu-system-x86_64 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p') with igb, kernel $KVER_BPO} ready (${SETUP_S}s)"
 
 # ---------------------------------------------------------------- iovc
 t=$(date +%s)
@@ -87,6 +102,10 @@ INITRD=$WORK/initrd-$KVER.gz
 if [ ! -f "$INITRD" ] || [ "$HERE/build-initramfs.sh" -nt "$INITRD" ]; then
   WORK=$WORK "$HERE/build-initramfs.sh" "$KVER" "$INITRD" || fail "building the initramfs failed"
 fi
+INITRD_BPO=$WORK/initrd-$KVER_BPO.gz
+if [ -n "$KVER_BPO" ] && { [ ! -f "$INITRD_BPO" ] || [ "$HERE/build-initramfs.sh" -nt "$INITRD_BPO" ]; }; then
+  WORK=$WORK "$HERE/build-initramfs.sh" "$KVER_BPO" "$INITRD_BPO" "$WORK/kdeb-bpo" || fail "building the 6.12 initramfs failed"
+fi
 cat > "$WORK/guest.env" <<EOF
 IOVC='$IOVC'
 CASES='$HERE/cases'
@@ -96,26 +115,51 @@ VERBOSE='${IOVC_KTEST_VERBOSE:-}'
 EOF
 
 # ---------------------------------------------------------------- boot
-echo "kernel tests: booting $KVER under QEMU (TCG): netdevsim + NVMe SR-IOV, host / over 9p"
-t=$(date +%s)
+# boot LOG KERNEL INITRD SCRIPTS QEMU-ARGS...: one guest; SCRIPTS is a comma-separated list
+boot() {
+  local log=$1 kernel=$2 initrd=$3 scripts=$4; shift 4
+  timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 -nographic -no-reboot \
+    -machine q35 -device intel-iommu -net none \
+    -kernel "$kernel" -initrd "$initrd" \
+    -append "console=ttyS0 panic=-1 quiet loglevel=3 intel_iommu=on iovc.script=$scripts iovc.env=$WORK/guest.env iovc.root=$ROOT" \
+    -virtfs local,path=/,mount_tag=hostfs,security_model=none,readonly=on,id=hostfs,multidevs=remap \
+    "$@" \
+    </dev/null 2>&1 | sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\r$//' | tee "$log" | grep --line-buffered -E '^(PASS|FAIL|TIME|GUEST|KTEST|==|  )'
+}
+# QEMU's Intel 82576 behind a PCIe root port (VF creation takes seconds on the root bus), its
+# network a user-mode one that reaches nothing (restrict=on)
+IGB=(-netdev user,id=n0,restrict=on -device pcie-root-port,id=rp0,chassis=1,slot=1
+  -device igb,netdev=n0,bus=rp0,mac=52:54:00:12:34:56)
+SCRIPTS=$HERE/guest.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
 LOG=$WORK/guest.log
-timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 -nographic -no-reboot \
-  -machine q35 -device intel-iommu -net none \
-  -kernel "$WORK/kdeb/boot/vmlinuz-$KVER" -initrd "$INITRD" \
-  -append "console=ttyS0 panic=-1 quiet loglevel=3 intel_iommu=on iovc.script=$HERE/guest.sh iovc.env=$WORK/guest.env iovc.root=$ROOT" \
-  -virtfs local,path=/,mount_tag=hostfs,security_model=none,readonly=on,id=hostfs,multidevs=remap \
+if [ -n "${IOVC_KTEST_GUEST:-}" ]; then
+  SCRIPTS=$(cd "$(dirname "$IOVC_KTEST_GUEST")" && pwd -P)/$(basename "$IOVC_KTEST_GUEST")
+  LOG=$WORK/$(basename "$SCRIPTS" .sh).log
+fi
+echo "kernel tests: booting $KVER under QEMU (TCG): netdevsim + NVMe SR-IOV${KVER_BPO:+ + igb}, host / over 9p"
+t=$(date +%s)
+boot "$LOG" "$WORK/kdeb/boot/vmlinuz-$KVER" "$INITRD" "$SCRIPTS" \
   -device nvme-subsys,id=subsys0 \
   -device nvme,serial=deadbeef,subsys=subsys0,sriov_max_vfs=4,sriov_vq_flexible=8,sriov_vi_flexible=4,max_ioqpairs=10,msix_qsize=6 \
-  </dev/null 2>&1 | sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\r$//' | tee "$LOG" | grep --line-buffered -E '^(PASS|FAIL|TIME|GUEST|KTEST|==|  )'
+  ${KVER_BPO:+"${IGB[@]}"}
 QEMU_S=$(since $t)
+LOGS=("$LOG"); ENDS=$(echo "$SCRIPTS" | tr , '\n' | wc -l)
+if [ -n "$KVER_BPO" ] && [ -z "${IOVC_KTEST_GUEST:-}" ]; then
+  echo "kernel tests: booting $KVER_BPO (bookworm-backports) under QEMU (TCG): igb"
+  t=$(date +%s)
+  boot "$WORK/guest-bpo.log" "$WORK/kdeb-bpo/boot/vmlinuz-$KVER_BPO" "$INITRD_BPO" "$HERE/guest-igb.sh" "${IGB[@]}"
+  QEMU_S="$QEMU_S+$(since $t)"
+  LOGS+=("$WORK/guest-bpo.log"); ENDS=$((ENDS + 1))
+fi
 
 # ---------------------------------------------------------------- verdict
-npass=$(grep -c '^PASS: ' "$LOG")
-nfail=$(grep -c '^FAIL: ' "$LOG")
-njvm=$(grep -c '^TIME: iovc' "$LOG")
-jvm_s=$(awk '/^TIME: iovc/ {s += $(NF-1)} END {printf "%.0f", s}' "$LOG")
-echo "kernel tests: $npass passed, $nfail failed; $njvm iovc runs took ${jvm_s}s in the guest;" \
-  "setup ${SETUP_S}s, build ${BUILD_S}s, QEMU ${QEMU_S}s, total $(since "$T0")s (log: $LOG)"
-grep -q '^KTEST-END' "$LOG" || fail "the guest did not finish (timeout ${TIMEOUT}s or a crash; see $LOG)"
+npass=$(cat "${LOGS[@]}" | grep -c '^PASS: ')
+nfail=$(cat "${LOGS[@]}" | grep -c '^FAIL: ')
+njvm=$(cat "${LOGS[@]}" | grep -c '^TIME: iovc')
+jvm_s=$(cat "${LOGS[@]}" | awk '/^TIME: iovc/ {s += $(NF-1)} END {printf "%.0f", s}')
+echo "kernel tests: $npass passed, $nfail failed; $njvm iovc runs took ${jvm_s}s in the guests;" \
+  "setup ${SETUP_S}s, build ${BUILD_S}s, QEMU ${QEMU_S}s, total $(since "$T0")s (logs: ${LOGS[*]})"
+[ "$(cat "${LOGS[@]}" | grep -c '^KTEST-END')" = "$ENDS" ] \
+  || fail "a guest did not finish (timeout ${TIMEOUT}s or a crash; see ${LOGS[*]})"
 [ "$nfail" = 0 ] && [ "$npass" -gt 0 ] || fail "$nfail check(s) failed"
 echo "OK: kernel tests passed"

@@ -25,7 +25,10 @@
   :prefix "iovctl-")
 
 (defcustom iovctl-lsp-command '("iovc" "lsp")
-  "Command that starts the iovc language server."
+  "Command that starts the iovc language server.
+Only its global value counts: a file's local variables or a project's
+.dir-locals.el never choose the program that runs, even if accepted."
+  :risky t
   :type '(repeat string))
 
 (defcustom iovctl-indent-offset tab-width
@@ -93,7 +96,7 @@
 ;;;###autoload
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs
-               `(iovctl-mode . ,(lambda (&optional _interactive) iovctl-lsp-command))))
+               `(iovctl-mode . ,(lambda (&optional _interactive) (default-value 'iovctl-lsp-command)))))
 
 (provide 'iovctl-mode)
 ;;; iovctl-mode.el ends here

@@ -5,10 +5,15 @@
 #      open a file with mistakes through the shipped filetype detection / major mode, receive
 #      iovc's diagnostics (checked against `iovc check` for codes and lines), ask for a
 #      completion and a hover (and, in Neovim, the quick fixes) and check the answers;
-#   3. the VS Code extension: TextMate grammar tests (vscode-tmgrammar-test), a unit test of the
-#      client with a stubbed `vscode` module, and a .vsix built with @vscode/vsce (no VS Code).
+#   3. the Vim, Neovim and Emacs recipes against project-local files (local-config-test.sh);
+#   4. the VS Code extension: TextMate grammar tests (vscode-tmgrammar-test), a unit test of the
+#      client with a stubbed `vscode` module, a .vsix built with @vscode/vsce, and that .vsix in
+#      a real VS Code: code-server driven by headless Chromium (run-vscode-web.sh; screenshots in
+#      editor-support/target/vscode-web/).
 # It installs what it needs: neovim, emacs-nox and elpa-eglot from Debian (apt-get; root or
-# sudo), and the npm packages of editor-support/vscode/package.json into editor-support/target.
+# sudo), and the npm packages of editor-support/vscode/package.json into editor-support/target;
+# run-vscode-web.sh adds chromium and ripgrep (Debian) and code-server and playwright-core (npm,
+# cached in ~/.cache/iovc-editor-tests).
 # Exit status: 0 when everything passed, 1 when a check failed, 2 when a tool is missing.
 #
 # Environment: IOVC (the iovc command; default bin/iovc, which builds dist/ when needed),
@@ -70,6 +75,9 @@ echo "== emacs"
 (cd "$work" && IOVC_LSP_CMD="$lsp_cmd" IOVC_EXPECTED="$expected" timeout 300 \
 	emacs --batch -Q -l "$here/emacs-smoke.el" "$file" 2>"$work/emacs.log") || { cat "$work/emacs.log" >&2; fail "emacs session"; }
 
+echo "== project-local files (Vim, Neovim, Emacs)"
+IOVC="$iovc" timeout 300 "$here/local-config-test.sh" || fail "a project-local file chose the program that runs"
+
 echo "== vscode"
 ext="$build/vscode"
 rm -rf "$ext"
@@ -83,6 +91,8 @@ if (cd "$ext" && npm install --no-audit --no-fund --no-package-lock --loglevel=e
 		unzip -l "$build/iovctl-0.1.0.vsix" | grep -q 'extension/syntaxes/iovctl.tmLanguage.json' || fail "the .vsix has no grammar"
 		unzip -l "$build/iovctl-0.1.0.vsix" | grep -q 'extension/node_modules/vscode-languageclient/' || fail "the .vsix has no language client"
 		! unzip -l "$build/iovctl-0.1.0.vsix" | grep -q 'node_modules/@vscode/vsce/' || fail "the .vsix contains build tools"
+		echo "== vscode in a browser (code-server + Chromium)"
+		IOVC="$iovc" "$here/run-vscode-web.sh" "$build/iovctl-0.1.0.vsix" "$build/vscode-web" || fail "VS Code (code-server) session"
 	else
 		cat "$build/vsce.log" >&2
 		fail "vsce package"

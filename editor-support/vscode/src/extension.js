@@ -17,8 +17,20 @@ function settings() {
   return out;
 }
 
+/**
+ * The executable to run: the user's (or remote machine's) `iovc.path`, else `iovc` on the PATH.
+ * The setting has machine scope, so VS Code should never hand us a workspace value; we still read
+ * only the global value, because a workspace (trusted or not) must never choose the program that
+ * runs when a file from it is opened.
+ */
+function serverPath() {
+  const i = vscode.workspace.getConfiguration('iovc').inspect('path');
+  const v = i ? i.globalValue : undefined;
+  return typeof v === 'string' && v.trim() !== '' ? v : 'iovc';
+}
+
 function createClient() {
-  const command = vscode.workspace.getConfiguration('iovc').get('path') || 'iovc';
+  const command = serverPath();
   const serverOptions = {
     run: { command, args: ['lsp'], transport: TransportKind.stdio },
     debug: { command, args: ['lsp'], transport: TransportKind.stdio },
@@ -37,7 +49,7 @@ async function start() {
   try {
     await client.start();
   } catch (e) {
-    const command = vscode.workspace.getConfiguration('iovc').get('path') || 'iovc';
+    const command = serverPath();
     vscode.window.showErrorMessage(`iovc: cannot start \`${command} lsp\` (${e && e.message ? e.message : e}). Install iovc or set "iovc.path".`);
   }
 }
@@ -63,3 +75,4 @@ exports.deactivate = function deactivate() {
 };
 
 exports._settings = settings;
+exports._serverPath = serverPath;

@@ -6,6 +6,9 @@ const Module = require('node:module');
 const path = require('node:path');
 
 const config = { path: 'iovc', driver: 'ixl', debounceMs: 150, maxFileSize: null };
+// what `inspect('path')` reports besides the user value: a workspace (or folder) that tries to
+// choose the executable, as a repository's .vscode/settings.json would
+const pathScopes = { workspaceValue: './tools/x.sh', workspaceFolderValue: './tools/y.sh' };
 const created = [];
 const commands = {};
 const errors = [];
@@ -15,7 +18,13 @@ const vscodeStub = {
   workspace: {
     getConfiguration: (section) => {
       assert.equal(section, 'iovc');
-      return { get: (k) => config[k] };
+      return {
+        get: (k) => (k === 'path' ? pathScopes.workspaceValue || config.path : config[k]),
+        inspect: (k) => {
+          assert.equal(k, 'path');
+          return { key: 'iovc.path', defaultValue: 'iovc', globalValue: config.path, ...pathScopes };
+        },
+      };
     },
     onDidChangeConfiguration: () => ({ dispose() {} }),
   },
@@ -52,8 +61,19 @@ const ext = require(path.join(__dirname, '..', 'src', 'extension.js'));
   assert.deepEqual(c.clientOptions.initializationOptions, { driver: 'ixl', debounceMs: 150 });
   assert.equal(c.started, 1);
   assert.ok(context.subscriptions.length >= 2);
+  // the package declares the setting machine-scoped and restricted in untrusted workspaces
+  const pkg = require(path.join(__dirname, '..', 'package.json'));
+  assert.equal(pkg.contributes.configuration.properties['iovc.path'].scope, 'machine');
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['iovc.path']);
 
+  // the user has no iovc.path: the default, never the workspace's script
+  config.path = undefined;
+  assert.equal(ext._serverPath(), 'iovc');
+  config.path = '  ';
+  assert.equal(ext._serverPath(), 'iovc');
   config.path = '/usr/local/bin/iovc';
+  assert.equal(ext._serverPath(), '/usr/local/bin/iovc');
   await commands['iovc.restartServer']();
   assert.equal(c.stopped, 1);
   assert.equal(created[1].serverOptions.run.command, '/usr/local/bin/iovc');

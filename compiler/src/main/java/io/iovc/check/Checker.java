@@ -54,7 +54,8 @@ public final class Checker {
   /**
    * Checks a parsed file against a schema (null: syntax and layout only). {@code codes} are the
    * codes a suppression comment may name: the plugin registry's; null for the core codes and those
-   * of the schema's plugin.
+   * of the schema's plugin. Text pasted from a web page or a terminal gets its own warnings ({@link
+   * PasteMistakes}), kept even behind a syntax error since they are often its cause.
    */
   public static CheckResult check(SyntaxTree tree, Schema schema, CodeBook codes) {
     if (codes == null) codes = PluginCodes.of(schema == null ? null : schema.plugin());
@@ -62,6 +63,7 @@ public final class Checker {
     CheckedConfig config = steps(run);
     List<Diagnostic> all = new ArrayList<>(tree.diagnostics());
     all.addAll(syntaxErrorsFirst(tree, run.diagnostics()));
+    all.addAll(PasteMistakes.find(tree));
     all = Suppressions.apply(tree, all, codes);
     all.sort((a, b) -> a.span().compareTo(b.span()));
     all = bounded(all);

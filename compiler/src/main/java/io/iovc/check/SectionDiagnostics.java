@@ -6,6 +6,7 @@ import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
 import io.iovc.schema.Schema;
+import io.iovc.source.Shown;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import io.iovc.syntax.Ascii;
@@ -154,7 +155,7 @@ final class SectionDiagnostics {
                 t.keySpan(),
                 t.key().startsWith("//")
                     ? Wording.slashMessage(src, t, "")
-                    : "`" + k + "` is not a section iovctl knows")
+                    : Shown.quoted(t.key()) + " is not a section iovctl knows")
             .label("expected PF, DEFAULT or VF-<n>")
             .iovctl("Unexpected top-level node: " + k);
     Matcher m = Pattern.compile("(?i)vf[-_ ]?0*([0-9]+)[^0-9]*").matcher(t.key());
@@ -248,7 +249,7 @@ final class SectionDiagnostics {
                 at,
                 i.key().startsWith("//")
                     ? Wording.slashMessage(src, i, " in " + sectionName)
-                    : "unknown parameter `" + k + "` in " + sectionName)
+                    : "unknown parameter " + Shown.quoted(i.key()) + " in " + sectionName)
             .label(
                 "not in the "
                     + schemaName
@@ -273,7 +274,7 @@ final class SectionDiagnostics {
     } else if (ConfigTree.sectionKind(i.key()) != null) {
       d.help("sections cannot be nested; is a `}` missing above?");
     } else {
-      d.help("run `iovc schema` to list the parameters this driver accepts");
+      d.help(schemaHint(schema));
     }
     return d.build();
   }
@@ -307,5 +308,30 @@ final class SectionDiagnostics {
     String stmt = key + " = " + value + ";";
     Edit e = Fixes.addToSection(src, section, stmt);
     return e == null ? null : Fix.guess("add `" + stmt + "`", e);
+  }
+
+  /**
+   * A command that prints the schema in effect, runnable as printed: {@code iovc schema --driver
+   * ixl}, or {@code --schema FILE} for a schema file.
+   */
+  static String schemaHint(Schema schema) {
+    String how = null;
+    if (schema.plugin() != null
+        && schema.plugin().pfParams().isEmpty()
+        && schema.plugin().vfParams().isEmpty())
+      return "no driver plugin knows this PF's driver, so only what the SR-IOV core handles is"
+          + " accepted: num_vfs and device in PF, passthrough in DEFAULT and VF-n";
+    if (schema.plugin() != null) how = "--driver " + shellWord(schema.plugin().name());
+    else if (schema.origin().startsWith("schema file "))
+      how = "--schema " + shellWord(schema.origin().substring("schema file ".length()));
+    return how == null
+        ? "the schema in effect (" + schema.origin() + ") lists the parameters this driver accepts"
+        : "run `iovc schema " + how + "` to list the parameters this driver accepts";
+  }
+
+  /** A word as a POSIX shell reads it back: single-quoted unless it is plain. */
+  private static String shellWord(String w) {
+    if (w.matches("[A-Za-z0-9_./:=+-]+")) return w;
+    return "'" + w.replace("'", "'\\''") + "'";
   }
 }

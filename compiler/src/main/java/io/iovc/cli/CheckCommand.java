@@ -49,7 +49,21 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 1 on warnings too.")
   boolean strict;
 
+  @Option(
+      names = "--fix",
+      description =
+          "Apply every machine-applicable fix (never a guess), rewrite each file atomically, print"
+              + " what changed, then report what remains.")
+  boolean fix;
+
+  @Option(
+      names = "--diff",
+      description = "With --fix: print the changes as a unified diff instead of writing the files.")
+  boolean diff;
+
   @Mixin SchemaOptions schema;
+
+  @Mixin CodeFilter filter = new CodeFilter();
 
   @Override
   public Integer call() throws UserError {
@@ -63,9 +77,22 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (!List.of("auto", "always", "never").contains(color))
       throw new UserError(2, "--color takes auto, always or never");
+    if (diff && !fix) throw new UserError(2, "--diff goes with --fix (or use `iovc fmt --diff`)");
+    filter.validate(schema.registry().codes());
     List<Analysis> all = new ArrayList<>();
+    StringBuilder changes = new StringBuilder();
     for (Inputs.Input in : Inputs.expand(files, schema.maxInput))
-      all.add(Analysis.run(in, schema, false));
+      all.add(fix ? Fixing.fix(in, schema, diff, changes) : Analysis.run(in, schema, false));
+    if (fix) {
+      if (diff || !fmt.equals("human")) Output.err.print(changes);
+      else Output.out.print(changes);
+      if (diff) {
+        Output.flush();
+        for (Analysis a : all) if (a.unusable) return 3;
+        for (Analysis a : all) if (a.hasErrors()) return 1;
+        return 0;
+      }
+    }
     boolean unusable = false;
     boolean errors = false;
     boolean warnings = false;
@@ -75,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
     List<FileResult> results = new ArrayList<>();
     for (Analysis a : all) {
       unusable |= a.unusable;
-      for (Diagnostic d : a.diagnostics) {
+      for (Diagnostic d : filter.apply(a.diagnostics)) {
         if (d.severity() == Severity.ERROR) {
           errors = true;
           errorCount++;
@@ -86,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
           infoCount++;
         }
       }
-      results.add(new FileResult(a.input.source(), a.diagnostics));
+      results.add(new FileResult(a.input.source(), filter.apply(a.diagnostics)));
     }
     for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
     switch (fmt) {
@@ -98,7 +125,7 @@ final class CheckCommand implements Callable<Integer> {
       default -> {
         HumanRenderer r = new HumanRenderer(Output.colorFor(color, false));
         for (Analysis a : all) {
-          for (Diagnostic d : a.diagnostics) {
+          for (Diagnostic d : filter.apply(a.diagnostics)) {
             Output.out.print(r.render(a.input.source(), d));
             Output.out.println();
           }

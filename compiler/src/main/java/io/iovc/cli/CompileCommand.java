@@ -66,14 +66,17 @@ final class CompileCommand implements Callable<Integer> {
 
   @Mixin SchemaOptions schema;
 
+  @Mixin CodeFilter filter = new CodeFilter();
+
   @Override
   public Integer call() throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
+    filter.validate(schema.registry().codes());
     if (apply) return apply(in);
     Analysis a = Analysis.run(in, schema, true);
     for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
     HumanRenderer r = new HumanRenderer(Output.colorFor(color, true));
-    for (Diagnostic d : a.diagnostics) {
+    for (Diagnostic d : filter.apply(a.diagnostics)) {
       Output.err.print(r.render(in.source(), d));
       Output.err.println();
     }
@@ -144,7 +147,7 @@ final class CompileCommand implements Callable<Integer> {
                 replace,
                 Output.out));
     HumanRenderer hr = new HumanRenderer(Output.colorFor(color, true));
-    for (Diagnostic d : r.diagnostics()) {
+    for (Diagnostic d : filter.apply(r.diagnostics())) {
       Output.err.print(hr.render(in.source(), d));
       Output.err.println();
     }

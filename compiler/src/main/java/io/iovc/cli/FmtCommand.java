@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Rewrite iovctl.conf files in the canonical layout, keeping every comment.",
       "The result always means the same to libucl and compiles to the same bytes; a file that",
-      "cannot be formatted safely is left alone. Exit 1 with --check when a file needs formatting."
+      "cannot be formatted safely is left alone. Exit 1 with --check or --diff when a file needs",
+      "formatting. The layout is iovctl.conf(5)'s: a tab per level, `key : value;`, a blank line",
+      "between sections."
     })
 final class FmtCommand implements Callable<Integer> {
   @Parameters(
@@ -35,6 +37,12 @@ final class FmtCommand implements Callable<Integer> {
       names = "--check",
       description = "Change nothing; list files that are not formatted and exit 1 if any.")
   boolean check;
+
+  @Option(
+      names = "--diff",
+      description =
+          "Change nothing; print a unified diff of what formatting would change and exit 1 if any.")
+  boolean diff;
 
   @Option(names = "--stdout", description = "Print the formatted files instead of rewriting them.")
   boolean toStdout;
@@ -61,7 +69,12 @@ final class FmtCommand implements Callable<Integer> {
         continue;
       }
       boolean same = Arrays.equals(formatted, in.source().bytes());
-      if (check) {
+      if (diff) {
+        if (!same) {
+          Output.out.print(UnifiedDiff.of(in.name(), in.source().bytes(), formatted));
+          status = Math.max(status, 1);
+        }
+      } else if (check) {
         if (!same) {
           Output.out.println(in.name() + ": not formatted");
           status = Math.max(status, 1);

@@ -41,7 +41,26 @@ final class InstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
+    String home = System.getProperty("iovc.home");
+    Path clone = Installer.sourceTree(home);
+    if (iovc == null && clone != null) {
+      throw new UserError(
+          64,
+          "this iovc runs from the source tree "
+              + clone
+              + "; a boot unit must not run a clone (it moves, is rebuilt, belongs to a user)."
+              + " Nothing written. Next: install iovc and run that one's `iovc install`:\n"
+              + "  Debian: packaging/debian/build-deb.sh && sudo apt-get install ./dist/iovc_*.deb && sudo iovc install\n"
+              + "  tarball (README.install): sudo tar -xzf dist/iovc-"
+              + Main.VERSION
+              + ".tar.gz -C /usr/local/lib && sudo /usr/local/lib/iovc-"
+              + Main.VERSION
+              + "/bin/iovc install\n"
+              + "  or name an installed iovc: iovc install --iovc /usr/bin/iovc");
+    }
     String exe = iovc != null ? iovc : Installer.defaultExecutable();
+    String bad = Installer.invalidExecutable(exe);
+    if (bad != null) throw new UserError(64, bad);
     List<Path> written;
     try {
       written = Installer.install(root, exe, nmUnmanaged);

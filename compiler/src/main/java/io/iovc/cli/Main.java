@@ -61,6 +61,11 @@ public final class Main implements Callable<Integer> {
       }
     }
     CommandLine cl = new CommandLine(new Main());
+    // -V/--version on every subcommand prints what `iovc --version` prints
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().versionProvider() == null)
+        sub.getCommandSpec().versionProvider(new Version());
+    }
     cl.setOut(new java.io.PrintWriter(Output.out, true));
     cl.setErr(new java.io.PrintWriter(Output.err, true));
     cl.setExecutionExceptionHandler(

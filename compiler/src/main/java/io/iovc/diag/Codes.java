@@ -70,6 +70,14 @@ public final class Codes {
       w("IOV151", "text after the top-level object is ignored");
   public static final Code NUL_BYTE = w("IOV152", "NUL byte in the file");
   public static final Code BOM = w("IOV153", "byte order mark at the start of the file");
+  public static final Code TYPOGRAPHIC_QUOTE = w("IOV160", "typographic quote instead of `\"`");
+  public static final Code UNICODE_SPACE = w("IOV161", "Unicode space instead of an ASCII blank");
+  public static final Code FULLWIDTH_PUNCTUATION =
+      w("IOV162", "fullwidth punctuation instead of ASCII");
+  public static final Code DASH_LOOKALIKE = w("IOV163", "dash instead of the ASCII `-`");
+  public static final Code SHELL_RESIDUE = w("IOV164", "shell command pasted with the file");
+  public static final Code OTHER_FORMAT = w("IOV165", "the file is written in another format");
+  public static final Code HTML_ENTITY = w("IOV166", "HTML entity in the file");
 
   // IOV2xx — schema and types
   public static final Code UNKNOWN_KEY = e("IOV201", "unknown parameter");

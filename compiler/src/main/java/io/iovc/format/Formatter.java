@@ -17,20 +17,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The canonical layout of an iovctl.conf ({@code iovc fmt}, editor formatting):
+ * The canonical layout of an iovctl.conf ({@code iovc fmt}, editor formatting), the one of
+ * iovctl.conf(5)'s EXAMPLES, so that the man page's own example is already formatted:
  *
  * <pre>
  * PF {
- * 	device = "ixl0";
- * 	num_vfs = 2;
+ * 	device : "ixl0";
+ * 	num_vfs : 2;
  * }
  *
  * VF-0 {
- * 	mac-addr = "02:00:00:00:00:01";	# a comment stays where it was
+ * 	mac-addr : "02:00:00:00:00:01";	# a comment stays where it was
  * }
  * </pre>
  *
- * One tab per level, {@code key = value;}, one blank line between sections, blank lines inside a
+ * One tab per level, {@code key : value;}, one blank line between sections, blank lines inside a
  * section kept (at most one), every comment kept on its line. Values are copied byte for byte and
  * not re-spelled; the only values written quoted are unquoted ones whose meaning depends on what
  * followed them (a number-like text that was a string, a backslash that ended the file). Objects
@@ -375,13 +376,13 @@ public final class Formatter {
         && scalarText(v).matches("[-+.0-9A-Za-z]+")) {
       // Text that is a string only because of what followed it (`2  /* c */` is the string "2"):
       // quoted, it is the same string wherever it stands.
-      out.append(" = \"").append(scalarText(v)).append("\";");
+      out.append(" : \"").append(scalarText(v)).append("\";");
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     } else if (dangling != null) {
       // An unquoted value that ends the file with a lone `\` keeps it (`a = b\` is "b\"); with a
       // `;` after it, the `\` would escape the `;`. Quoted, the `\` is written as `\\`.
-      out.append(" = ").append(dangling).append(';');
+      out.append(" : ").append(dangling).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*")
@@ -393,7 +394,7 @@ public final class Formatter {
       out.setLength(out.length() - src.raw(m.key().span()).length());
       out.append(src.raw(new Span(m.key().span().start(), v.span().end()))).append(';');
     } else {
-      out.append(" = ").append(scalarText(v)).append(';');
+      out.append(" : ").append(scalarText(v)).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
     }

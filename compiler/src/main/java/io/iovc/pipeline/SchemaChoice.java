@@ -5,6 +5,7 @@ import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
+import io.iovc.source.Shown;
 import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.UclParser;
@@ -73,21 +74,23 @@ public final class SchemaChoice {
     }
     var p = registry.forDevice(device.name());
     if (p.isPresent())
-      return new Choice(Schema.fromPlugin(p.get().plugin()), null, "PF.device " + device.name());
+      return new Choice(
+          Schema.fromPlugin(p.get().plugin()), null, "PF.device " + Shown.decode(device.name()));
     if (tree.hasErrors())
-      return new Choice(null, null, "PF.device " + device.name()); // the syntax error comes first
+      return new Choice(
+          null, null, "PF.device " + Shown.decode(device.name())); // the syntax error comes first
     return new Choice(
         null,
         Diagnostic.of(
                 Codes.NO_SCHEMA,
                 device.span(),
-                "no driver plugin serves the device `" + device.name() + "`")
+                "no driver plugin serves the device " + Shown.quoted(device.name()))
             .label("no plugin for this device")
             .help(
                 "pass --driver NAME or --schema FILE, or add a comment `# iovc: driver=NAME`; known drivers: "
                     + names(registry))
             .build(),
-        "PF.device " + device.name());
+        "PF.device " + Shown.decode(device.name()));
   }
 
   private static Span modelineSpan(SyntaxTree tree) {

@@ -206,24 +206,67 @@ final class SyntaxDiagnostics {
         .build();
   }
 
+  /** A line that opens a top-level section: its indentation and the section's name. */
+  private static final java.util.regex.Pattern SECTION_LINE =
+      java.util.regex.Pattern.compile("([ \\t]*)((?i:PF|DEFAULT|VF-[0-9]+))[ \\t]*[:=]?[ \\t]*\\{");
+
   /** IOV109: braces or brackets that do not pair up. */
   static final class Unbalanced {
     private Unbalanced() {}
 
-    /** The opening brace or bracket at {@code open} is still open at the end of the file. */
+    /**
+     * The opening brace or bracket at {@code open} is still open at the end of the file. PF,
+     * DEFAULT and VF-n are top-level sections: when this brace opens one and another begins on a
+     * later line, the `}` belongs before that line (after the section's last line, indented like
+     * the section's own line), not at the end of the file.
+     */
     static Diagnostic neverClosed(SourceText src, int open, boolean array) {
       int end = src.length();
       String close = array ? "]" : "}";
-      return refused(
-              Codes.UNBALANCED,
-              src,
-              open,
-              open + 1,
-              "this `" + (array ? "[" : "{") + "` is never closed",
-              src.name() + ":" + src.line(end) + " unmatched open brace at " + src.line(open))
-          .label("opened here")
-          .help("add the closing `" + close + "`")
-          .fix(Fix.guess("add `" + close + "`", new Edit(Span.at(end), close + "\n")))
+      Diagnostic.Builder d =
+          refused(
+                  Codes.UNBALANCED,
+                  src,
+                  open,
+                  open + 1,
+                  "this `" + (array ? "[" : "{") + "` is never closed",
+                  src.name() + ":" + src.line(end) + " unmatched open brace at " + src.line(open))
+              .label("opened here");
+      int openLine = src.line(open);
+      java.util.regex.Matcher m = SECTION_LINE.matcher(src.lineText(openLine));
+      int next = -1;
+      if (!array && m.lookingAt()) {
+        for (int l = openLine + 1; l <= src.lineCount() && next < 0; l++) {
+          if (SECTION_LINE.matcher(src.lineText(l)).lookingAt()) next = l;
+        }
+      }
+      if (next > 0) {
+        String section = m.group(2);
+        java.util.regex.Matcher n = SECTION_LINE.matcher(src.lineText(next));
+        n.lookingAt();
+        int last = next - 1;
+        while (last > openLine && src.lineText(last).isBlank()) last--;
+        int at = last < src.lineCount() ? src.lineStart(last + 1) : src.length();
+        String prefix = at == src.length() && at > 0 && src.bytes()[at - 1] != '\n' ? "\n" : "";
+        return d.note(
+                section
+                    + " is still open when "
+                    + n.group(2)
+                    + " begins on line "
+                    + next
+                    + ": PF, DEFAULT and VF-n are top-level sections, so "
+                    + section
+                    + "'s `}` belongs before it")
+            .help("add the closing `}` after line " + last)
+            .fix(
+                Fix.guess(
+                    "add `}` after line " + last,
+                    new Edit(Span.at(at), prefix + m.group(1) + "}\n")))
+            .build();
+      }
+      String prefix = end > 0 && src.bytes()[end - 1] != '\n' ? "\n" : "";
+      return d.help("add the closing `" + close + "`")
+          .fix(Fix.guess("add `" + close + "`", new Edit(Span.at(end), prefix + close + "\n")))
           .build();
     }
 

@@ -122,6 +122,7 @@ class GoldenTest {
       if (i > 0) doc.append('\n');
       doc.append(r.render(src, diags.get(i)));
     }
+    if (rel.startsWith("paste/")) fixed(doc, src, vars, explicit);
     long errors = diags.stream().filter(d -> d.severity() == Severity.ERROR).count();
     long warnings = diags.stream().filter(d -> d.severity() == Severity.WARNING).count();
     long notes = diags.size() - errors - warnings;
@@ -226,6 +227,58 @@ class GoldenTest {
                             java.util.HexFormat.of().formatHex(r.packed()));
                       }
                     }));
+  }
+
+  /**
+   * What {@code iovc check --fix} makes of a pasted file: the fixes applied (machine-applicable
+   * ones only, repeated until none is left) and the file they give, with what still remains.
+   */
+  private static void fixed(
+      StringBuilder doc, SourceText src, Map<String, String> vars, Schema explicit) {
+    section(doc, "iovc check --fix");
+    java.util.function.Function<SourceText, List<Diagnostic>> check =
+        text -> {
+          SyntaxTree t = Ucl.parse(text, vars);
+          SchemaChoice.Choice c = SchemaChoice.choose(t, PLUGINS, explicit, null);
+          List<Diagnostic> d = new ArrayList<>();
+          if (c.problem() != null) d.add(c.problem());
+          d.addAll(
+              c.schema() == null
+                  ? io.iovc.check.Checker.check(t, null, PLUGINS.codes()).diagnostics()
+                  : Pipeline.check(t, c.schema(), Pipeline.DEFAULT_MAX_CONFIG, PLUGINS.codes())
+                      .diagnostics());
+          return d;
+        };
+    io.iovc.diag.FixApplier.Result r = io.iovc.diag.FixApplier.fixAll(src, check);
+    if (!r.changed()) {
+      doc.append("(no machine-applicable fix)\n");
+      return;
+    }
+    for (io.iovc.diag.FixApplier.Applied a : r.applied())
+      doc.append(a.code()).append(' ').append(a.title()).append('\n');
+    doc.append("fixed file:\n");
+    SourceText after = new SourceText(src.name(), r.bytes());
+    for (int l = 1; l <= after.lineCount(); l++) {
+      if (l == after.lineCount() && after.lineStart(l) == after.length()) break;
+      doc.append(String.format("%3d | ", l))
+          .append(HumanRenderer.display(after.lineText(l)))
+          .append('\n');
+    }
+    List<Diagnostic> left = check.apply(after);
+    long e = left.stream().filter(Diagnostic::isError).count();
+    doc.append("then: ")
+        .append(e == 0 ? "no errors" : e + " error" + (e == 1 ? "" : "s"))
+        .append(", ")
+        .append(left.size() - e)
+        .append(" other finding")
+        .append(left.size() - e == 1 ? "" : "s")
+        .append(
+            left.isEmpty()
+                ? ""
+                : " ("
+                    + String.join(", ", left.stream().map(d -> d.code().id()).distinct().toList())
+                    + ")")
+        .append('\n');
   }
 
   private static void section(StringBuilder doc, String title) {

@@ -12,6 +12,7 @@ import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DocumentOnTypeFormattingOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -117,6 +118,8 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     caps.setDocumentFormattingProvider(true);
     caps.setDocumentSymbolProvider(true);
     caps.setFoldingRangeProvider(true);
+    caps.setSelectionRangeProvider(true);
+    caps.setDocumentOnTypeFormattingProvider(new DocumentOnTypeFormattingOptions("}"));
     caps.setInlayHintProvider(true);
     caps.setSemanticTokensProvider(
         new SemanticTokensWithRegistrationOptions(SemanticTokensBuilder.LEGEND, true, false));

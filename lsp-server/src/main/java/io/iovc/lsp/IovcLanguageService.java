@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SelectionRange;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextEdit;
@@ -165,6 +166,43 @@ final class IovcLanguageService {
 
   List<FoldingRange> folding(Document d) {
     return Outline.folding(analyze(d));
+  }
+
+  /**
+   * On-type formatting after a {@code }} that closes a section: the formatter's edit, only when it
+   * lies within that section (nothing elsewhere in the file moves while the user types).
+   */
+  List<TextEdit> onTypeFormatting(Document d, Position p, String ch)
+      throws Formatter.FormatException {
+    if (!"}".equals(ch)) return List.of();
+    Analysis a = analyze(d);
+    if (a.tooLarge || !(a.tree.root() instanceof io.iovc.syntax.UValue.UObject root)) {
+      return List.of();
+    }
+    int off = a.pos.offset(p);
+    Range section = null;
+    for (io.iovc.syntax.UValue.UEntry e : root.entries()) {
+      if (e instanceof io.iovc.syntax.UValue.UMember m
+          && m.value() instanceof io.iovc.syntax.UValue.UObject o
+          && !o.implicit()
+          && o.span().end() == off) {
+        section = a.pos.range(m.span());
+      }
+    }
+    if (section == null) return List.of();
+    List<TextEdit> out = new java.util.ArrayList<>();
+    for (TextEdit e : formatting(d)) {
+      Range r = e.getRange();
+      if (r.getStart().getLine() >= section.getStart().getLine()
+          && r.getEnd().getLine() <= section.getEnd().getLine()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  List<SelectionRange> selectionRanges(Document d, List<Position> positions) {
+    return SelectionRanges.ranges(analyze(d), positions);
   }
 
   List<InlayHint> inlayHints(Document d, Range r) {

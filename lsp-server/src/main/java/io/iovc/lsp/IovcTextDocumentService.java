@@ -17,6 +17,7 @@ import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentOnTypeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
@@ -27,6 +28,8 @@ import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SymbolInformation;
@@ -299,6 +302,34 @@ final class IovcTextDocumentService implements TextDocumentService {
         () -> {
           Document d = doc(params.getTextDocument());
           return d == null ? List.of() : service.folding(d);
+        },
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<? extends TextEdit>> onTypeFormatting(
+      DocumentOnTypeFormattingParams params) {
+    return worker.request(
+        "onTypeFormatting",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          if (d == null) return List.of();
+          try {
+            return service.onTypeFormatting(d, params.getPosition(), params.getCh());
+          } catch (Formatter.FormatException e) {
+            return List.of(); // mid-edit text that cannot be formatted yet: no change, no warning
+          }
+        },
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+    return worker.request(
+        "selectionRange",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? List.of() : service.selectionRanges(d, params.getPositions());
         },
         List.of());
   }

@@ -11,6 +11,9 @@ import java.util.List;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SelectionRange;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.TextEdit;
@@ -30,14 +33,91 @@ class FeaturesTest {
     assertEquals(Formatter.formatText(svc.analyze(d).tree, d.vars), out);
     assertEquals(List.of(), svc.formatting(Fixture.doc(out)), "formatted text needs no edit");
     // only the part that changes is replaced
-    String almost = Fixture.IXL.replace("\tnum-queues = 8;", "    num-queues   =   8;");
+    String ixl = Fixture.IXL.replace(" = ", " : "); // the fixture in fmt's (the man page's) layout
+    String almost = ixl.replace("\tnum-queues : 8;", "    num-queues   =   8;");
     edits = svc.formatting(Fixture.doc(almost));
     assertEquals(1, edits.size());
     assertEquals(7, edits.get(0).getRange().getStart().getLine() + 1);
-    assertEquals(Fixture.IXL, Fixture.apply(almost, edits));
+    assertEquals(ixl, Fixture.apply(almost, edits));
     assertThrows(
         Formatter.FormatException.class,
         () -> svc.formatting(Fixture.doc("PF { device = \"ixl0\"")));
+  }
+
+  private static String show(SelectionRange r) {
+    List<String> out = new java.util.ArrayList<>();
+    for (; r != null; r = r.getParent()) {
+      Range g = r.getRange();
+      out.add(
+          g.getStart().getLine()
+              + ":"
+              + g.getStart().getCharacter()
+              + "-"
+              + g.getEnd().getLine()
+              + ":"
+              + g.getEnd().getCharacter());
+    }
+    return String.join(" ", out);
+  }
+
+  private static boolean before(Position a, Position b) {
+    return a.getLine() < b.getLine()
+        || (a.getLine() == b.getLine() && a.getCharacter() <= b.getCharacter());
+  }
+
+  @Test
+  void onTypeFormattingOfTheClosingBraceFormatsThatSectionOnly() throws Exception {
+    String ixl = Fixture.IXL.replace(" = ", " : "); // fmt's (the man page's) layout
+    String messy = ixl.replace("\tmac-addr : ", "   mac-addr   =   ");
+    Document d = Fixture.doc(messy);
+    // `}` closing VF-0 (line 11): the section is formatted
+    List<TextEdit> edits = svc.onTypeFormatting(d, new Position(11, 1), "}");
+    assertEquals(1, edits.size());
+    assertEquals(ixl, Fixture.apply(messy, edits));
+    // `}` closing DEFAULT (line 7) leaves VF-0 alone; other characters and other places: nothing
+    assertEquals(List.of(), svc.onTypeFormatting(d, new Position(7, 1), "}"));
+    assertEquals(List.of(), svc.onTypeFormatting(d, new Position(11, 1), ";"));
+    assertEquals(List.of(), svc.onTypeFormatting(d, new Position(10, 5), "}"));
+    assertEquals(
+        List.of(), svc.onTypeFormatting(Fixture.doc(Fixture.IXL), new Position(11, 1), "}"));
+  }
+
+  @Test
+  void selectionRangesGrowFromTheCaretToTheDocument() {
+    Document d = Fixture.doc(Fixture.IXL);
+    List<SelectionRange> r =
+        svc.selectionRanges(
+            d, List.of(new Position(10, 3), new Position(10, 16), new Position(6, 14)));
+    // key `mac-addr`, `mac-addr = "…"`, the section VF-0 { … }, the document
+    assertEquals("10:1-10:9 10:1-10:31 9:0-11:1 0:0-16:0", show(r.get(0)));
+    // the value "02:00:00:00:00:01"
+    assertEquals("10:12-10:31 10:1-10:31 9:0-11:1 0:0-16:0", show(r.get(1)));
+    // the value 8 in DEFAULT
+    assertEquals("6:14-6:15 6:1-6:15 5:0-7:1 0:0-16:0", show(r.get(2)));
+    // a section with two members: the contents come between the member and the section
+    String two = "PF {\n\tdevice = \"ixl0\";\n\tnum_vfs = 4;\n}\n";
+    assertEquals(
+        "2:1-2:8 2:1-2:12 1:1-2:12 0:0-3:1 0:0-4:0",
+        show(svc.selectionRanges(Fixture.doc(two), List.of(new Position(2, 2))).get(0)));
+    // everywhere in the file, each range strictly contains the one before and the caret
+    String[] lines = Fixture.IXL.split("\n", -1);
+    for (int l = 0; l < lines.length; l++) {
+      for (int c = 0; c <= lines[l].length(); c++) {
+        Position p = new Position(l, c);
+        SelectionRange s = svc.selectionRanges(d, List.of(p)).get(0);
+        assertTrue(
+            before(s.getRange().getStart(), p) && before(p, s.getRange().getEnd()), l + ":" + c);
+        for (SelectionRange q = s; q.getParent() != null; q = q.getParent()) {
+          Range in = q.getRange();
+          Range out = q.getParent().getRange();
+          assertTrue(
+              before(out.getStart(), in.getStart())
+                  && before(in.getEnd(), out.getEnd())
+                  && !in.equals(out),
+              l + ":" + c + " " + show(s));
+        }
+      }
+    }
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentOnTypeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
@@ -40,6 +41,7 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SelectionRangeParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -167,7 +169,8 @@ class RoundTripTest {
     InitializeResult r = init(null);
     assertEquals("utf-16", r.getCapabilities().getPositionEncoding());
     assertEquals("iovc", r.getServerInfo().getName());
-    open(URI, Fixture.IXL.replace("mac-addr", "mac-adr"));
+    // in fmt's layout (`key : value;`), so that formatting has nothing to do
+    open(URI, Fixture.IXL.replace("mac-addr", "mac-adr").replace(" = ", " : "));
     PublishDiagnosticsParams d = client.next(URI);
     assertEquals(List.of("IOV201"), codes(d));
     assertEquals(1, d.getVersion());
@@ -216,6 +219,17 @@ class RoundTripTest {
                     new Range(new Position(0, 0), new Position(99, 0))))
             .get(20, TimeUnit.SECONDS)
             .size());
+    var sel =
+        ts.selectionRange(
+                new SelectionRangeParams(
+                    new TextDocumentIdentifier(URI), List.of(new Position(6, 14))))
+            .get(20, TimeUnit.SECONDS);
+    assertTrue(r.getCapabilities().getSelectionRangeProvider().getLeft());
+    assertEquals(new Range(new Position(6, 14), new Position(6, 15)), sel.get(0).getRange());
+    assertEquals(
+        new Range(new Position(5, 0), new Position(7, 1)),
+        sel.get(0).getParent().getParent().getRange(),
+        "the value 8, `num-queues = 8`, then DEFAULT { … }");
     assertTrue(
         ts.semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(URI)))
                 .get(20, TimeUnit.SECONDS)
@@ -231,6 +245,23 @@ class RoundTripTest {
     assertTrue(
         String.valueOf(text).contains("IOV201 (error): unknown parameter"), String.valueOf(text));
     assertTrue(client.shown.poll(20, TimeUnit.SECONDS).getMessage().startsWith("IOV201"));
+
+    // on-type formatting: `}` closing a messy VF-0 in another document
+    assertEquals(
+        "}", r.getCapabilities().getDocumentOnTypeFormattingProvider().getFirstTriggerCharacter());
+    String messyUri = "file:///etc/iov/messy.conf";
+    String formatted = Fixture.IXL.replace(" = ", " : ");
+    String messy = formatted.replace("\tmac-addr : ", "   mac-addr   =   ");
+    open(messyUri, messy);
+    var typed =
+        ts.onTypeFormatting(
+                new DocumentOnTypeFormattingParams(
+                    new TextDocumentIdentifier(messyUri),
+                    new FormattingOptions(8, false),
+                    new Position(11, 1),
+                    "}"))
+            .get(20, TimeUnit.SECONDS);
+    assertEquals(formatted, Fixture.apply(messy, typed));
 
     // a fix applied by the client, then the diagnostics are gone
     change(URI, 2, Fixture.IXL);

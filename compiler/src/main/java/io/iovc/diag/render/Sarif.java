@@ -189,9 +189,21 @@ public final class Sarif {
     return (i < 0 ? text : text.substring(0, i)).replace('\n', ' ').strip();
   }
 
-  private static String uri(String path) {
+  /**
+   * The artifact's URI. A relative path stays a relative reference (code-scanning services resolve
+   * it against the repository root); an absolute path becomes an absolute {@code file:} URI, never
+   * a bare {@code /abs/…}, which SARIF validators reject without a {@code uriBaseId}.
+   */
+  static String uri(String path) {
     String p = path.replace('\\', '/');
     while (p.startsWith("./")) p = p.substring(2);
+    String scheme = "";
+    if (p.startsWith("/")) scheme = "file://";
+    else if (p.matches("[A-Za-z]:/.*")) scheme = "file:///";
+    return scheme + encode(p);
+  }
+
+  private static String encode(String p) {
     StringBuilder sb = new StringBuilder();
     for (byte b : p.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;

@@ -58,10 +58,9 @@ final class HostTools {
 
   /** The SR-IOV capability of a PF. */
   record Sriov(Function pf, int numVfs, int totalVfs, int offset, int stride) {
-    /** The PCI address of VF {@code i}: RID = PF RID + offset + i * stride. */
-    String vfSelector(int i) {
-      int rid = pf.rid() + offset + i * stride;
-      return "pci" + pf.domain() + ":" + (rid >> 8) + ":" + ((rid >> 3) & 0x1f) + ":" + (rid & 7);
+    /** The routing ID of VF {@code i}: PF RID + offset + i * stride. */
+    int vfRid(int i) {
+      return pf.rid() + offset + i * stride;
     }
   }
 
@@ -75,6 +74,14 @@ final class HostTools {
     } catch (IOException e) {
       return new Listing(Map.of(), Map.of(), e.getMessage());
     }
+    Listing l = parse(out);
+    if (l.bySelector().isEmpty())
+      return new Listing(l.bySelector(), l.byName(), pciconf + " -lc listed no PCI functions");
+    return l;
+  }
+
+  /** Parses {@code pciconf -l} text (with or without {@code -c}/{@code -v} detail lines). */
+  static Listing parse(String out) {
     Map<String, Function> bySel = new LinkedHashMap<>();
     Map<String, Function> byName = new LinkedHashMap<>();
     Function cur = null;
@@ -95,9 +102,19 @@ final class HostTools {
         cur.lines().add(line);
       }
     }
-    if (bySel.isEmpty())
-      return new Listing(bySel, byName, pciconf + " -lc listed no PCI functions");
     return new Listing(bySel, byName, null);
+  }
+
+  /**
+   * The function at routing ID {@code rid} in {@code domain}, or null. By RID, not by selector:
+   * with ARI (an X710's VFs) pciconf names function 16 of bus 1 {@code pci0:1:0:16}, without ARI
+   * the same RID is {@code pci0:1:2:0}; bus << 8 | slot << 3 | func is the RID either way.
+   */
+  static Function byRid(Listing l, int domain, int rid) {
+    for (Function f : l.bySelector().values()) {
+      if (f.domain() == domain && f.rid() == rid) return f;
+    }
+    return null;
   }
 
   /** The SR-IOV capability of {@code device}, or null when pciconf does not show one. */
@@ -160,7 +177,7 @@ final class HostTools {
     List<String> present = new ArrayList<>();
     List<Integer> missing = new ArrayList<>();
     for (int i = 0; i < requested; i++) {
-      Function vf = l.bySelector().get(s.vfSelector(i));
+      Function vf = byRid(l, s.pf().domain(), s.vfRid(i));
       if (vf == null) missing.add(i);
       else present.add(vf.name() + " (VF-" + i + ", " + vf.selector() + ")");
     }
@@ -209,7 +226,7 @@ final class HostTools {
     }
   }
 
-  private static String run(Path program, String... args) throws IOException {
+  static String run(Path program, String... args) throws IOException {
     if (!Files.isExecutable(program)) throw new IOException(program + " is not available");
     List<String> argv = new ArrayList<>();
     argv.add(program.toString());

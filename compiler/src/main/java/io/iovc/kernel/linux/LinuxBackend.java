@@ -481,6 +481,7 @@ public final class LinuxBackend implements Backend {
                   + " ("
                   + Planner.plural(p.target().numVfs(), "VF")
                   + ")");
+        if (out != null) for (String n : plan.notes()) out.println("note: " + n);
         return new ApplyResult(0, p.diagnostics(), messages);
       }
       messages.add("apply failed: " + o.failure());

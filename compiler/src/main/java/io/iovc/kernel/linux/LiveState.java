@@ -98,11 +98,23 @@ public final class LiveState {
    * @param driver its bound driver, or null
    * @param override its {@code driver_override}, "" when none
    * @param netdevs its network interfaces (none while unbound or bound to vfio-pci)
+   * @param busy those of them that are in use: up ({@code IFF_UP}) or enslaved (a {@code master})
    */
-  public record Vf(int index, String bdf, String driver, String override, List<String> netdevs) {
+  public record Vf(
+      int index,
+      String bdf,
+      String driver,
+      String override,
+      List<String> netdevs,
+      List<String> busy) {
     public Vf {
       netdevs = List.copyOf(netdevs);
+      busy = List.copyOf(busy);
       override = override == null ? "" : override;
+    }
+
+    public Vf(int index, String bdf, String driver, String override, List<String> netdevs) {
+      this(index, bdf, driver, override, netdevs, List.of());
     }
 
     public String dir() {
@@ -252,7 +264,19 @@ public final class LiveState {
       String d = "/sys/bus/pci/devices/" + bdf;
       String override = sys.read(d + "/driver_override");
       if (override == null || override.equals("(null)")) override = "";
-      out.add(new Vf(i, bdf, sys.linkName(d + "/driver"), override.strip(), sys.list(d + "/net")));
+      List<String> nets = sys.list(d + "/net");
+      List<String> busy = new ArrayList<>();
+      for (String net : nets) {
+        String flags = sys.read(d + "/net/" + net + "/flags");
+        boolean up = false;
+        try {
+          up = flags != null && (Long.decode(flags.strip()) & 1) != 0; // IFF_UP
+        } catch (NumberFormatException e) {
+          up = true; // unreadable: assume it is in use
+        }
+        if (up || sys.exists(d + "/net/" + net + "/master")) busy.add(net);
+      }
+      out.add(new Vf(i, bdf, sys.linkName(d + "/driver"), override.strip(), nets, busy));
     }
     return out;
   }

@@ -13,8 +13,10 @@ import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.kernel.linux.Target.Vlan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Compares a {@link Target} with a {@link Snapshot} and orders the changes as spec §7 says:
@@ -26,8 +28,11 @@ import java.util.Objects;
  *       link state, rate, query_rss). New VFs get every value written explicitly; existing ones
  *       only what differs;
  *   <li>per VF, the driver: passthrough → {@code driver_override=vfio-pci} and {@code
- *       drivers_probe}; otherwise the override cleared and the native driver probed;
- *   <li>{@code sriov_drivers_autoprobe} back to what it was.
+ *       drivers_probe}, while autoprobe is still off; otherwise the override cleared and the native
+ *       driver probed;
+ *   <li>{@code sriov_drivers_autoprobe} back to what it was; when iovc had turned it off, the
+ *       native probes come only after it: a VF without driver_override probes only while autoprobe
+ *       is on ({@code pci_device_can_probe}). When it stays off, no probe is written.
  * </ol>
  *
  * A pure function: it reads nothing and changes nothing.
@@ -85,6 +90,7 @@ public final class Planner {
     }
 
     // 2. netlink attributes, VF by VF
+    Set<Integer> newMac = new HashSet<>();
     for (VfTarget vt : t.vfs()) {
       if (vt.index() >= t.numVfs()) continue;
       VfLink l = live.link(vt.index());
@@ -97,6 +103,7 @@ public final class Planner {
         List<String> args = args(vt, attr);
         if (args == null) continue;
         if (base != null && same(vt, attr, base)) continue;
+        if (attr.equals("mac") && !recreate) newMac.add(vt.index());
         Source src = vt.source(attr);
         String param = src == null ? attr : src.param();
         String comment = "VF-" + vt.index() + ": " + (src == null ? attr : src.why());
@@ -115,17 +122,35 @@ public final class Planner {
       }
     }
 
-    // 3. drivers
+    // 3. drivers, and autoprobe as it was (or as the target says). A VF without driver_override
+    // probes only while autoprobe is on (pci_device_can_probe), and autoprobe has no other effect
+    // on VFs that exist. So: the VFs that get an override (vfio-pci) are bound while it is still
+    // off (a late udev `modprobe` of the VF driver cannot grab them), then autoprobe is restored,
+    // then the VFs without an override are probed. Probing those under autoprobe=0 would leave
+    // them without a driver.
+    Boolean wanted = t.autoprobe() != null ? t.autoprobe() : pf.autoprobe();
+    boolean probeable = !Boolean.FALSE.equals(wanted != null ? wanted : autoprobe);
+    // only when iovc turned autoprobe off are the native probes held back until it is on again;
+    // otherwise each VF's steps stay together
+    boolean defer = Boolean.FALSE.equals(autoprobe) && Boolean.TRUE.equals(wanted);
+    List<Step> late = new ArrayList<>();
     for (VfTarget vt : t.vfs()) {
       if (vt.index() >= t.numVfs() || vt.binding() == null) continue;
       if (!pci) continue; // netdevsim VFs have no PCI function; the caller refuses passthrough
       LiveState.Vf v = recreate ? null : live.vf(vt.index());
       if (!recreate && v != null && v.bdf() != null) diffs.addAll(bindingDifferences(vt, v));
-      bind(steps, pf, vt, v, recreate);
+      List<Step> mine = new ArrayList<>();
+      bind(mine, pf, vt, v, recreate, probeable);
+      for (Step s : mine) (defer && isProbe(s) && !getsOverride(vt) ? late : steps).add(s);
+      if (mine.isEmpty() && newMac.contains(vt.index()))
+        rebindForMac(
+            defer ? late : steps,
+            notes,
+            pf,
+            vt,
+            v,
+            probeable || (v != null && !v.override().isEmpty()));
     }
-
-    // 4. autoprobe as it was (or as the target says)
-    Boolean wanted = t.autoprobe() != null ? t.autoprobe() : pf.autoprobe();
     if (pci && wanted != null && autoprobe != null && !wanted.equals(autoprobe)) {
       String v = wanted ? "1" : "0";
       steps.add(
@@ -136,13 +161,16 @@ public final class Planner {
               null,
               "num_vfs"));
     }
+    steps.addAll(late);
+
     if (!pci && t.vfs().stream().anyMatch(v -> v.binding() instanceof Binding.Passthrough)) {
       notes.add(pf.id() + " is a netdevsim device: its VFs have no PCI function to pass through");
     }
     return new Plan(pf, steps, diffs, notes);
   }
 
-  private static void bind(List<Step> steps, Pf pf, VfTarget vt, LiveState.Vf v, boolean fresh) {
+  private static void bind(
+      List<Step> steps, Pf pf, VfTarget vt, LiveState.Vf v, boolean fresh, boolean autoprobe) {
     int i = vt.index();
     String bdf = v != null && v.bdf() != null ? v.bdf() : pf.predictedVfAddress(i);
     String shown = bdf != null ? "/sys/bus/pci/devices/" + bdf : pf.dir() + "/virtfn" + i;
@@ -164,7 +192,8 @@ public final class Planner {
               && (VFIO.equals(driver) || (!override.isEmpty() && driver.equals(override)));
       if (unbind) steps.add(unbind(pf, i, driver, addr, why, param));
       if (!override.isEmpty()) steps.add(override(pf, i, "", shown, why, param));
-      if ((driver == null || unbind) && (fresh || unbind || !override.isEmpty()))
+      // without autoprobe and without an override the kernel binds no driver to a VF
+      if (autoprobe && (driver == null || unbind) && (fresh || unbind || !override.isEmpty()))
         steps.add(probe(pf, i, addr, why, param));
     } else if (vt.binding() instanceof Binding.Exact e) {
       String wantOverride = e.override() == null ? "" : e.override();
@@ -180,6 +209,68 @@ public final class Planner {
       if (e.driver() != null && !driverOk)
         steps.add(probe(pf, i, addr, "VF-" + i + ": rebind " + e.driver(), "driver"));
     }
+  }
+
+  /**
+   * A VF driver with a netdev (igbvf, iavf, ixgbevf, …) reads its MAC from the PF when it binds: a
+   * new administrative MAC reaches the VF's own interface only when the driver is bound again (igb:
+   * "Reload the VF driver to make this change effective"). Re-bind it, unless one of its interfaces
+   * is in use (up or enslaved): then say so and leave it.
+   */
+  private static void rebindForMac(
+      List<Step> out, List<String> notes, Pf pf, VfTarget vt, LiveState.Vf v, boolean probeable) {
+    if (v == null || v.bdf() == null || v.driver() == null || VFIO.equals(v.driver())) return;
+    if (v.netdevs().isEmpty()) return;
+    int i = vt.index();
+    String again =
+        "echo "
+            + v.bdf()
+            + " > /sys/bus/pci/drivers/"
+            + v.driver()
+            + "/unbind; echo "
+            + v.bdf()
+            + " > /sys/bus/pci/drivers_probe";
+    if (!v.busy().isEmpty()) {
+      notes.add(
+          "VF-"
+              + i
+              + ": its interface "
+              + String.join(", ", v.busy())
+              + " is in use (up or enslaved), so iovc does not re-bind "
+              + v.driver()
+              + ": the interface keeps its old MAC until the driver is bound again (`"
+              + again
+              + "`)");
+      return;
+    }
+    if (!probeable) {
+      notes.add(
+          "VF-"
+              + i
+              + ": "
+              + v.driver()
+              + " takes the new MAC only when it is bound again, and with"
+              + " sriov_drivers_autoprobe = 0 the kernel would not bind it again: iovc leaves it");
+      return;
+    }
+    Source src = vt.source("mac");
+    String param = src == null ? "mac" : src.param();
+    String why = "VF-" + i + ": " + v.driver() + " takes the new MAC when it is bound again";
+    out.add(unbind(pf, i, v.driver(), v.bdf(), why, param));
+    out.add(probe(pf, i, v.bdf(), why, param));
+  }
+
+  private static boolean isProbe(Step s) {
+    return s.action() instanceof Action.VfFile f
+        && "/sys/bus/pci/drivers_probe".equals(f.busFile());
+  }
+
+  /** The VF ends up with a driver_override, so it may probe while autoprobe is off. */
+  private static boolean getsOverride(VfTarget vt) {
+    return vt.binding() instanceof Binding.Passthrough
+        || (vt.binding() instanceof Binding.Exact e
+            && e.override() != null
+            && !e.override().isEmpty());
   }
 
   private static Step unbind(Pf pf, int i, String driver, String addr, String why, String param) {

@@ -29,10 +29,28 @@ class HostToolsTest {
     assertEquals(0x10, s.offset());
     assertEquals(1, s.stride());
     assertEquals("pci0:3:0:0", s.pf().selector());
-    assertEquals("pci0:3:2:0", s.vfSelector(0));
-    assertEquals("pci0:3:2:7", s.vfSelector(7));
-    assertEquals("pci0:3:3:0", s.vfSelector(8), "RIDs carry into the next slot");
+    assertEquals(0x310, s.vfRid(0));
+    assertEquals(0x317, s.vfRid(7));
+    assertEquals(0x318, s.vfRid(8), "RIDs carry into the next slot");
+    assertEquals("iavf0", HostTools.byRid(l, 0, 0x310).name());
     assertEquals(null, HostTools.sriov(l, "ixl1"), "ixl1 shows no SR-IOV capability");
+  }
+
+  @Test
+  void findsAriVfsByRoutingId() {
+    // an X710 with ARI: pciconf names RID 0x110 pci0:1:0:16, not pci0:1:2:0 (the seed article)
+    String text =
+        FakeTools.pciconf(2, 64)
+            .replace("@pci0:3:0:0:", "@pci0:1:0:0:")
+            .concat(
+                "iavf0@pci0:1:0:16:\tclass=0x020000 rev=0x02 hdr=0x00 vendor=0x8086 device=0x154c subvendor=0x8086 subdevice=0x0000\n")
+            .concat(
+                "ppt0@pci0:1:0:17:\tclass=0x020000 rev=0x02 hdr=0x00 vendor=0x8086 device=0x154c subvendor=0x8086 subdevice=0x0000\n");
+    HostTools.Readback r = tools(text, null).readBack("ixl0", 2);
+    assertEquals(2, r.found(), r.warnings().toString());
+    assertEquals(
+        List.of("ixl0: 2 VFs present: iavf0 (VF-0, pci0:1:0:16), ppt0 (VF-1, pci0:1:0:17)"),
+        r.info());
   }
 
   @Test

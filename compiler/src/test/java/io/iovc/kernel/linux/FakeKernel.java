@@ -298,6 +298,9 @@ public final class FakeKernel {
         if (exists("/sys/bus/pci/drivers/" + ov)) bindVf(bdf, ov);
         return;
       }
+      // pci_device_can_probe: a VF without driver_override probes only while its PF's
+      // sriov_drivers_autoprobe is on
+      if (!"1".equals(read(dev + "/physfn/sriov_drivers_autoprobe"))) return;
       if (nativeVfDriver != null) bindVf(bdf, nativeVfDriver);
     }
 

@@ -13,6 +13,7 @@ import io.iovc.source.SourceText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -271,6 +272,31 @@ class LinuxBackendTest {
   }
 
   @Test
+  void autoprobeIsBackOnBeforeANativeDriverIsProbed() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
+    k.nativeVfDriver = "nvme";
+    assertEquals(0, apply(NVME).exitStatus());
+    int restored =
+        k.log().indexOf("write /sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe 1");
+    int probed = k.log().indexOf("write /sys/bus/pci/drivers_probe 0000:00:03.2");
+    assertTrue(restored >= 0 && restored < probed, "autoprobe on, then VF-1 probed: " + k.log());
+  }
+
+  @Test
+  void aPfKeptWithoutAutoprobeGetsNoPointlessProbe() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
+    k.nativeVfDriver = "nvme";
+    k.sysfs.write("/sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe", "0");
+    k.log().clear();
+    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(null, k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.2/driver"));
+    assertEquals("0", k.read("/sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe"));
+    assertFalse(
+        k.log().contains("write /sys/bus/pci/drivers_probe 0000:00:03.2"),
+        "the kernel binds nothing to a VF without autoprobe or override: " + k.log());
+  }
+
+  @Test
   void aVfWithoutNativeDriverStaysUnboundWithoutChurn() throws Exception {
     k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
     k.nativeVfDriver = null;
@@ -331,6 +357,56 @@ class LinuxBackendTest {
     assertEquals("02:00:00:0a:00:02", k.vf("enp0s5", 1).mac);
     assertEquals("vfio-pci", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:05.2/driver"));
     assertEquals("iavf", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:05.1/driver"));
+  }
+
+  private static final String TWO_MACS =
+      """
+      PF { device = "enp0s5"; num_vfs = 2; }
+      VF-0 { mac-addr = "02:00:00:0a:00:01"; }
+      VF-1 { mac-addr = "02:00:00:0a:00:02"; }
+      """;
+
+  @Test
+  void aNewMacOnABoundVfRebindsItsDriver() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    assertEquals(0, apply(TWO_MACS).exitStatus());
+    k.log().clear();
+    ApplyResult r = apply(TWO_MACS.replace("0a:00:01", "0b:00:01"));
+    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(
+        List.of(
+            "ip link set dev enp0s5 vf 0 mac 02:00:00:0b:00:01",
+            "write /sys/bus/pci/drivers/iavf/unbind 0000:00:05.1",
+            "write /sys/bus/pci/drivers_probe 0000:00:05.1"),
+        k.log(),
+        "the MAC, then iavf bound again so that the VF's interface takes it; VF-1 untouched");
+    assertEquals("iavf", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:05.1/driver"));
+  }
+
+  @Test
+  void aVfInUseIsNotReboundButTheApplySaysSo() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    assertEquals(0, apply(TWO_MACS).exitStatus());
+    Files.writeString(
+        k.root.resolve("sys/bus/pci/devices/0000:00:05.1/net/ens5v1/flags"), "0x1003\n");
+    k.log().clear();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ApplyResult r =
+        new LinuxBackend(k.host())
+            .apply(
+                new ApplyRequest(
+                    Path.of("t.conf"),
+                    SourceText.of("t.conf", TWO_MACS.replace("0a:00:01", "0b:00:01")),
+                    registry,
+                    null,
+                    Pipeline.DEFAULT_MAX_CONFIG,
+                    false,
+                    new PrintStream(out, true, StandardCharsets.UTF_8)));
+    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(List.of("ip link set dev enp0s5 vf 0 mac 02:00:00:0b:00:01"), k.log());
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        printed.contains("note: VF-0: its interface ens5v1 is in use (up or enslaved)"), printed);
   }
 
   @Test

@@ -257,7 +257,8 @@ class LinuxModelTest {
       assertTrue(unit.contains("Before=network-pre.target"));
       assertTrue(
           unit.contains(
-              "for f in /etc/iov/*.conf; do /usr/bin/iovc compile --apply --backend linux \"$f\""));
+              "for f in /etc/iov/*.conf; do \"$$1\" compile --apply --backend linux \"$$f\""));
+      assertTrue(unit.contains("' iovc.service \"/usr/bin/iovc\"\n"), unit);
       List<Path> all = Installer.install(root, "/opt/iovc/bin/iovc", true);
       assertEquals(4, all.size());
       assertTrue(

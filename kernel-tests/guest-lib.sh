@@ -1,0 +1,18 @@
+# Sourced by the guest scripts (guest.sh, guest-igb.sh): PASS/FAIL/TIME lines, checks, and a
+# wrapper that runs iovc and keeps its output in $T/out, $T/err and its exit status in $RC.
+now() { cut -d' ' -f1 /proc/uptime; }
+pass() { echo "PASS: $*"; }
+fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
+# check DESCRIPTION COMMAND...: PASS when the command succeeds
+check() { local d=$1; shift; if "$@"; then pass "$d"; else fail "$d"; fi; }
+# same A B: string equality, showing both on failure
+same() { [ "$1" = "$2" ] && return 0; echo "  expected: $2"; echo "  actual:   $1"; return 1; }
+# iovc ARGS...: runs bin/iovc, keeps stdout/stderr in $T/out, $T/err, the status in $RC
+iovc() {
+  local s e; s=$(now)
+  "$IOVC" "$@" >$T/out 2>$T/err; RC=$?
+  e=$(now); echo "TIME: iovc $* -> exit $RC in $(awk "BEGIN{printf \"%.1f\", $e - $s}") s"
+  if [ -n "${VERBOSE:-}" ] || [ "$RC" -ne "${EXPECT_RC:-0}" ]; then sed 's/^/  | /' $T/out $T/err; fi
+}
+contains() { grep -qF -- "$2" "$1" || { echo "  missing in $(basename $1): $2"; sed 's/^/  | /' "$1"; return 1; }; }
+
