@@ -38,6 +38,9 @@ final class IovcLanguageService {
   private final CodeActions codeActions;
   volatile ClientInfo client = ClientInfo.BASIC;
 
+  /** This host's view of a file's PF, for the code lens ({@link HostView#NONE} in tests). */
+  volatile HostView host = HostView.NONE;
+
   IovcLanguageService(
       PluginRegistry registry,
       Settings settings,
@@ -206,6 +209,11 @@ final class IovcLanguageService {
 
   List<InlayHint> inlayHints(Document d, Range r) {
     return InlayHints.hints(analyze(d), r, client.markdown());
+  }
+
+  List<org.eclipse.lsp4j.CodeLens> codeLenses(Document d) {
+    Analysis a = analyze(d);
+    return CodeLenses.lenses(a, a.tooLarge ? null : host.look(a));
   }
 
   SemanticTokens semanticTokens(Document d) {
