@@ -74,7 +74,7 @@ final class FastPath {
         split(
             args,
             Set.of("-n", "--dry-run", "--apply", "--replace"),
-            union(Set.of("-o", "--output", "--color", "--backend")));
+            union(Set.of("-o", "--output", "--color", "--backend", "--format")));
     if (l.operands.size() != 1) return null;
     CompileCommand c = new CompileCommand();
     c.file = l.operands.get(0);
@@ -85,6 +85,7 @@ final class FastPath {
     c.apply = l.flag("--apply");
     c.backend = l.valueOr("--backend", null);
     c.replace = l.flag("--replace");
+    c.format = l.valueOr("--format", "human");
     c.schema = schemaOptions(l);
     return c;
   }
@@ -140,12 +141,14 @@ final class FastPath {
   }
 
   private static PlanCommand plan(String[] args) throws Malformed {
-    Line l = split(args, Set.of("--replace"), union(Set.of("--color")));
+    Line l = split(args, Set.of("--replace"), union(Set.of("--color", "--format", "--backend")));
     if (l.operands.size() != 1) return null;
     PlanCommand c = new PlanCommand();
     c.file = l.operands.get(0);
     c.replace = l.flag("--replace");
     c.color = l.valueOr("--color", "auto");
+    c.format = l.valueOr("--format", "human");
+    c.backend = l.valueOr("--backend", null);
     c.schema = schemaOptions(l);
     return c;
   }
