@@ -151,10 +151,11 @@ final class FastPath {
   }
 
   private static StatusCommand status(String[] args) throws Malformed {
-    Line l = split(args, Set.of(), Set.of());
-    if (l.operands.size() != 1) return null;
+    Line l = split(args, Set.of(), Set.of("--format", "--backend"));
     StatusCommand c = new StatusCommand();
-    c.device = l.operands.get(0);
+    c.devices = List.copyOf(l.operands);
+    c.format = l.valueOr("--format", "human");
+    c.backend = l.valueOr("--backend", null);
     return c;
   }
 
