@@ -3,7 +3,6 @@ package io.iovc.lsp;
 import io.iovc.format.Formatter;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SyntaxTree;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +31,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class IovcLanguageService {
   final PluginRegistry registry;
   final Settings settings;
-  private final Function<SyntaxTree, Schema> live;
+  private final Function<String, Schema> live;
   private final Diagnostics diagnostics;
   private final Completions completions;
   private final Hovers hovers = new Hovers();
@@ -47,7 +46,7 @@ final class IovcLanguageService {
       PluginRegistry registry,
       Settings settings,
       Explanations explanations,
-      Function<SyntaxTree, Schema> live) {
+      Function<String, Schema> live) {
     this.registry = registry;
     this.settings = settings;
     this.live = live;

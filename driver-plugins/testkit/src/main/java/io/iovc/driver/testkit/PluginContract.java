@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.check.Checker;
 import io.iovc.diag.Code;
 import io.iovc.diag.CodeBook;
 import io.iovc.diag.Diagnostic;
 import io.iovc.nvlist.NvPacker;
+import io.iovc.pipeline.Pipeline;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.plugin.DriverPlugin;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ValueHint;
@@ -164,7 +165,9 @@ public abstract class PluginContract {
 
   /** The diagnostics of checking {@code text} against the plugin's schema. */
   protected final List<Diagnostic> check(String text) {
-    return Checker.check(Ucl.parse(SourceText.of("test.conf", text)), Schema.fromPlugin(plugin()))
+    return Pipeline.analyze(
+            Ucl.parse(SourceText.of("test.conf", text)),
+            SchemaRequest.only(Schema.fromPlugin(plugin()), null))
         .diagnostics();
   }
 
