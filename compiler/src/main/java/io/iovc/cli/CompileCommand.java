@@ -180,12 +180,18 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   static void write(Path out, byte[] bytes) throws UserError {
+    Path tmp = null;
     try {
       Path abs = out.toAbsolutePath();
-      Path tmp = Files.createTempFile(abs.getParent(), ".iovc-", ".tmp");
+      tmp = SiblingTemp.create(abs);
       Files.write(tmp, bytes);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
+      try {
+        if (tmp != null) Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the temporary file is all that is left; OUT is unchanged
+      }
       throw new UserError(3, "cannot write " + out + ": " + e.getMessage());
     }
   }
