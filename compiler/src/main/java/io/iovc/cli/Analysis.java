@@ -42,7 +42,8 @@ final class Analysis {
     SyntaxTree tree = Ucl.parse(in.source(), Ucl.fileVariables(in.path()));
     Schema explicit = opts.explicitSchema();
     if (explicit == null) explicit = opts.driverSchema();
-    SchemaChoice.Choice choice = SchemaChoice.choose(tree, opts.registry(), explicit, null);
+    SchemaChoice.Choice choice =
+        SchemaChoice.choose(tree, opts.registry(), explicit, null, opts.platform());
     if (choice.schema() == null) {
       List<Diagnostic> diags =
           new ArrayList<>(Checker.check(tree, null, opts.registry().codes()).diagnostics());

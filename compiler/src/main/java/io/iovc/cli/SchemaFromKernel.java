@@ -61,7 +61,11 @@ final class SchemaFromKernel {
       if (in.problem() != null) throw new UserError(3, in.problem().message());
       right =
           SchemaChoice.choose(
-                  Ucl.parse(in.source(), Ucl.fileVariables(in.path())), opts.registry(), null, null)
+                  Ucl.parse(in.source(), Ucl.fileVariables(in.path())),
+                  opts.registry(),
+                  null,
+                  null,
+                  io.iovc.schema.Platform.FREEBSD)
               .schema();
     }
     if (right == null) {

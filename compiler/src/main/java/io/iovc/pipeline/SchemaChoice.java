@@ -3,6 +3,7 @@ package io.iovc.pipeline;
 import io.iovc.check.ConfigTree;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.Shown;
@@ -22,6 +23,10 @@ public final class SchemaChoice {
   private static final Pattern MODELINE =
       Pattern.compile("iovc:\\s*driver\\s*=\\s*([A-Za-z0-9_.-]+)");
 
+  /** {@code # iovc: target=linux}, alone or after {@code driver=NAME} on the same comment. */
+  private static final Pattern TARGET =
+      Pattern.compile("iovc:(?:\\s*driver\\s*=\\s*[A-Za-z0-9_.-]+)?\\s*target\\s*=\\s*([A-Za-z]+)");
+
   /** A schema, or the diagnostic explaining why there is none. */
   public record Choice(Schema schema, Diagnostic problem, String how) {}
 
@@ -37,9 +42,44 @@ public final class SchemaChoice {
     return null;
   }
 
+  /** The platform named by a {@code # iovc: target=NAME} comment, or null. */
+  public static Platform modelineTarget(SyntaxTree tree) {
+    for (UclToken t : tree.tokens()) {
+      if (t.getType() != UclParser.COMMENT) continue;
+      Matcher m = TARGET.matcher(t.getText());
+      if (m.find()) return Platform.byName(m.group(1));
+    }
+    return null;
+  }
+
+  /**
+   * The platform a file is checked for: {@code forced} ({@code --backend}), else the file's {@code
+   * # iovc: target=} comment, else the host's.
+   */
+  public static Platform platform(SyntaxTree tree, Platform forced) {
+    if (forced != null) return forced;
+    Platform m = modelineTarget(tree);
+    return m != null ? m : Platform.host();
+  }
+
+  /** As {@link #choose(SyntaxTree, PluginRegistry, Schema, String, Platform)} without --backend. */
   public static Choice choose(
       SyntaxTree tree, PluginRegistry registry, Schema explicit, String driver) {
-    if (explicit != null) return new Choice(explicit, null, explicit.origin());
+    return choose(tree, registry, explicit, driver, null);
+  }
+
+  /**
+   * The schema for a file; a plugin's schema is built for {@link #platform(SyntaxTree, Platform)}
+   * (a blob or text schema is FreeBSD's whatever the platform).
+   */
+  public static Choice choose(
+      SyntaxTree tree, PluginRegistry registry, Schema explicit, String driver, Platform forced) {
+    Platform platform = platform(tree, forced);
+    if (explicit != null) {
+      if (explicit.plugin() != null && explicit.platform() != platform)
+        explicit = Schema.fromPlugin(explicit.plugin(), platform);
+      return new Choice(explicit, null, explicit.origin());
+    }
     String how = "--driver " + driver;
     if (driver == null) {
       driver = modeline(tree);
@@ -47,7 +87,8 @@ public final class SchemaChoice {
     }
     if (driver != null) {
       var p = registry.byName(driver);
-      if (p.isPresent()) return new Choice(Schema.fromPlugin(p.get().plugin()), null, how);
+      if (p.isPresent())
+        return new Choice(Schema.fromPlugin(p.get().plugin(), platform), null, how);
       var linux = registry.forLinuxDriver(driver);
       Span at = modelineSpan(tree);
       return new Choice(
@@ -75,7 +116,9 @@ public final class SchemaChoice {
     var p = registry.forDevice(device.name());
     if (p.isPresent())
       return new Choice(
-          Schema.fromPlugin(p.get().plugin()), null, "PF.device " + Shown.decode(device.name()));
+          Schema.fromPlugin(p.get().plugin(), platform),
+          null,
+          "PF.device " + Shown.decode(device.name()));
     if (tree.hasErrors())
       return new Choice(
           null, null, "PF.device " + Shown.decode(device.name())); // the syntax error comes first

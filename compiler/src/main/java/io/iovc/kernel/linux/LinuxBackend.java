@@ -20,6 +20,7 @@ import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -121,7 +122,7 @@ public final class LinuxBackend implements Backend {
     String how;
     boolean forced = false;
     if (explicit != null || SchemaChoice.modeline(tree) != null) {
-      SchemaChoice.Choice c = SchemaChoice.choose(tree, registry, explicit, null);
+      SchemaChoice.Choice c = SchemaChoice.choose(tree, registry, explicit, null, Platform.LINUX);
       if (c.schema() == null) {
         if (c.problem() != null) diags.add(c.problem());
         diags.addAll(Checker.check(tree, null, codes(registry)).diagnostics());
@@ -133,13 +134,14 @@ public final class LinuxBackend implements Backend {
     } else if (pf != null
         && pf.driver() != null
         && registry.forLinuxDriver(pf.driver()).isPresent()) {
-      schema = Schema.fromPlugin(registry.forLinuxDriver(pf.driver()).get().plugin());
+      schema =
+          Schema.fromPlugin(registry.forLinuxDriver(pf.driver()).get().plugin(), Platform.LINUX);
       how = pluginLabel(schema) + " (for the Linux driver " + pf.driver() + ")";
     } else if (device != null && registry.forDevice(device).isPresent()) {
-      schema = Schema.fromPlugin(registry.forDevice(device).get().plugin());
+      schema = Schema.fromPlugin(registry.forDevice(device).get().plugin(), Platform.LINUX);
       how = pluginLabel(schema) + " (PF.device " + device + ")";
     } else {
-      schema = Schema.fromPlugin(GENERIC);
+      schema = Schema.fromPlugin(GENERIC, Platform.LINUX);
       how =
           "the generic SR-IOV schema (num_vfs, passthrough)"
               + (pf != null && pf.driver() != null
@@ -161,6 +163,8 @@ public final class LinuxBackend implements Backend {
               .build());
       return new Prepared(fileName, diags, null, schema, how, null, null, null, 1, null);
     }
+    // the capabilities checked are those of the driver bound to the PF
+    if (pf != null) schema = schema.withLinuxDriver(pf.driver());
     Pipeline.Result r = Pipeline.compile(tree, schema, maxSize, codes(registry));
     if (schema.plugin() == GENERIC && pf != null && r.hasErrors()) {
       diags.add(

@@ -12,6 +12,8 @@ import io.iovc.diag.CodeBook;
 import io.iovc.diag.Diagnostic;
 import io.iovc.nvlist.NvPacker;
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
+import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ValueHint;
 import io.iovc.schema.PluginRegistry;
@@ -115,6 +117,16 @@ public abstract class PluginContract {
   }
 
   @Test
+  void linuxCapabilitiesAreForItsOwnLinuxDriversAndCiteTheirSource() {
+    for (LinuxDriverSupport t : plugin().linuxSupport()) {
+      assertTrue(plugin().linuxDrivers().contains(t.driver()), t.driver() + " is not served");
+      assertTrue(t.sourceFile().startsWith("drivers/"), t.driver() + ": " + t.sourceFile());
+      for (LinuxMapping m : t.implemented())
+        assertTrue(t.support(m).source().endsWith("()"), t.driver() + " " + m + ": no function");
+    }
+  }
+
+  @Test
   void devicePatternsMatchTheDocumentedNodes() {
     for (String n : facts.serves) assertTrue(serves(n), n);
     for (String n : facts.doesNotServe) assertFalse(serves(n), n);
@@ -165,6 +177,14 @@ public abstract class PluginContract {
   /** The diagnostics of checking {@code text} against the plugin's schema. */
   protected final List<Diagnostic> check(String text) {
     return Checker.check(Ucl.parse(SourceText.of("test.conf", text)), Schema.fromPlugin(plugin()))
+        .diagnostics();
+  }
+
+  /** The diagnostics of checking {@code text} for Linux (the Linux-only settings, its table). */
+  protected final List<Diagnostic> checkForLinux(String text) {
+    return Checker.check(
+            Ucl.parse(SourceText.of("test.conf", text)),
+            Schema.fromPlugin(plugin(), io.iovc.schema.Platform.LINUX))
         .diagnostics();
   }
 
