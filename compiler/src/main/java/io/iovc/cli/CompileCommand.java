@@ -81,10 +81,10 @@ final class CompileCommand implements Callable<Integer> {
           "iovc: " + in.name() + " not compiled: " + CheckCommand.plural((int) n, "error"));
       return 1;
     }
-    byte[] bytes = a.result.packed();
-    String device = a.result.check().config().device();
+    byte[] bytes = a.analysis.packed();
+    String device = a.analysis.config().device();
     if (dryRun) {
-      Output.rawOut(io.iovc.pipeline.DryRun.listing(device, a.result.config(), bytes.length));
+      Output.rawOut(io.iovc.pipeline.DryRun.listing(device, a.analysis.nvlist(), bytes.length));
     }
     if (output != null) {
       if (output.equals("-")) {
@@ -101,9 +101,9 @@ final class CompileCommand implements Callable<Integer> {
               + " bytes for /dev/iov/"
               + io.iovc.syntax.Ascii.display(device)
               + " ("
-              + a.result.check().config().numVfs()
+              + a.analysis.config().numVfs()
               + " VF"
-              + (a.result.check().config().numVfs() == 1 ? "" : "s")
+              + (a.analysis.config().numVfs() == 1 ? "" : "s")
               + "); -o FILE writes them, -n lists them");
     }
     Output.flush();

@@ -61,10 +61,8 @@ final class SchemaCommand implements Callable<Integer> {
       var choice =
           SchemaChoice.choose(
               Ucl.parse(in.source(), Ucl.fileVariables(in.path())),
-              schema.registry(),
-              null,
-              null,
-              io.iovc.schema.Platform.FREEBSD); // iovctl -S: FreeBSD's schema
+              io.iovc.pipeline.SchemaRequest.of(schema.registry())
+                  .withPlatform(io.iovc.schema.Platform.FREEBSD)); // iovctl -S: FreeBSD's
       if (choice.schema() == null) {
         throw new UserError(
             3,

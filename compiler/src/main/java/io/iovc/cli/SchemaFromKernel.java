@@ -62,10 +62,8 @@ final class SchemaFromKernel {
       right =
           SchemaChoice.choose(
                   Ucl.parse(in.source(), Ucl.fileVariables(in.path())),
-                  opts.registry(),
-                  null,
-                  null,
-                  io.iovc.schema.Platform.FREEBSD)
+                  io.iovc.pipeline.SchemaRequest.of(opts.registry())
+                      .withPlatform(io.iovc.schema.Platform.FREEBSD))
               .schema();
     }
     if (right == null) {

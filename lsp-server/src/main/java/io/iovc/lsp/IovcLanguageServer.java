@@ -57,6 +57,7 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     this.settings = settings;
     this.explanations = explanations;
     this.service = new IovcLanguageService(registry, settings, explanations, live);
+    this.service.host = HostView.Linux.forThisHost(settings, registry);
     this.worker = new Worker(m -> log(MessageType.Error, m), this::outOfMemory);
     this.documents = new IovcTextDocumentService(this, service, worker);
     this.workspace = new IovcWorkspaceService(this);
@@ -121,6 +122,7 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     caps.setSelectionRangeProvider(true);
     caps.setDocumentOnTypeFormattingProvider(new DocumentOnTypeFormattingOptions("}"));
     caps.setInlayHintProvider(true);
+    caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
     caps.setSemanticTokensProvider(
         new SemanticTokensWithRegistrationOptions(SemanticTokensBuilder.LEGEND, true, false));
     caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CodeActions.EXPLAIN)));

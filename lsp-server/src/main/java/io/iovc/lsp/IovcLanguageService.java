@@ -3,7 +3,6 @@ package io.iovc.lsp;
 import io.iovc.format.Formatter;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SyntaxTree;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -32,18 +31,21 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class IovcLanguageService {
   final PluginRegistry registry;
   final Settings settings;
-  private final Function<SyntaxTree, Schema> live;
+  private final Function<String, Schema> live;
   private final Diagnostics diagnostics;
   private final Completions completions;
   private final Hovers hovers = new Hovers();
   private final CodeActions codeActions;
   volatile ClientInfo client = ClientInfo.BASIC;
 
+  /** This host's view of a file's PF, for the code lens ({@link HostView#NONE} in tests). */
+  volatile HostView host = HostView.NONE;
+
   IovcLanguageService(
       PluginRegistry registry,
       Settings settings,
       Explanations explanations,
-      Function<SyntaxTree, Schema> live) {
+      Function<String, Schema> live) {
     this.registry = registry;
     this.settings = settings;
     this.live = live;
@@ -207,6 +209,11 @@ final class IovcLanguageService {
 
   List<InlayHint> inlayHints(Document d, Range r) {
     return InlayHints.hints(analyze(d), r, client.markdown());
+  }
+
+  List<org.eclipse.lsp4j.CodeLens> codeLenses(Document d) {
+    Analysis a = analyze(d);
+    return CodeLenses.lenses(a, a.tooLarge ? null : host.look(a));
   }
 
   SemanticTokens semanticTokens(Document d) {

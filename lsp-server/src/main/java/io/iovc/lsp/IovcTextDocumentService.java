@@ -346,6 +346,18 @@ final class IovcTextDocumentService implements TextDocumentService {
   }
 
   @Override
+  public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(
+      org.eclipse.lsp4j.CodeLensParams params) {
+    return worker.request(
+        "codeLens",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? List.of() : service.codeLenses(d);
+        },
+        List.of());
+  }
+
+  @Override
   public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
     SemanticTokens none = new SemanticTokens(List.of());
     return worker.request(

@@ -445,4 +445,62 @@ class RoundTripTest {
     List<String> after = codes(client.next("file:///tmp/nodevice.conf"));
     assertTrue(!after.contains("IOV201"), "vlan is a cxgbe VF parameter: " + after);
   }
+
+  private List<String> lensTitles(String uri) throws Exception {
+    return server
+        .getTextDocumentService()
+        .codeLens(new org.eclipse.lsp4j.CodeLensParams(new TextDocumentIdentifier(uri)))
+        .get(20, TimeUnit.SECONDS)
+        .stream()
+        .map(l -> l.getCommand().getTitle())
+        .toList();
+  }
+
+  @Test
+  void codeLensOverPf() throws Exception {
+    InitializeResult r = init(null);
+    assertNotNull(r.getCapabilities().getCodeLensProvider());
+    open(URI, Fixture.IXL);
+    client.next(URI);
+    assertEquals(List.of("4 VFs", "schema: ixl, chosen by PF.device ixl0"), lensTitles(URI));
+    var lens =
+        server
+            .getTextDocumentService()
+            .codeLens(new org.eclipse.lsp4j.CodeLensParams(new TextDocumentIdentifier(URI)))
+            .get(20, TimeUnit.SECONDS)
+            .get(0);
+    assertEquals(new Range(new Position(0, 0), new Position(0, 2)), lens.getRange(), "over PF");
+    assertEquals("", lens.getCommand().getCommand(), "a label, nothing to run");
+    // the schema chosen by the setting, and by nothing
+    String noDevice = "PF {\n\tnum_vfs = 1;\n}\n";
+    open("file:///tmp/a.conf", noDevice);
+    client.next("file:///tmp/a.conf");
+    assertEquals(
+        List.of(
+            "1 VF",
+            "no driver schema (no PF.device): only the parameters every driver has are known"),
+        lensTitles("file:///tmp/a.conf"));
+    JsonObject iovc = new JsonObject();
+    iovc.addProperty("driver", "cxgbe");
+    server
+        .getWorkspaceService()
+        .didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(iovc));
+    client.next("file:///tmp/a.conf");
+    assertEquals(
+        List.of("1 VF", "schema: cxgbe, chosen by the iovc.driver setting"),
+        lensTitles("file:///tmp/a.conf"));
+    // the host's view (its seam): VF limit and drift, when the host has the PF
+    impl.service().host =
+        a -> new HostView.Host("ixl0", 64, "live: ixl0 differs (2 differences): iovc diff");
+    assertEquals(
+        List.of(
+            "4 of 64 VFs (the most ixl0 has)",
+            "schema: ixl, chosen by PF.device ixl0",
+            "live: ixl0 differs (2 differences): iovc diff"),
+        lensTitles(URI));
+    // no PF section, no lens
+    open("file:///tmp/b.conf", "VF-0 { passthrough = true; }\n");
+    client.next("file:///tmp/b.conf");
+    assertEquals(List.of(), lensTitles("file:///tmp/b.conf"));
+  }
 }

@@ -1,10 +1,8 @@
 package io.iovc.kernel.freebsd;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigParam;
 import io.iovc.check.ConfigTree;
-import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -12,10 +10,11 @@ import io.iovc.kernel.ApplyResult;
 import io.iovc.kernel.Backend;
 import io.iovc.kernel.freebsd.KernelError.Errno;
 import io.iovc.kernel.freebsd.KernelError.Op;
-import io.iovc.nvlist.NvPacker;
+import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.DryRun;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
@@ -23,7 +22,6 @@ import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
 import java.io.PrintStream;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,7 +88,7 @@ public final class FreeBsdBackend implements Backend {
     SyntaxTree tree = Ucl.parse(r.source(), Ucl.fileVariables(r.path()));
     String device = ConfigTree.findDevice(tree);
     if (device == null) {
-      diags.addAll(Checker.check(tree, null, codes(r.registry())).diagnostics());
+      diags.addAll(Pipeline.analyze(tree, SchemaRequest.none(r.registry())).diagnostics());
       if (style == Style.IOVCTL) {
         boolean notString = diags.stream().anyMatch(d -> d.code() == Codes.DEVICE_NOT_STRING);
         msgs.add(
@@ -106,7 +104,7 @@ public final class FreeBsdBackend implements Backend {
     try {
       target = DeviceName.fromConfig(device);
     } catch (IllegalArgumentException e) {
-      diags.addAll(Checker.check(tree, null, codes(r.registry())).diagnostics());
+      diags.addAll(Pipeline.analyze(tree, SchemaRequest.none(r.registry())).diagnostics());
       msgs.add(file + ": " + e.getMessage() + "; nothing applied");
       return new ApplyResult(1, diags, msgs);
     }
@@ -119,13 +117,13 @@ public final class FreeBsdBackend implements Backend {
         liveMax = tools.maxConfig();
         if (liveMax > 0) maxSize = liveMax;
       }
-      Pipeline.Result res = Pipeline.compile(tree, live, maxSize, codes(r.registry()));
+      Analysis res =
+          Pipeline.analyze(tree, SchemaRequest.only(live, r.registry()).withMaxSize(maxSize));
       diags.addAll(res.diagnostics());
       Schema other =
           r.explicitSchema() != null ? r.explicitSchema() : pluginSchema(r.registry(), tree);
       if (other != null)
-        compareWithPlugin(
-            tree, live, other, target.name(), r.maxSize(), res, diags, codes(r.registry()));
+        compareWithPlugin(live, other, target.name(), r.maxSize(), res, diags, r.registry());
       if (res.hasErrors() || res.packed() == null) {
         long n = diags.stream().filter(Diagnostic::isError).count();
         msgs.add(
@@ -141,14 +139,11 @@ public final class FreeBsdBackend implements Backend {
                 + ")");
         return new ApplyResult(1, diags, msgs);
       }
-      CheckedConfig cfg = res.check().config();
-      byte[] packed =
-          dev.byteOrder() == ByteOrder.BIG_ENDIAN
-              ? NvPacker.pack(res.config(), ByteOrder.BIG_ENDIAN)
-              : res.packed();
+      CheckedConfig cfg = res.config();
+      byte[] packed = res.packed(dev.byteOrder());
       if (dryRun) {
         byte[] b =
-            DryRun.listing(target.name(), res.config(), packed.length)
+            DryRun.listing(target.name(), res.nvlist(), packed.length)
                 .getBytes(StandardCharsets.ISO_8859_1);
         r.out().write(b, 0, b.length);
         r.out().flush();
@@ -234,8 +229,8 @@ public final class FreeBsdBackend implements Backend {
     return p == null || p.member() == null ? Span.at(0) : p.member().value().span();
   }
 
-  private static Span deviceSpan(Pipeline.Result res) {
-    CheckedConfig cfg = res.check().config();
+  private static Span deviceSpan(Analysis res) {
+    CheckedConfig cfg = res.config();
     ConfigParam p = cfg == null || cfg.pf() == null ? null : cfg.pf().param("device");
     return p == null || p.member() == null ? Span.at(0) : p.member().value().span();
   }
@@ -244,14 +239,11 @@ public final class FreeBsdBackend implements Backend {
    * The plugin schema iovc would use offline: a {@code # iovc: driver=} modeline, else by
    * PF.device.
    */
-  /** The codes suppression comments may name: the registry's, or (null) the schema's own. */
-  private static CodeBook codes(PluginRegistry registry) {
-    return registry == null ? null : registry.codes();
-  }
-
   private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
     if (registry == null) return null;
-    return SchemaChoice.choose(tree, registry, null, null).schema();
+    return SchemaChoice.choose(
+            tree, SchemaRequest.of(registry).withPlatform(io.iovc.schema.Platform.FREEBSD))
+        .schema();
   }
 
   /**
@@ -260,14 +252,13 @@ public final class FreeBsdBackend implements Backend {
    * documentation, the plugin does.
    */
   private static void compareWithPlugin(
-      SyntaxTree tree,
       Schema live,
       Schema other,
       String device,
       long maxSize,
-      Pipeline.Result res,
+      Analysis res,
       List<Diagnostic> diags,
-      CodeBook codes) {
+      PluginRegistry registry) {
     List<SchemaDiff.Difference> diffs =
         SchemaDiff.compare(live, "the live schema", other, other.origin());
     if (!diffs.isEmpty()) {
@@ -294,7 +285,9 @@ public final class FreeBsdBackend implements Backend {
     Set<String> have = new HashSet<>();
     for (Diagnostic d : diags) have.add(d.code().id() + "@" + d.span());
     Set<String> hintCodes = Set.of(Codes.DRIVER_MAX_VFS.id());
-    for (Diagnostic d : Pipeline.check(tree, other, maxSize, codes).diagnostics()) {
+    Analysis byPlugin =
+        Pipeline.analyze(res.tree(), SchemaRequest.only(other, registry).withMaxSize(maxSize));
+    for (Diagnostic d : byPlugin.diagnostics()) {
       if (d.isError()) continue;
       boolean hint = hintCodes.contains(d.code().id()) || !d.code().id().startsWith("IOV");
       if (hint && have.add(d.code().id() + "@" + d.span())) diags.add(d);

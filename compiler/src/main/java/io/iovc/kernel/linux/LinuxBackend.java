@@ -1,9 +1,7 @@
 package io.iovc.kernel.linux;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigTree;
-import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -17,9 +15,10 @@ import io.iovc.kernel.linux.Sysfs.SysfsException;
 import io.iovc.kernel.linux.Target.Binding;
 import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
+import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
-import io.iovc.plugin.DriverPlugin;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
@@ -35,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Applies an iovctl.conf on Linux through sysfs and rtnetlink (spec/linux-sriov.md §7): snapshot →
@@ -104,69 +104,64 @@ public final class LinuxBackend implements Backend {
       boolean replace) {
     LinuxHost h = host();
     String fileName = path == null ? source.name() : path.toString();
-    SyntaxTree tree = Ucl.parse(source, Ucl.fileVariables(path));
-    List<Diagnostic> diags = new ArrayList<>();
-    String device = ConfigTree.findDevice(tree);
-    Pf pf = null;
-    String pfProblem = null;
-    if (device != null) {
-      try {
-        pf = LiveState.findPf(h.sysfs(), device);
-      } catch (PfException e) {
-        pfProblem = e.getMessage();
-      }
-    }
-
+    // the PF named by PF.device, looked up at most once (the schema table may ask for its driver)
+    Pf[] found = new Pf[1];
+    String[] pfProblem = new String[1];
+    boolean[] looked = new boolean[1];
+    Function<String, Pf> lookup =
+        dev -> {
+          if (!looked[0]) {
+            looked[0] = true;
+            try {
+              found[0] = LiveState.findPf(h.sysfs(), dev);
+            } catch (PfException e) {
+              pfProblem[0] = e.getMessage();
+            }
+          }
+          return found[0];
+        };
     // the schema: --schema/--driver, the modeline, the PF's Linux driver, PF.device, or generic
-    Schema schema;
-    String how;
-    boolean forced = false;
-    if (explicit != null || SchemaChoice.modeline(tree) != null) {
-      SchemaChoice.Choice c = SchemaChoice.choose(tree, registry, explicit, null, Platform.LINUX);
-      if (c.schema() == null) {
-        if (c.problem() != null) diags.add(c.problem());
-        diags.addAll(Checker.check(tree, null, codes(registry)).diagnostics());
-        return new Prepared(fileName, diags, pf, null, c.how(), null, null, null, 1, null);
-      }
-      schema = c.schema();
-      how = pluginLabel(schema) + " (named by " + c.how() + ")";
-      forced = true;
-    } else if (pf != null
-        && pf.driver() != null
-        && registry.forLinuxDriver(pf.driver()).isPresent()) {
-      schema =
-          Schema.fromPlugin(registry.forLinuxDriver(pf.driver()).get().plugin(), Platform.LINUX);
-      how = pluginLabel(schema) + " (for the Linux driver " + pf.driver() + ")";
-    } else if (device != null && registry.forDevice(device).isPresent()) {
-      schema = Schema.fromPlugin(registry.forDevice(device).get().plugin(), Platform.LINUX);
-      how = pluginLabel(schema) + " (PF.device " + device + ")";
-    } else {
-      schema = Schema.fromPlugin(GENERIC, Platform.LINUX);
-      how =
-          "the generic SR-IOV schema (num_vfs, passthrough)"
-              + (pf != null && pf.driver() != null
-                  ? ": no driver plugin knows the Linux driver " + pf.driver()
-                  : "");
+    SchemaRequest request =
+        SchemaRequest.of(registry)
+            .withExplicit(explicit)
+            .withHost(
+                dev -> {
+                  Pf p = lookup.apply(dev);
+                  return p == null ? null : new SchemaRequest.HostPf(p.driver());
+                })
+            .withGeneric()
+            .withMaxSize(maxSize)
+            .withPlatform(Platform.LINUX);
+    Analysis a = Pipeline.analyze(source, Ucl.fileVariables(path), request);
+    SyntaxTree tree = a.tree();
+    String device = ConfigTree.findDevice(tree);
+    Pf pf = device == null ? null : lookup.apply(device);
+    List<Diagnostic> diags = new ArrayList<>();
+    Schema schema = a.schema();
+    if (a.schemaProblem() != null) {
+      // a modeline naming no plugin
+      diags.addAll(a.diagnostics());
+      return new Prepared(fileName, diags, pf, null, a.why(), null, null, null, 1, null);
     }
+    String how = how(a, pf);
+    boolean forced =
+        switch (a.chosenBy()) {
+          case EXPLICIT, DRIVER_OPTION, MODELINE -> true;
+          default -> false;
+        };
 
     if (pf == null && device != null) {
       // nothing can be planned without the PF; still check the file when its schema is known
-      diags.addAll(
-          schema.plugin() == GENERIC
-              ? Checker.check(tree, null, codes(registry)).diagnostics()
-              : Pipeline.check(tree, schema, maxSize, codes(registry)).diagnostics());
+      diags.addAll(a.diagnostics());
       diags.add(
-          Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem)
+          Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem[0])
               .label("not a PF here")
               .help(
                   "on Linux, PF.device is the PF's interface name (see `ip link`) or its PCI address (e.g. 0000:05:00.0)")
               .build());
       return new Prepared(fileName, diags, null, schema, how, null, null, null, 1, null);
     }
-    // the capabilities checked are those of the driver bound to the PF
-    if (pf != null) schema = schema.withLinuxDriver(pf.driver());
-    Pipeline.Result r = Pipeline.compile(tree, schema, maxSize, codes(registry));
-    if (schema.plugin() == GENERIC && pf != null && r.hasErrors()) {
+    if (a.chosenBy() == SchemaChoice.Source.GENERIC && pf != null && a.hasErrors()) {
       diags.add(
           Diagnostic.of(
                   Codes.NO_SCHEMA,
@@ -181,10 +176,10 @@ public final class LinuxBackend implements Backend {
                   "if the file is for another card, name its plugin: --driver NAME or a comment `# iovc: driver=NAME`; see `iovc drivers`")
               .build());
     }
-    diags.addAll(r.diagnostics());
-    if (r.hasErrors() || r.check().config() == null)
+    diags.addAll(a.diagnostics());
+    if (a.hasErrors() || a.config() == null)
       return new Prepared(fileName, diags, pf, schema, how, null, null, null, 1, null);
-    CheckedConfig config = r.check().config();
+    CheckedConfig config = a.config();
     Span deviceSpan = config.pf().param("device").member().value().span();
     Span numVfsSpan = config.pf().param("num_vfs").member().value().span();
 
@@ -267,13 +262,20 @@ public final class LinuxBackend implements Backend {
     return Span.at(0);
   }
 
-  /** The codes suppression comments may name: the registry's, or (null) the schema's own. */
-  private static CodeBook codes(PluginRegistry registry) {
-    return registry == null ? null : registry.codes();
-  }
-
-  private static String pluginLabel(Schema s) {
-    return s.plugin() != null ? "plugin " + s.plugin().name() : s.origin();
+  /** Which plugin and why, for the plan's header. */
+  private static String how(Analysis a, Pf pf) {
+    Schema s = a.schema();
+    if (s == null || a.chosenBy() == SchemaChoice.Source.GENERIC)
+      return "the generic SR-IOV schema (num_vfs, passthrough)"
+          + (pf != null && pf.driver() != null
+              ? ": no driver plugin knows the Linux driver " + pf.driver()
+              : "");
+    String label = s.plugin() != null ? "plugin " + s.plugin().name() : s.origin();
+    return switch (a.chosenBy()) {
+      case LINUX_DRIVER -> label + " (for " + a.why() + ")";
+      case PF_DEVICE -> label + " (" + a.why() + ")";
+      default -> label + " (named by " + a.why() + ")";
+    };
   }
 
   /** Checks against the live device; returns the target, trimmed of what this PF cannot carry. */
@@ -641,13 +643,4 @@ public final class LinuxBackend implements Backend {
     }
     return sb.toString();
   }
-
-  // ------------------------------------------------------------------ generic schema
-
-  /**
-   * The schema for a PF whose Linux driver no plugin knows (e.g. an NVMe controller): only what the
-   * SR-IOV core handles for every driver, num_vfs and passthrough.
-   */
-  static final DriverPlugin GENERIC =
-      DriverPlugin.withoutParameters("generic", "any SR-IOV PF: VF count and passthrough only");
 }
