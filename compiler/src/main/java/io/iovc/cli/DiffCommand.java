@@ -35,18 +35,12 @@ final class DiffCommand implements Callable<Integer> {
       description = "human (default) or json (the schema io/iovc/ops/diff.schema.json).")
   String format = "human";
 
-  @Option(
-      names = "--backend",
-      paramLabel = "OS",
-      description = "freebsd or linux (default: the running OS).")
-  String backend;
-
   @Mixin SchemaOptions schema;
 
   @Override
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
-    String os = OpsOutput.backend(backend);
+    String os = OpsOutput.backend(schema.backend);
     if (os.equals("freebsd")) {
       UserError e = OpsOutput.notOnFreeBsd("diff");
       if (!json) throw e;

@@ -27,7 +27,7 @@ final class FastPath {
   private FastPath() {}
 
   private static final Set<String> SCHEMA_VALUED =
-      Set.of("--driver", "--schema", "--plugin-path", "--max-size", "--max-input");
+      Set.of("--driver", "--backend", "--schema", "--plugin-path", "--max-size", "--max-input");
 
   /** The parsed command, or null when picocli should parse these arguments. */
   static Callable<Integer> parse(String[] args) {
@@ -83,7 +83,6 @@ final class FastPath {
     if (l.flag("-n") && l.flag("--dry-run")) return null;
     c.color = l.valueOr("--color", "auto");
     c.apply = l.flag("--apply");
-    c.backend = l.valueOr("--backend", null);
     c.replace = l.flag("--replace");
     c.format = l.valueOr("--format", "human");
     c.schema = schemaOptions(l);
@@ -148,7 +147,6 @@ final class FastPath {
     c.replace = l.flag("--replace");
     c.color = l.valueOr("--color", "auto");
     c.format = l.valueOr("--format", "human");
-    c.backend = l.valueOr("--backend", null);
     c.schema = schemaOptions(l);
     return c;
   }
@@ -195,6 +193,7 @@ final class FastPath {
   private static SchemaOptions schemaOptions(Line l) throws Malformed {
     SchemaOptions s = new SchemaOptions();
     s.driver = l.valueOr("--driver", null);
+    s.backend = l.valueOr("--backend", null);
     String file = l.valueOr("--schema", null);
     if (file != null) s.schemaFile = path(file);
     pluginPath(l, s.pluginPath);

@@ -50,18 +50,12 @@ final class PlanCommand implements Callable<Integer> {
       description = "human (default) or json (the schema io/iovc/ops/plan.schema.json).")
   String format = "human";
 
-  @Option(
-      names = "--backend",
-      paramLabel = "OS",
-      description = "freebsd or linux (default: the running OS).")
-  String backend;
-
   @Mixin SchemaOptions schema;
 
   @Override
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
-    String os = OpsOutput.backend(backend);
+    String os = OpsOutput.backend(schema.backend);
     if (os.equals("freebsd")) {
       UserError e = OpsOutput.notOnFreeBsd("plan");
       if (!json) throw e;

@@ -246,7 +246,9 @@ public final class FreeBsdBackend implements Backend {
    */
   private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
     if (registry == null) return null;
-    return SchemaChoice.choose(tree, SchemaRequest.of(registry)).schema();
+    return SchemaChoice.choose(
+            tree, SchemaRequest.of(registry).withPlatform(io.iovc.schema.Platform.FREEBSD))
+        .schema();
   }
 
   /**

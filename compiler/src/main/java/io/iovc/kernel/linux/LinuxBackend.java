@@ -19,6 +19,7 @@ import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.pipeline.SchemaRequest;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -129,7 +130,8 @@ public final class LinuxBackend implements Backend {
                   return p == null ? null : new SchemaRequest.HostPf(p.driver());
                 })
             .withGeneric()
-            .withMaxSize(maxSize);
+            .withMaxSize(maxSize)
+            .withPlatform(Platform.LINUX);
     Analysis a = Pipeline.analyze(source, Ucl.fileVariables(path), request);
     SyntaxTree tree = a.tree();
     String device = ConfigTree.findDevice(tree);
