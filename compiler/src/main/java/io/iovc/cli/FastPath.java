@@ -74,7 +74,7 @@ final class FastPath {
         split(
             args,
             Set.of("-n", "--dry-run", "--apply", "--replace"),
-            union(Set.of("-o", "--output", "--color")));
+            union(Set.of("-o", "--output", "--color", "--backend", "--format")));
     if (l.operands.size() != 1) return null;
     CompileCommand c = new CompileCommand();
     c.file = l.operands.get(0);
@@ -84,6 +84,7 @@ final class FastPath {
     c.color = l.valueOr("--color", "auto");
     c.apply = l.flag("--apply");
     c.replace = l.flag("--replace");
+    c.format = l.valueOr("--format", "human");
     c.schema = schemaOptions(l);
     return c;
   }
@@ -139,12 +140,13 @@ final class FastPath {
   }
 
   private static PlanCommand plan(String[] args) throws Malformed {
-    Line l = split(args, Set.of("--replace"), union(Set.of("--color")));
+    Line l = split(args, Set.of("--replace"), union(Set.of("--color", "--format", "--backend")));
     if (l.operands.size() != 1) return null;
     PlanCommand c = new PlanCommand();
     c.file = l.operands.get(0);
     c.replace = l.flag("--replace");
     c.color = l.valueOr("--color", "auto");
+    c.format = l.valueOr("--format", "human");
     c.schema = schemaOptions(l);
     return c;
   }
