@@ -53,12 +53,6 @@ final class CompileCommand implements Callable<Integer> {
   boolean apply;
 
   @Option(
-      names = "--backend",
-      paramLabel = "NAME",
-      description = "freebsd or linux (default: the running OS).")
-  String backend;
-
-  @Option(
       names = "--replace",
       description =
           "With --apply: delete the PF's existing VFs first (only after the file checked clean).")
@@ -131,7 +125,7 @@ final class CompileCommand implements Callable<Integer> {
     if (in.problem() != null) throw new UserError(66, in.problem().message());
     if (dryRun || output != null)
       throw new UserError(2, "--apply cannot be combined with -n or -o");
-    String name = backend != null ? backend : io.iovc.kernel.Backends.forThisOs();
+    String name = schema.backend != null ? schema.backend : io.iovc.kernel.Backends.forThisOs();
     if (name == null) {
       throw new UserError(
           69,

@@ -35,19 +35,28 @@ final class DiffCommand implements Callable<Integer> {
       description = "human (default) or json (the schema io/iovc/ops/diff.schema.json).")
   String format = "human";
 
-  @Option(
-      names = "--backend",
-      paramLabel = "OS",
-      description = "freebsd or linux (default: the running OS).")
-  String backend;
-
   @Mixin SchemaOptions schema;
 
   @Override
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
-    String os = OpsOutput.backend(backend);
-    if (os.equals("freebsd")) throw OpsOutput.notOnFreeBsd("diff");
+    String os = OpsOutput.backend(schema.backend);
+    if (os.equals("freebsd")) {
+      UserError e = OpsOutput.notOnFreeBsd("diff");
+      if (!json) throw e;
+      Output.out.print(
+          OpsOutput.diff(
+              os,
+              file,
+              OpsOutput.deviceOf(file, schema.maxInput),
+              null,
+              List.of(),
+              List.of(),
+              e.getMessage()));
+      Output.err.println("iovc: " + e.getMessage());
+      Output.flush();
+      return e.exitCode();
+    }
     LinuxBackend.Prepared p = PlanCommand.prepare(file, schema, color, false);
     if (!p.ok()) {
       if (json)
@@ -74,7 +83,7 @@ final class DiffCommand implements Callable<Integer> {
           OpsOutput.diff(
               os, p.fileName(), PlanCommand.deviceName(p), plan.isEmpty(), diffs, pending, null));
     } else {
-      Output.out.print(LinuxBackend.renderDiff(p));
+      Output.out.print(LinuxText.diff(p));
     }
     Output.flush();
     return plan.isEmpty() ? 0 : 1;

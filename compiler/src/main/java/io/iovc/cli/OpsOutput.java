@@ -54,6 +54,13 @@ final class OpsOutput {
             + " apply would send");
   }
 
+  /** PF.device of a file, for JSON that has nothing else to say about it; null when unreadable. */
+  static String deviceOf(String file, long maxInput) {
+    Inputs.Input in = Inputs.expand(List.of(file), maxInput).get(0);
+    if (in.problem() != null) return null;
+    return io.iovc.check.ConfigTree.findDevice(io.iovc.syntax.Ucl.parse(in.source()));
+  }
+
   /** One step of a plan: its VF (null for the PF), the file's parameter, the command, why. */
   record Step(Integer vf, String parameter, String command, String comment) {}
 

@@ -50,19 +50,32 @@ final class PlanCommand implements Callable<Integer> {
       description = "human (default) or json (the schema io/iovc/ops/plan.schema.json).")
   String format = "human";
 
-  @Option(
-      names = "--backend",
-      paramLabel = "OS",
-      description = "freebsd or linux (default: the running OS).")
-  String backend;
-
   @Mixin SchemaOptions schema;
 
   @Override
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
-    String os = OpsOutput.backend(backend);
-    if (os.equals("freebsd")) throw OpsOutput.notOnFreeBsd("plan");
+    String os = OpsOutput.backend(schema.backend);
+    if (os.equals("freebsd")) {
+      UserError e = OpsOutput.notOnFreeBsd("plan");
+      if (!json) throw e;
+      Output.out.print(
+          OpsOutput.plan(
+              os,
+              file,
+              OpsOutput.deviceOf(file, schema.maxInput),
+              null,
+              null,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              List.of(),
+              e.getMessage()));
+      Output.err.println("iovc: " + e.getMessage());
+      Output.flush();
+      return e.exitCode();
+    }
     LinuxBackend.Prepared p = prepare(file, schema, color, replace);
     if (!p.ok()) {
       if (json)
@@ -102,7 +115,7 @@ final class PlanCommand implements Callable<Integer> {
               plan.notes(),
               null));
     } else {
-      Output.out.print(LinuxBackend.renderPlan(p));
+      Output.out.print(LinuxText.plan(p));
       for (String w : warnings) Output.out.println("warning: " + w);
     }
     Output.flush();

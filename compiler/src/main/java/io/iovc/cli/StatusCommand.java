@@ -3,7 +3,6 @@ package io.iovc.cli;
 import io.iovc.kernel.Backends;
 import io.iovc.kernel.SriovStatus;
 import io.iovc.kernel.freebsd.FreeBsdStatus;
-import io.iovc.kernel.linux.LinuxBackend;
 import io.iovc.kernel.linux.LinuxHost;
 import io.iovc.kernel.linux.LinuxStatus;
 import java.util.List;
@@ -119,9 +118,9 @@ final class StatusCommand implements Callable<Integer> {
           Output.out.print("no SR-IOV PF on this host\n");
         } else {
           // the established table (iovc status PF), then who uses the VFs
-          LinuxBackend b = new LinuxBackend();
           for (SriovStatus.Pf pf : pfs) {
-            Output.out.print(b.status(pf.pci() != null ? pf.pci() : pf.device()));
+            Output.out.print(
+                LinuxText.status(LinuxHost.current(), pf.pci() != null ? pf.pci() : pf.device()));
             Output.out.print(StatusOutput.consumers(pf));
           }
         }

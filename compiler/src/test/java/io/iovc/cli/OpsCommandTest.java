@@ -191,6 +191,11 @@ class OpsCommandTest {
     Run r = iovc("plan", "--backend", "freebsd", f.toString());
     assertEquals(69, r.status());
     assertTrue(r.err().contains("not available on FreeBSD"), r.err());
+    r = iovc("diff", "--backend", "freebsd", "--format", "json", f.toString());
+    assertEquals(69, r.status());
+    assertValid("diff.schema.json", r.out());
+    assertEquals("eth0", r.json().get("device").getAsString());
+    assertTrue(r.json().get("error").getAsString().contains("not available on FreeBSD"));
     assertEquals(2, iovc("compile", "--format", "json", f.toString()).status());
     assertEquals(2, iovc("delete", "--backend", "linux").status(), "-d or -f is required");
     assertEquals(
@@ -218,6 +223,7 @@ class OpsCommandTest {
     assertEquals(0, r.status(), r.err());
     assertValid("result.schema.json", r.out());
     assertFalse(r.json().get("changed").getAsBoolean());
+    assertTrue(r.json().get("verified").getAsBoolean(), "no VFs is what a delete asks for");
 
     r = iovc("delete", "--backend", "linux", "-d", "eth9");
     assertEquals(69, r.status());

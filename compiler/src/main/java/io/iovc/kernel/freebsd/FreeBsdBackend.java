@@ -246,7 +246,9 @@ public final class FreeBsdBackend implements Backend {
    */
   private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
     if (registry == null) return null;
-    return SchemaChoice.choose(tree, SchemaRequest.of(registry)).schema();
+    return SchemaChoice.choose(
+            tree, SchemaRequest.of(registry).withPlatform(io.iovc.schema.Platform.FREEBSD))
+        .schema();
   }
 
   /**
@@ -341,12 +343,19 @@ public final class FreeBsdBackend implements Backend {
       dev.delete();
       if (style == Style.IOVC) out.println(t.name() + ": deleted all VFs");
       out.flush();
-      // IOV_DELETE returned 0: the kernel destroyed the VFs; nothing further is read back
-      return new ApplyResult(0, List.of(), msgs).with(t.name(), true, null, false);
+      // verified: pciconf's SR-IOV capability of the PF counts no VFs; null when unreadable, and
+      // not asked for iovctl's -D, which prints nothing on success
+      if (style == Style.IOVCTL)
+        return new ApplyResult(0, List.of(), msgs).with(t.name(), true, null, false);
+      HostTools.Readback back = tools.readBack(t.name(), 0);
+      for (String w : back.warnings()) msgs.add("warning: " + w);
+      return new ApplyResult(0, List.of(), msgs)
+          .with(t.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
     } catch (KernelError e) {
       if (ifExists && e.op() == Op.DELETE && e.is(Errno.ECHILD)) {
         msgs.add(t.name() + " has no VFs; nothing to delete");
-        return new ApplyResult(0, List.of(), msgs).on(t.name());
+        // the kernel's own answer (ECHILD: no VF children) is the state a delete asks for
+        return new ApplyResult(0, List.of(), msgs).with(t.name(), false, true, false);
       }
       return failure(e, KernelError.Context.none(), style, new ArrayList<>(), msgs).on(t.name());
     }

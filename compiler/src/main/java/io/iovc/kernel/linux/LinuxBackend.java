@@ -19,6 +19,7 @@ import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.pipeline.SchemaRequest;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -129,7 +130,8 @@ public final class LinuxBackend implements Backend {
                   return p == null ? null : new SchemaRequest.HostPf(p.driver());
                 })
             .withGeneric()
-            .withMaxSize(maxSize);
+            .withMaxSize(maxSize)
+            .withPlatform(Platform.LINUX);
     Analysis a = Pipeline.analyze(source, Ucl.fileVariables(path), request);
     SyntaxTree tree = a.tree();
     String device = ConfigTree.findDevice(tree);
@@ -577,8 +579,9 @@ public final class LinuxBackend implements Backend {
             pf.label()
                 + " has no VFs; nothing to delete"
                 + (ifExists ? "" : " (--if-exists makes this a success)"));
+        // just read: the PF has no VFs, which is what a delete asks for
         return new ApplyResult(ifExists ? 0 : 71, List.of(), messages)
-            .with(name, false, null, false);
+            .with(name, false, true, false);
       }
       Pf live = before.pf();
       Plan plan =
@@ -617,130 +620,5 @@ public final class LinuxBackend implements Backend {
               e instanceof java.nio.file.AccessDeniedException ? 77 : 71, List.of(), messages)
           .on(name);
     }
-  }
-
-  // ------------------------------------------------------------------ reports
-
-  /** What {@code iovc plan} prints. */
-  public static String renderPlan(Prepared p) {
-    StringBuilder sb = new StringBuilder();
-    Pf pf = p.pf();
-    sb.append("plan for ").append(p.fileName()).append(": ").append(describe(pf)).append('\n');
-    sb.append("schema: ").append(p.how()).append('\n');
-    Plan plan = p.plan();
-    if (plan.isEmpty()) {
-      sb.append("no changes: ")
-          .append(pf.label())
-          .append(" already matches the file (")
-          .append(Planner.plural(p.target().numVfs(), "VF"))
-          .append(")\n");
-    } else {
-      sb.append("VFs: ")
-          .append(p.live().numVfs())
-          .append(" now, ")
-          .append(p.target().numVfs())
-          .append(" in the file");
-      if (pf.totalVfs() != null) sb.append(" (at most ").append(pf.totalVfs()).append(")");
-      sb.append('\n').append('\n');
-      sb.append(plan.renderSteps()).append('\n');
-      sb.append("then read back sriov_numvfs");
-      if (pf.netdev() != null)
-        sb.append(" and `ip -json -details link show dev ").append(pf.netdev()).append('`');
-      if (pf.bus() == Bus.PCI) sb.append(" and each VF's driver");
-      sb.append(", and compare with the file;\n");
-      sb.append(
-          "if a step fails or the read-back differs, restore the state found before step 1\n");
-    }
-    for (String n : plan.notes()) sb.append("note: ").append(n).append('\n');
-    return sb.toString();
-  }
-
-  /** What {@code iovc diff} prints. */
-  public static String renderDiff(Prepared p) {
-    StringBuilder sb = new StringBuilder();
-    Plan plan = p.plan();
-    Pf pf = p.pf();
-    if (plan.isEmpty()) {
-      sb.append(pf.label())
-          .append(" matches ")
-          .append(p.fileName())
-          .append(" (")
-          .append(Planner.plural(p.target().numVfs(), "VF"))
-          .append(")\n");
-      return sb.toString();
-    }
-    sb.append(pf.label()).append(" differs from ").append(p.fileName()).append(":\n");
-    for (Plan.Difference d : plan.differences()) sb.append("  ").append(d.render()).append('\n');
-    if (plan.differences().isEmpty()) {
-      for (Plan.Step s : plan.steps()) sb.append("  pending: ").append(s.display()).append('\n');
-    }
-    sb.append(Planner.plural(plan.steps().size(), "change"))
-        .append(" would bring it back: iovc plan ")
-        .append(p.fileName())
-        .append('\n');
-    return sb.toString();
-  }
-
-  static String describe(Pf pf) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("PF ");
-    if (pf.netdev() != null) sb.append(pf.netdev()).append(" = ");
-    sb.append(pf.id()).append(pf.bus() == Bus.PCI ? " (PCI)" : " (netdevsim)");
-    sb.append(", driver ").append(pf.driver() == null ? "none" : pf.driver());
-    return sb.toString();
-  }
-
-  /** {@code iovc status PF}: the PF and every VF, from sysfs and netlink. */
-  public String status(String device) throws PfException, SysfsException, IOException {
-    LinuxHost h = host();
-    Pf pf = LiveState.findPf(h.sysfs(), device);
-    Snapshot s = LiveState.snapshot(h.sysfs(), h.netlink(), pf);
-    StringBuilder sb = new StringBuilder();
-    sb.append(describe(pf)).append('\n');
-    sb.append("VFs: ")
-        .append(
-            pf.numVfs() == null
-                ? "SR-IOV not available"
-                : pf.numVfs() + (pf.totalVfs() != null ? " of " + pf.totalVfs() : ""));
-    if (pf.autoprobe() != null)
-      sb.append(", sriov_drivers_autoprobe ").append(pf.autoprobe() ? 1 : 0);
-    sb.append('\n');
-    if (s.numVfs() == 0) return sb.toString();
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {"VF", "PCI", "netdev", "MAC", "vlan", "spoofchk", "trust", "link", "driver"});
-    for (int i = 0; i < s.numVfs(); i++) {
-      LiveState.Vf v = s.vf(i);
-      Netlink.VfLink l = s.link(i);
-      String drv = v == null || v.driver() == null ? "-" : v.driver();
-      if (v != null && !v.override().isEmpty()) drv += " (override " + v.override() + ")";
-      rows.add(
-          new String[] {
-            Integer.toString(i),
-            v == null || v.bdf() == null ? "-" : v.bdf(),
-            v == null || v.netdevs().isEmpty() ? "-" : String.join(",", v.netdevs()),
-            l == null || l.mac() == null ? "-" : l.mac(),
-            l == null
-                ? "-"
-                : (l.vlan() == 0 && l.qos() == 0
-                    ? "-"
-                    : new Target.Vlan(l.vlan(), l.qos(), l.vlanProto()).display()),
-            l == null || l.spoofchk() == null ? "-" : Planner.onOff(l.spoofchk()),
-            l == null || l.trust() == null ? "-" : Planner.onOff(l.trust()),
-            l == null || l.linkState() == null ? "-" : l.linkState(),
-            drv
-          });
-    }
-    int[] w = new int[rows.get(0).length];
-    for (String[] r : rows) for (int c = 0; c < r.length; c++) w[c] = Math.max(w[c], r[c].length());
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < r.length; c++) {
-        line.append(r[c]);
-        if (c < r.length - 1) line.append(" ".repeat(w[c] - r[c].length() + 2));
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
-    }
-    return sb.toString();
   }
 }
