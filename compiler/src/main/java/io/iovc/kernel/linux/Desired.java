@@ -3,6 +3,7 @@ package io.iovc.kernel.linux;
 import io.iovc.check.CheckedConfig;
 import io.iovc.check.ConfigParam;
 import io.iovc.check.ConfigSection;
+import io.iovc.check.EffectiveValues;
 import io.iovc.check.TypedValue;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
@@ -11,7 +12,6 @@ import io.iovc.kernel.linux.Target.Rate;
 import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.kernel.linux.Target.Vlan;
-import io.iovc.nvlist.NvValue;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The file's meaning on Linux (spec/linux-sriov.md §2): a checked configuration, DEFAULT folded
- * into every VF as {@link io.iovc.lower.Lowering} does and schema defaults filled in, turned into
- * VF attributes through each parameter's {@link LinuxMapping}:
+ * The file's meaning on Linux (spec/linux-sriov.md §2): a checked configuration, each VF's values
+ * resolved by {@link EffectiveValues} (as {@link io.iovc.lower.Lowering} does, schema defaults
+ * filled in), turned into VF attributes through each parameter's {@link LinuxMapping}:
  *
  * <ul>
  *   <li>MAC_ADDRESS → the VF's administrative MAC (left to the driver when the file has none);
@@ -66,6 +66,7 @@ public final class Desired {
     List<Diagnostic> diags = new ArrayList<>();
     List<Schema.Param> params = schema.params(Schema.Device.VF, Schema.Subsystem.DRIVER);
     List<VfTarget> vfs = new ArrayList<>();
+    EffectiveValues values = EffectiveValues.of(config);
     Map<Span, TrustIssue> trustIssues = new LinkedHashMap<>();
     for (int i = 0; i < config.numVfs(); i++) {
       Map<String, Source> sources = new LinkedHashMap<>();
@@ -83,7 +84,7 @@ public final class Desired {
       List<Value> trustValues = new ArrayList<>();
       for (Schema.Param p : params) {
         LinuxMapping m = mapping(p);
-        Value v = value(config, i, p.name(), p);
+        Value v = value(values, i, p.name(), p);
         if (v == null) continue;
         switch (m) {
           case MAC_ADDRESS -> {
@@ -182,7 +183,7 @@ public final class Desired {
       }
       Value pt =
           value(
-              config,
+              values,
               i,
               "passthrough",
               schema.lookup(Schema.Device.VF, Schema.Subsystem.IOV, "passthrough"));
@@ -236,31 +237,21 @@ public final class Desired {
   }
 
   /**
-   * VF {@code i}'s value of a parameter: its own section, then DEFAULT, then the schema default.
+   * VF {@code i}'s value of a parameter: its own section, then DEFAULT, then the schema default
+   * ({@link EffectiveValues#of(int, String, Schema.Param)}).
    */
-  private static Value value(CheckedConfig c, int i, String name, Schema.Param p) {
-    ConfigSection own = c.vf(i);
-    ConfigParam cp = own == null ? null : own.param(name);
-    if (cp != null) return new Value(cp.name(), cp.value(), "", true, span(cp));
-    ConfigSection def = c.defaults();
-    cp = def == null ? null : def.param(name);
-    if (cp != null) return new Value(cp.name(), cp.value(), "from DEFAULT", true, span(cp));
-    if (p == null) return null;
-    TypedValue d = fromNv(p.defaultValue());
-    return d == null ? null : new Value(p.name(), d, "schema default", false, null);
+  private static Value value(EffectiveValues values, int i, String name, Schema.Param p) {
+    EffectiveValues.Value v = values.of(i, name, p);
+    if (v == null) return null;
+    return switch (v.origin()) {
+      case VF -> new Value(v.name(), v.value(), "", true, span(v.written()));
+      case DEFAULT -> new Value(v.name(), v.value(), "from DEFAULT", true, span(v.written()));
+      case SCHEMA -> new Value(v.name(), v.value(), "schema default", false, null);
+    };
   }
 
   private static Span span(ConfigParam cp) {
     return cp.member().key().span().to(cp.member().value().span());
-  }
-
-  private static TypedValue fromNv(NvValue v) {
-    if (v instanceof NvValue.Bool b) return new TypedValue.Bool(b.value());
-    if (v instanceof NvValue.Number n) return new TypedValue.Num(n.value());
-    if (v instanceof NvValue.Binary b && b.bytes().length == 6)
-      return new TypedValue.Mac(b.bytes());
-    if (v instanceof NvValue.Str s) return new TypedValue.Str(s.value());
-    return null;
   }
 
   /**
