@@ -115,7 +115,8 @@ ip link set dev "$PFN" down; sleep 2
 state > $T/before
 EXPECT_RC=71 iovc compile --apply $T/igb-f.conf
 check "igb-f with the PF down: exit 71" same "$RC" 71
-check "igb-f: igb refused VF-6's rate" contains $T/err "VF-6 rate"
+check "igb-f: the failure names VF-6" contains $T/err "apply failed: VF-6"
+check "igb-f: with igb's answer (EINVAL)" contains $T/err "Invalid argument"
 check "igb-f: VF-0's VLAN had been changed before" contains $T/out "vf 0 vlan 101 qos 5"
 check "igb-f: rollback reported" contains $T/err "rolled back: "
 state > $T/after
