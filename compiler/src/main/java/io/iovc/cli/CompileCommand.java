@@ -64,6 +64,14 @@ final class CompileCommand implements Callable<Integer> {
           "With --apply: delete the PF's existing VFs first (only after the file checked clean).")
   boolean replace;
 
+  @Option(
+      names = "--rollback-interrupted",
+      description =
+          "With --apply (Linux): when an earlier apply on the PF was interrupted (killed, power"
+              + " lost), restore the state it recorded before its first step instead of applying"
+              + " the file.")
+  boolean rollbackInterrupted;
+
   @Mixin SchemaOptions schema;
 
   @Mixin CodeFilter filter = new CodeFilter();
@@ -72,6 +80,8 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
     filter.validate(schema.registry().codes());
+    if (rollbackInterrupted && !apply)
+      throw new UserError(2, "--rollback-interrupted goes with --apply");
     if (apply) return apply(in);
     Analysis a = Analysis.run(in, schema, true);
     for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
@@ -145,7 +155,8 @@ final class CompileCommand implements Callable<Integer> {
                 explicit,
                 schema.maxSize,
                 replace,
-                Output.out));
+                Output.out,
+                rollbackInterrupted));
     HumanRenderer hr = new HumanRenderer(Output.colorFor(color, true));
     for (Diagnostic d : filter.apply(r.diagnostics())) {
       Output.err.print(hr.render(in.source(), d));
