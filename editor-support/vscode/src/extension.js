@@ -10,7 +10,7 @@ let client;
 function settings() {
   const c = vscode.workspace.getConfiguration('iovc');
   const out = {};
-  for (const key of ['driver', 'debounceMs', 'maxFileSize', 'explainUrl']) {
+  for (const key of ['driver', 'debounceMs', 'maxFileSize', 'explainUrl', 'liveChecks']) {
     const v = c.get(key);
     if (v !== undefined && v !== null) out[key] = v;
   }

@@ -65,7 +65,7 @@ const ext = require(path.join(__dirname, '..', 'src', 'extension.js'));
   const pkg = require(path.join(__dirname, '..', 'package.json'));
   assert.equal(pkg.contributes.configuration.properties['iovc.path'].scope, 'machine');
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['iovc.path']);
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['iovc.path', 'iovc.liveChecks']);
 
   // the user has no iovc.path: the default, never the workspace's script
   config.path = undefined;

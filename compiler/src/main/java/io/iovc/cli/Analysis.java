@@ -1,21 +1,22 @@
 package io.iovc.cli;
 
-import io.iovc.check.Checker;
 import io.iovc.diag.Diagnostic;
 import io.iovc.pipeline.Pipeline;
-import io.iovc.pipeline.SchemaChoice;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.schema.Schema;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the pipeline on one input with the command line's schema options. */
+/** One input through {@link Pipeline#analyze} with the command line's schema options. */
 final class Analysis {
   final Inputs.Input input;
   final SyntaxTree tree;
   final Schema schema;
-  final Pipeline.Result result;
+
+  /** The pipeline's analysis, or null when the input could not be read. */
+  final io.iovc.pipeline.Analysis analysis;
+
   final List<Diagnostic> diagnostics;
 
   /** The input could not be read, or no schema could be found for it (exit status 3). */
@@ -23,37 +24,35 @@ final class Analysis {
 
   private Analysis(
       Inputs.Input input,
-      SyntaxTree tree,
-      Schema schema,
-      Pipeline.Result result,
+      io.iovc.pipeline.Analysis analysis,
       List<Diagnostic> diags,
       boolean unusable) {
     this.input = input;
-    this.tree = tree;
-    this.schema = schema;
-    this.result = result;
+    this.tree = analysis == null ? null : analysis.tree();
+    this.schema = analysis == null ? null : analysis.schema();
+    this.analysis = analysis;
     this.diagnostics = diags;
     this.unusable = unusable;
   }
 
+  /** {@code pack}: pack the bytes now (compile) rather than on first use. */
   static Analysis run(Inputs.Input in, SchemaOptions opts, boolean pack) throws UserError {
-    if (in.problem() != null)
-      return new Analysis(in, null, null, null, List.of(in.problem()), true);
-    SyntaxTree tree = Ucl.parse(in.source(), Ucl.fileVariables(in.path()));
+    if (in.problem() != null) return new Analysis(in, null, List.of(in.problem()), true);
+    io.iovc.pipeline.Analysis a =
+        Pipeline.analyze(in.source(), Ucl.fileVariables(in.path()), request(opts));
+    if (pack) a.packed();
+    return new Analysis(in, a, a.diagnostics(), a.schemaProblem() != null);
+  }
+
+  /** The command line's rows of the schema table: --schema, --driver, modeline, PF.device. */
+  static SchemaRequest request(SchemaOptions opts) throws UserError {
     Schema explicit = opts.explicitSchema();
-    if (explicit == null) explicit = opts.driverSchema();
-    SchemaChoice.Choice choice = SchemaChoice.choose(tree, opts.registry(), explicit, null);
-    if (choice.schema() == null) {
-      List<Diagnostic> diags =
-          new ArrayList<>(Checker.check(tree, null, opts.registry().codes()).diagnostics());
-      if (choice.problem() != null) diags.add(0, choice.problem());
-      return new Analysis(in, tree, null, null, diags, choice.problem() != null);
-    }
-    Pipeline.Result r =
-        pack
-            ? Pipeline.compile(tree, choice.schema(), opts.maxSize, opts.registry().codes())
-            : Pipeline.check(tree, choice.schema(), opts.maxSize, opts.registry().codes());
-    return new Analysis(in, tree, choice.schema(), r, r.diagnostics(), false);
+    String driver = explicit == null && opts.driverSchema() != null ? opts.driver : null;
+    return SchemaRequest.of(opts.registry())
+        .withExplicit(explicit)
+        .withDriver(driver)
+        .withMaxSize(opts.maxSize)
+        .withPlatform(opts.platform());
   }
 
   boolean hasErrors() {

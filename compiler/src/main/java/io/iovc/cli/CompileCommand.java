@@ -53,12 +53,6 @@ final class CompileCommand implements Callable<Integer> {
   boolean apply;
 
   @Option(
-      names = "--backend",
-      paramLabel = "NAME",
-      description = "freebsd or linux (default: the running OS).")
-  String backend;
-
-  @Option(
       names = "--replace",
       description =
           "With --apply: delete the PF's existing VFs first (only after the file checked clean).")
@@ -72,6 +66,13 @@ final class CompileCommand implements Callable<Integer> {
               + " the file.")
   boolean rollbackInterrupted;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "With --apply: human (default) or json, one result object (the schema io/iovc/ops/result.schema.json).")
+  String format = "human";
+
   @Mixin SchemaOptions schema;
 
   @Mixin CodeFilter filter = new CodeFilter();
@@ -82,7 +83,11 @@ final class CompileCommand implements Callable<Integer> {
     filter.validate(schema.registry().codes());
     if (rollbackInterrupted && !apply)
       throw new UserError(2, "--rollback-interrupted goes with --apply");
-    if (apply) return apply(in);
+    boolean json = OpsOutput.json(format);
+    if (apply) return apply(in, json);
+    if (json)
+      throw new UserError(
+          2, "--format json goes with --apply (for diagnostics: iovc check --format json)");
     Analysis a = Analysis.run(in, schema, true);
     for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
     HumanRenderer r = new HumanRenderer(Output.colorFor(color, true));
@@ -97,10 +102,10 @@ final class CompileCommand implements Callable<Integer> {
           "iovc: " + in.name() + " not compiled: " + CheckCommand.plural((int) n, "error"));
       return 1;
     }
-    byte[] bytes = a.result.packed();
-    String device = a.result.check().config().device();
+    byte[] bytes = a.analysis.packed();
+    String device = a.analysis.config().device();
     if (dryRun) {
-      Output.rawOut(io.iovc.pipeline.DryRun.listing(device, a.result.config(), bytes.length));
+      Output.rawOut(io.iovc.pipeline.DryRun.listing(device, a.analysis.nvlist(), bytes.length));
     }
     if (output != null) {
       if (output.equals("-")) {
@@ -117,20 +122,20 @@ final class CompileCommand implements Callable<Integer> {
               + " bytes for /dev/iov/"
               + io.iovc.syntax.Ascii.display(device)
               + " ("
-              + a.result.check().config().numVfs()
+              + a.analysis.config().numVfs()
               + " VF"
-              + (a.result.check().config().numVfs() == 1 ? "" : "s")
+              + (a.analysis.config().numVfs() == 1 ? "" : "s")
               + "); -o FILE writes them, -n lists them");
     }
     Output.flush();
     return 0;
   }
 
-  private int apply(Inputs.Input in) throws UserError {
+  private int apply(Inputs.Input in, boolean json) throws UserError {
     if (in.problem() != null) throw new UserError(66, in.problem().message());
     if (dryRun || output != null)
       throw new UserError(2, "--apply cannot be combined with -n or -o");
-    String name = backend != null ? backend : io.iovc.kernel.Backends.forThisOs();
+    String name = schema.backend != null ? schema.backend : io.iovc.kernel.Backends.forThisOs();
     if (name == null) {
       throw new UserError(
           69,
@@ -146,6 +151,11 @@ final class CompileCommand implements Callable<Integer> {
     }
     io.iovc.schema.Schema explicit = schema.explicitSchema();
     if (explicit == null) explicit = schema.driverSchema();
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream progress =
+        json
+            ? new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)
+            : Output.out;
     io.iovc.kernel.ApplyResult r =
         b.apply(
             new io.iovc.kernel.ApplyRequest(
@@ -155,8 +165,15 @@ final class CompileCommand implements Callable<Integer> {
                 explicit,
                 schema.maxSize,
                 replace,
-                Output.out,
+                progress,
                 rollbackInterrupted));
+    if (json) {
+      progress.flush();
+      String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+      Output.out.print(
+          OpsOutput.result(
+              name, "apply", in.name(), r, text.isEmpty() ? List.of() : List.of(text.split("\n"))));
+    }
     HumanRenderer hr = new HumanRenderer(Output.colorFor(color, true));
     for (Diagnostic d : filter.apply(r.diagnostics())) {
       Output.err.print(hr.render(in.source(), d));
@@ -168,12 +185,18 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   static void write(Path out, byte[] bytes) throws UserError {
+    Path tmp = null;
     try {
       Path abs = out.toAbsolutePath();
-      Path tmp = Files.createTempFile(abs.getParent(), ".iovc-", ".tmp");
+      tmp = SiblingTemp.create(abs);
       Files.write(tmp, bytes);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
+      try {
+        if (tmp != null) Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the temporary file is all that is left; OUT is unchanged
+      }
       throw new UserError(3, "cannot write " + out + ": " + e.getMessage());
     }
   }

@@ -73,7 +73,7 @@ final class Fixing {
     Path abs = file.toAbsolutePath();
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(abs.getParent(), ".iovc-", ".tmp");
+      tmp = SiblingTemp.create(abs);
       Files.write(tmp, bytes);
       PosixFileAttributeView view = Files.getFileAttributeView(abs, PosixFileAttributeView.class);
       if (view != null) {

@@ -49,14 +49,14 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line and returns the exit status (for tests). */
   public static int run(String... args) {
     if (IovctlCompat.applies(args)) return IovctlCompat.run(args);
-    CheckCommand fast = FastPath.parseCheck(args);
+    Callable<Integer> fast = FastPath.parse(args);
     if (fast != null) {
       try {
         return fast.call();
       } catch (UserError u) {
         Output.err.println("iovc: " + u.getMessage());
         return u.exitCode();
-      } catch (RuntimeException | Error e) {
+      } catch (Exception | Error e) {
         return internal(e);
       }
     }

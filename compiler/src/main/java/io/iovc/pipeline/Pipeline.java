@@ -9,14 +9,19 @@ import io.iovc.lower.Lowering;
 import io.iovc.nvlist.NvList;
 import io.iovc.nvlist.NvPacker;
 import io.iovc.schema.Schema;
+import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
+import io.iovc.syntax.Ucl;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The whole pipeline for one file: check, lower, pack, and the kernel's size limit. The CLI and the
- * language server both call this; neither adds rules of its own.
+ * The front door: {@link #analyze} parses a file, chooses its schema ({@link SchemaChoice}, one
+ * ordered table), checks, lowers and applies the kernel's size limit. The command line, the
+ * language server, both kernel backends and the golden tests all call it; none adds rules of its
+ * own. {@link #check} and {@link #compile} are the stages after parsing for one known schema.
  */
 public final class Pipeline {
   /** {@code hw.pci.iov_max_config}: the kernel refuses larger configs with EMSGSIZE. */
@@ -37,6 +42,22 @@ public final class Pipeline {
       }
       return false;
     }
+  }
+
+  /** Parses {@code source} (with the UCL variables {@code vars}) and analyses it. */
+  public static Analysis analyze(
+      SourceText source, Map<String, String> vars, SchemaRequest request) {
+    return analyze(Ucl.parse(source, vars), request);
+  }
+
+  /** Analyses an already parsed file: chooses its schema, checks, lowers. */
+  public static Analysis analyze(SyntaxTree tree, SchemaRequest request) {
+    CodeBook codes = request.registry() == null ? null : request.registry().codes();
+    SchemaChoice.Choice choice = SchemaChoice.choose(tree, request);
+    if (choice.schema() == null)
+      return new Analysis(tree, choice, Checker.check(tree, null, codes), null);
+    Result r = run(tree, choice.schema(), request.maxSize(), false, codes);
+    return new Analysis(tree, choice, r.check(), r);
   }
 
   /**

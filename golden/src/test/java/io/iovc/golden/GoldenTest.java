@@ -5,9 +5,10 @@ import io.iovc.diag.Severity;
 import io.iovc.diag.render.HumanRenderer;
 import io.iovc.format.Formatter;
 import io.iovc.golden.harness.Golden;
+import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.DryRun;
 import io.iovc.pipeline.Pipeline;
-import io.iovc.pipeline.SchemaChoice;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,25 +95,14 @@ class GoldenTest {
       }
       return doc.toString();
     }
-    SchemaChoice.Choice choice = SchemaChoice.choose(tree, PLUGINS, explicit, null);
-    List<Diagnostic> diags = new ArrayList<>();
-    Pipeline.Result result = null;
-    if (choice.schema() == null) {
-      if (choice.problem() != null) diags.add(choice.problem());
-      diags.addAll(io.iovc.check.Checker.check(tree, null, PLUGINS.codes()).diagnostics());
-    } else {
-      result =
-          Pipeline.compile(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG, PLUGINS.codes());
-      diags.addAll(result.diagnostics());
-    }
+    Analysis a = Pipeline.analyze(tree, SchemaRequest.of(PLUGINS).withExplicit(explicit));
+    List<Diagnostic> diags = a.diagnostics();
     doc.append("schema: ")
         .append(
-            choice.schema() == null
+            a.schema() == null
                 ? "none"
-                : choice.schema().origin()
-                    + (explicit != null
-                        ? " (chosen by the golden: line)"
-                        : " (" + choice.how() + ")"))
+                : a.schema().origin()
+                    + (explicit != null ? " (chosen by the golden: line)" : " (" + a.why() + ")"))
         .append('\n');
     section(doc, "iovc check");
     HumanRenderer r = new HumanRenderer(false);
@@ -127,7 +116,7 @@ class GoldenTest {
     long warnings = diags.stream().filter(d -> d.severity() == Severity.WARNING).count();
     long notes = diags.size() - errors - warnings;
     section(doc, "verdict");
-    if (errors > 0 || result == null || result.packed() == null) {
+    if (errors > 0 || a.packed() == null) {
       doc.append("refused (")
           .append(errors)
           .append(" error")
@@ -147,11 +136,10 @@ class GoldenTest {
                 : "")
         .append('\n');
     section(doc, "iovctl -C -n");
-    String listing =
-        DryRun.listing(result.check().config().device(), result.config(), result.packed().length);
+    String listing = DryRun.listing(a.config().device(), a.nvlist(), a.packed().length);
     doc.append(new String(listing.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
-    section(doc, "packed (" + result.packed().length + " bytes)");
-    hex(doc, result.packed());
+    section(doc, "packed (" + a.packed().length + " bytes)");
+    hex(doc, a.packed());
     return doc.toString();
   }
 
@@ -200,7 +188,9 @@ class GoldenTest {
                             Schema.fromFile(
                                 Files.readAllBytes(p.resolveSibling(header.substring(19).trim())),
                                 "x");
-                      Schema schema = SchemaChoice.choose(tree, PLUGINS, explicit, null).schema();
+                      Schema schema =
+                          Pipeline.analyze(tree, SchemaRequest.of(PLUGINS).withExplicit(explicit))
+                              .schema();
                       Path blob = Files.createTempFile("golden-schema", ".bin");
                       Files.write(blob, io.iovc.nvlist.NvPacker.pack(schema.nvlist()));
                       Process proc =
@@ -211,8 +201,10 @@ class GoldenTest {
                               proc.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                       proc.waitFor();
                       boolean iovctlAccepts = out.startsWith("exit=0\n");
-                      Pipeline.Result r =
-                          Pipeline.compile(tree, schema, Long.MAX_VALUE, PLUGINS.codes());
+                      Analysis r =
+                          Pipeline.analyze(
+                              tree,
+                              SchemaRequest.only(schema, PLUGINS).withMaxSize(Long.MAX_VALUE));
                       org.junit.jupiter.api.Assertions.assertEquals(
                           iovctlAccepts, !r.hasErrors(), "verdict differs from iovctl:\n" + out);
                       if (iovctlAccepts) {
@@ -220,8 +212,7 @@ class GoldenTest {
                             out.substring(out.indexOf("stdout:\n") + 8, out.indexOf("stderr:\n"));
                         org.junit.jupiter.api.Assertions.assertEquals(
                             stdout,
-                            DryRun.listing(
-                                r.check().config().device(), r.config(), r.packed().length));
+                            DryRun.listing(r.config().device(), r.nvlist(), r.packed().length));
                         org.junit.jupiter.api.Assertions.assertEquals(
                             out.substring(out.indexOf("packed: ") + 8).strip(),
                             java.util.HexFormat.of().formatHex(r.packed()));
@@ -237,18 +228,9 @@ class GoldenTest {
       StringBuilder doc, SourceText src, Map<String, String> vars, Schema explicit) {
     section(doc, "iovc check --fix");
     java.util.function.Function<SourceText, List<Diagnostic>> check =
-        text -> {
-          SyntaxTree t = Ucl.parse(text, vars);
-          SchemaChoice.Choice c = SchemaChoice.choose(t, PLUGINS, explicit, null);
-          List<Diagnostic> d = new ArrayList<>();
-          if (c.problem() != null) d.add(c.problem());
-          d.addAll(
-              c.schema() == null
-                  ? io.iovc.check.Checker.check(t, null, PLUGINS.codes()).diagnostics()
-                  : Pipeline.check(t, c.schema(), Pipeline.DEFAULT_MAX_CONFIG, PLUGINS.codes())
-                      .diagnostics());
-          return d;
-        };
+        text ->
+            Pipeline.analyze(text, vars, SchemaRequest.of(PLUGINS).withExplicit(explicit))
+                .diagnostics();
     io.iovc.diag.FixApplier.Result r = io.iovc.diag.FixApplier.fixAll(src, check);
     if (!r.changed()) {
       doc.append("(no machine-applicable fix)\n");

@@ -1,19 +1,17 @@
 package io.iovc.lsp;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.Checker;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
-import io.iovc.plugin.DriverPlugin;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,11 +22,6 @@ import java.util.function.Function;
  * every diagnostic, and the accepted configuration when there is no error. Immutable.
  */
 final class Analysis {
-  /** A schema with only the SR-IOV parameters every driver has (num_vfs, device, passthrough). */
-  static final Schema IOV_ONLY =
-      Schema.fromPlugin(
-          DriverPlugin.withoutParameters("SR-IOV", "the parameters every driver has"));
-
   final String uri;
   final int version;
   final SourceText src;
@@ -74,8 +67,9 @@ final class Analysis {
   }
 
   /**
-   * Analyses a text. {@code live} is the live kernel schema (FreeBSD, device present) or null;
-   * {@code driverSetting} applies only when the file itself (PF.device, modeline) chooses none.
+   * Analyses a text through {@link Pipeline#analyze}. {@code live} maps PF.device to the live
+   * kernel schema (FreeBSD, device present) or is null; {@code driverSetting} applies only when the
+   * file itself (PF.device, modeline) chooses none.
    */
   static Analysis of(
       String uri,
@@ -84,32 +78,16 @@ final class Analysis {
       String text,
       Map<String, String> vars,
       PluginRegistry registry,
-      Function<SyntaxTree, Schema> live,
+      Function<String, Schema> live,
       String driverSetting,
       Positions.Encoding enc) {
     SourceText src = SourceText.of(name, text);
-    SyntaxTree tree = Ucl.parse(src, vars);
-    SchemaChoice.Choice choice =
-        SchemaChoice.choose(tree, registry, live == null ? null : live.apply(tree), null);
-    String how = choice.how();
-    if (choice.schema() == null && driverSetting != null && SchemaChoice.modeline(tree) == null) {
-      SchemaChoice.Choice bySetting = SchemaChoice.choose(tree, registry, null, driverSetting);
-      if (bySetting.schema() != null || choice.problem() == null) {
-        choice = bySetting;
-        how = "the iovc.driver setting";
-      }
-    }
+    io.iovc.pipeline.Analysis a =
+        Pipeline.analyze(
+            src, vars, SchemaRequest.of(registry).withLive(live).withEditorDriver(driverSetting));
     Positions pos = new Positions(src, enc);
-    if (choice.schema() == null) {
-      List<Diagnostic> diags =
-          new ArrayList<>(Checker.check(tree, null, registry.codes()).diagnostics());
-      if (choice.problem() != null) diags.add(0, choice.problem());
-      return new Analysis(uri, version, src, tree, pos, null, how, null, diags, false);
-    }
-    Pipeline.Result r =
-        Pipeline.check(tree, choice.schema(), Pipeline.DEFAULT_MAX_CONFIG, registry.codes());
     return new Analysis(
-        uri, version, src, tree, pos, choice.schema(), how, r, r.diagnostics(), false);
+        uri, version, src, a.tree(), pos, a.schema(), a.why(), a.result(), a.diagnostics(), false);
   }
 
   /** The stand-in for a document too large to analyse: one diagnostic, nothing else. */
@@ -151,7 +129,7 @@ final class Analysis {
 
   /** The schema for completion and hover: the file's, else the parameters every driver has. */
   Schema schemaOrIov() {
-    return schema != null ? schema : IOV_ONLY;
+    return schema != null ? schema : SchemaChoice.GENERIC;
   }
 
   /** The accepted configuration, or null while the file has errors. */

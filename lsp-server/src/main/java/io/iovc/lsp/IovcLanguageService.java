@@ -3,7 +3,6 @@ package io.iovc.lsp;
 import io.iovc.format.Formatter;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import io.iovc.syntax.SyntaxTree;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -32,24 +31,29 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class IovcLanguageService {
   final PluginRegistry registry;
   final Settings settings;
-  private final Function<SyntaxTree, Schema> live;
+  private final Function<String, Schema> live;
   private final Diagnostics diagnostics;
   private final Completions completions;
   private final Hovers hovers = new Hovers();
   private final CodeActions codeActions;
+  private final Explanations explanations;
   volatile ClientInfo client = ClientInfo.BASIC;
+
+  /** This host's view of a file's PF, for the code lens ({@link HostView#NONE} in tests). */
+  volatile HostView host = HostView.NONE;
 
   IovcLanguageService(
       PluginRegistry registry,
       Settings settings,
       Explanations explanations,
-      Function<SyntaxTree, Schema> live) {
+      Function<String, Schema> live) {
     this.registry = registry;
     this.settings = settings;
     this.live = live;
     this.diagnostics = new Diagnostics(explanations);
     this.completions = new Completions(registry);
     this.codeActions = new CodeActions(diagnostics);
+    this.explanations = explanations;
   }
 
   /** The analysis of the document's current text (cached until the text or the settings change). */
@@ -207,6 +211,23 @@ final class IovcLanguageService {
 
   List<InlayHint> inlayHints(Document d, Range r) {
     return InlayHints.hints(analyze(d), r, client.markdown());
+  }
+
+  List<org.eclipse.lsp4j.CodeLens> codeLenses(Document d) {
+    Analysis a = analyze(d);
+    return CodeLenses.lenses(a, a.tooLarge ? null : host.look(a));
+  }
+
+  List<org.eclipse.lsp4j.DocumentLink> documentLinks(Document d) {
+    return DocumentLinks.links(analyze(d), registry.codes(), explanations);
+  }
+
+  org.eclipse.lsp4j.PrepareRenameResult prepareRename(Document d, Position p) {
+    return Renames.prepare(analyze(d), p);
+  }
+
+  Renames.Result rename(Document d, Position p, String newName) {
+    return Renames.rename(analyze(d), p, newName);
   }
 
   SemanticTokens semanticTokens(Document d) {

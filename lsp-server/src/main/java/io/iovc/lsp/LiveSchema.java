@@ -1,9 +1,7 @@
 package io.iovc.lsp;
 
-import io.iovc.check.ConfigTree;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
-import io.iovc.syntax.SyntaxTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +19,7 @@ import java.util.function.Function;
  * FreeBSD, no device, no permission, no iovctl) simply means no live schema, and the plugin schema
  * is used as before.
  */
-final class LiveSchema implements Function<SyntaxTree, Schema> {
+final class LiveSchema implements Function<String, Schema> {
   private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private record Entry(Schema schema, long at) {}
@@ -44,9 +42,8 @@ final class LiveSchema implements Function<SyntaxTree, Schema> {
   }
 
   @Override
-  public Schema apply(SyntaxTree tree) {
+  public Schema apply(String device) {
     if (!settings.liveSchema) return null;
-    String device = ConfigTree.findDevice(tree);
     if (device == null || !device.matches("[A-Za-z0-9_.-]{1,64}")) return null;
     long now = System.nanoTime();
     Entry e = cache.get(device);

@@ -38,6 +38,12 @@ final class Settings {
    */
   volatile boolean liveSchema = true;
 
+  /**
+   * Compare the file with the live PF when this host has it ({@code iovc.liveChecks}, off by
+   * default): the code lens over PF then shows the PF's VF limit and {@code iovc diff}'s verdict.
+   */
+  volatile boolean liveChecks;
+
   static long defaultMaxFileSize(long maxHeap) {
     return Math.max(128L << 10, Math.min(4L << 20, maxHeap / 160));
   }
@@ -71,6 +77,10 @@ final class Settings {
     if (o.get("liveSchema") instanceof JsonPrimitive p && p.isBoolean()) {
       changed |= p.getAsBoolean() != liveSchema;
       liveSchema = p.getAsBoolean();
+    }
+    if (o.get("liveChecks") instanceof JsonPrimitive p && p.isBoolean()) {
+      changed |= p.getAsBoolean() != liveChecks;
+      liveChecks = p.getAsBoolean();
     }
     return changed;
   }

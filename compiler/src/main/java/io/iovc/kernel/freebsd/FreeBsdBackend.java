@@ -1,10 +1,8 @@
 package io.iovc.kernel.freebsd;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigParam;
 import io.iovc.check.ConfigTree;
-import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -12,10 +10,11 @@ import io.iovc.kernel.ApplyResult;
 import io.iovc.kernel.Backend;
 import io.iovc.kernel.freebsd.KernelError.Errno;
 import io.iovc.kernel.freebsd.KernelError.Op;
-import io.iovc.nvlist.NvPacker;
+import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.DryRun;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
@@ -23,7 +22,6 @@ import io.iovc.source.Span;
 import io.iovc.syntax.SyntaxTree;
 import io.iovc.syntax.Ucl;
 import java.io.PrintStream;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,7 +88,7 @@ public final class FreeBsdBackend implements Backend {
     SyntaxTree tree = Ucl.parse(r.source(), Ucl.fileVariables(r.path()));
     String device = ConfigTree.findDevice(tree);
     if (device == null) {
-      diags.addAll(Checker.check(tree, null, codes(r.registry())).diagnostics());
+      diags.addAll(Pipeline.analyze(tree, SchemaRequest.none(r.registry())).diagnostics());
       if (style == Style.IOVCTL) {
         boolean notString = diags.stream().anyMatch(d -> d.code() == Codes.DEVICE_NOT_STRING);
         msgs.add(
@@ -106,7 +104,7 @@ public final class FreeBsdBackend implements Backend {
     try {
       target = DeviceName.fromConfig(device);
     } catch (IllegalArgumentException e) {
-      diags.addAll(Checker.check(tree, null, codes(r.registry())).diagnostics());
+      diags.addAll(Pipeline.analyze(tree, SchemaRequest.none(r.registry())).diagnostics());
       msgs.add(file + ": " + e.getMessage() + "; nothing applied");
       return new ApplyResult(1, diags, msgs);
     }
@@ -119,13 +117,13 @@ public final class FreeBsdBackend implements Backend {
         liveMax = tools.maxConfig();
         if (liveMax > 0) maxSize = liveMax;
       }
-      Pipeline.Result res = Pipeline.compile(tree, live, maxSize, codes(r.registry()));
+      Analysis res =
+          Pipeline.analyze(tree, SchemaRequest.only(live, r.registry()).withMaxSize(maxSize));
       diags.addAll(res.diagnostics());
       Schema other =
           r.explicitSchema() != null ? r.explicitSchema() : pluginSchema(r.registry(), tree);
       if (other != null)
-        compareWithPlugin(
-            tree, live, other, target.name(), r.maxSize(), res, diags, codes(r.registry()));
+        compareWithPlugin(live, other, target.name(), r.maxSize(), res, diags, r.registry());
       if (res.hasErrors() || res.packed() == null) {
         long n = diags.stream().filter(Diagnostic::isError).count();
         msgs.add(
@@ -139,20 +137,17 @@ public final class FreeBsdBackend implements Backend {
                 + " (checked against the live schema of "
                 + target.name()
                 + ")");
-        return new ApplyResult(1, diags, msgs);
+        return new ApplyResult(1, diags, msgs).on(target.name());
       }
-      CheckedConfig cfg = res.check().config();
-      byte[] packed =
-          dev.byteOrder() == ByteOrder.BIG_ENDIAN
-              ? NvPacker.pack(res.config(), ByteOrder.BIG_ENDIAN)
-              : res.packed();
+      CheckedConfig cfg = res.config();
+      byte[] packed = res.packed(dev.byteOrder());
       if (dryRun) {
         byte[] b =
-            DryRun.listing(target.name(), res.config(), packed.length)
+            DryRun.listing(target.name(), res.nvlist(), packed.length)
                 .getBytes(StandardCharsets.ISO_8859_1);
         r.out().write(b, 0, b.length);
         r.out().flush();
-        return new ApplyResult(0, diags, msgs);
+        return new ApplyResult(0, diags, msgs).on(target.name());
       }
       String driver = other != null && other.plugin() != null ? other.plugin().name() : null;
       ctx = new KernelError.Context(r.replace(), cfg.numVfs(), packed.length, liveMax, -1, driver);
@@ -181,16 +176,18 @@ public final class FreeBsdBackend implements Backend {
                 + ": nothing applied to "
                 + target.name()
                 + ": 1 error (checked against the card)");
-        return new ApplyResult(1, diags, msgs);
+        return new ApplyResult(1, diags, msgs).on(target.name());
       }
+      boolean deleted = false;
       if (r.replace()) {
         try {
           dev.delete();
+          deleted = true;
           if (style == Style.IOVC)
             r.out().println(target.name() + ": deleted the existing VFs (--replace)");
         } catch (KernelError e) {
           if (!(e.op() == Op.DELETE && e.is(Errno.ECHILD)))
-            return failure(e, KernelError.Context.none(), style, diags, msgs);
+            return failure(e, KernelError.Context.none(), style, diags, msgs).on(target.name());
         }
       }
       try {
@@ -205,7 +202,8 @@ public final class FreeBsdBackend implements Backend {
                   liveMax,
                   tools.totalVfs(target.name()),
                   driver);
-        return failure(e, ctx, style, diags, msgs);
+        // the VFs --replace deleted stay deleted: IOV_CONFIG failed after that change
+        return failure(e, ctx, style, diags, msgs).with(target.name(), deleted, null, false);
       }
       HostTools.Readback back = tools.readBack(target.name(), cfg.numVfs());
       if (style == Style.IOVC) {
@@ -223,9 +221,11 @@ public final class FreeBsdBackend implements Backend {
       }
       for (String s : back.warnings()) msgs.add("warning: " + s);
       r.out().flush();
-      return new ApplyResult(0, diags, msgs);
+      // verified: pciconf lists every requested VF; null when pciconf could not be read
+      return new ApplyResult(0, diags, msgs)
+          .with(target.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
     } catch (KernelError e) {
-      return failure(e, ctx, style, diags, msgs);
+      return failure(e, ctx, style, diags, msgs).on(target.name());
     }
   }
 
@@ -234,8 +234,8 @@ public final class FreeBsdBackend implements Backend {
     return p == null || p.member() == null ? Span.at(0) : p.member().value().span();
   }
 
-  private static Span deviceSpan(Pipeline.Result res) {
-    CheckedConfig cfg = res.check().config();
+  private static Span deviceSpan(Analysis res) {
+    CheckedConfig cfg = res.config();
     ConfigParam p = cfg == null || cfg.pf() == null ? null : cfg.pf().param("device");
     return p == null || p.member() == null ? Span.at(0) : p.member().value().span();
   }
@@ -244,14 +244,11 @@ public final class FreeBsdBackend implements Backend {
    * The plugin schema iovc would use offline: a {@code # iovc: driver=} modeline, else by
    * PF.device.
    */
-  /** The codes suppression comments may name: the registry's, or (null) the schema's own. */
-  private static CodeBook codes(PluginRegistry registry) {
-    return registry == null ? null : registry.codes();
-  }
-
   private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
     if (registry == null) return null;
-    return SchemaChoice.choose(tree, registry, null, null).schema();
+    return SchemaChoice.choose(
+            tree, SchemaRequest.of(registry).withPlatform(io.iovc.schema.Platform.FREEBSD))
+        .schema();
   }
 
   /**
@@ -260,14 +257,13 @@ public final class FreeBsdBackend implements Backend {
    * documentation, the plugin does.
    */
   private static void compareWithPlugin(
-      SyntaxTree tree,
       Schema live,
       Schema other,
       String device,
       long maxSize,
-      Pipeline.Result res,
+      Analysis res,
       List<Diagnostic> diags,
-      CodeBook codes) {
+      PluginRegistry registry) {
     List<SchemaDiff.Difference> diffs =
         SchemaDiff.compare(live, "the live schema", other, other.origin());
     if (!diffs.isEmpty()) {
@@ -294,7 +290,9 @@ public final class FreeBsdBackend implements Backend {
     Set<String> have = new HashSet<>();
     for (Diagnostic d : diags) have.add(d.code().id() + "@" + d.span());
     Set<String> hintCodes = Set.of(Codes.DRIVER_MAX_VFS.id());
-    for (Diagnostic d : Pipeline.check(tree, other, maxSize, codes).diagnostics()) {
+    Analysis byPlugin =
+        Pipeline.analyze(res.tree(), SchemaRequest.only(other, registry).withMaxSize(maxSize));
+    for (Diagnostic d : byPlugin.diagnostics()) {
       if (d.isError()) continue;
       boolean hint = hintCodes.contains(d.code().id()) || !d.code().id().startsWith("IOV");
       if (hint && have.add(d.code().id() + "@" + d.span())) diags.add(d);
@@ -340,18 +338,26 @@ public final class FreeBsdBackend implements Backend {
       if (dryRun) {
         out.println("Would attempt to delete all VF children of '" + t.asGiven() + "'");
         out.flush();
-        return new ApplyResult(0, List.of(), msgs);
+        return new ApplyResult(0, List.of(), msgs).on(t.name());
       }
       dev.delete();
       if (style == Style.IOVC) out.println(t.name() + ": deleted all VFs");
       out.flush();
-      return new ApplyResult(0, List.of(), msgs);
+      // verified: pciconf's SR-IOV capability of the PF counts no VFs; null when unreadable, and
+      // not asked for iovctl's -D, which prints nothing on success
+      if (style == Style.IOVCTL)
+        return new ApplyResult(0, List.of(), msgs).with(t.name(), true, null, false);
+      HostTools.Readback back = tools.readBack(t.name(), 0);
+      for (String w : back.warnings()) msgs.add("warning: " + w);
+      return new ApplyResult(0, List.of(), msgs)
+          .with(t.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
     } catch (KernelError e) {
       if (ifExists && e.op() == Op.DELETE && e.is(Errno.ECHILD)) {
         msgs.add(t.name() + " has no VFs; nothing to delete");
-        return new ApplyResult(0, List.of(), msgs);
+        // the kernel's own answer (ECHILD: no VF children) is the state a delete asks for
+        return new ApplyResult(0, List.of(), msgs).with(t.name(), false, true, false);
       }
-      return failure(e, KernelError.Context.none(), style, new ArrayList<>(), msgs);
+      return failure(e, KernelError.Context.none(), style, new ArrayList<>(), msgs).on(t.name());
     }
   }
 

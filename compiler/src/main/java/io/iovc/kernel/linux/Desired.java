@@ -7,6 +7,7 @@ import io.iovc.check.TypedValue;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.linux.Target.Binding;
+import io.iovc.kernel.linux.Target.Rate;
 import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.kernel.linux.Target.Vlan;
@@ -71,6 +72,14 @@ public final class Desired {
       String mac = null;
       Vlan vlan = null;
       Boolean spoof = null;
+      Long qos = null;
+      String proto = null;
+      Long maxRate = null;
+      Long minRate = null;
+      String linkState = null;
+      Boolean queryRss = null;
+      List<Value> vlanValues = new ArrayList<>();
+      List<Value> rateValues = new ArrayList<>();
       List<Value> trustValues = new ArrayList<>();
       for (Schema.Param p : params) {
         LinuxMapping m = mapping(p);
@@ -96,11 +105,63 @@ public final class Desired {
             if (v.value() instanceof TypedValue.Num n) {
               vlan = new Vlan(n.value() >= 4096 ? 0 : (int) n.value(), 0, "802.1Q");
               String why = v.why() + (n.value() >= 4096 ? ": no port VLAN" : "");
+              vlanValues.add(0, new Value(v.name(), v.value(), v.origin(), v.explicit(), v.span()));
               sources.put("vlan", new Source(v.name(), why, v.explicit(), v.span()));
+            }
+          }
+          case VLAN_QOS -> {
+            if (v.value() instanceof TypedValue.Num n) {
+              qos = n.value();
+              vlanValues.add(v);
+            }
+          }
+          case VLAN_PROTO -> {
+            if (v.value() instanceof TypedValue.Str str) {
+              proto = str.value().equalsIgnoreCase("802.1ad") ? "802.1ad" : "802.1Q";
+              vlanValues.add(v);
+            }
+          }
+          case MAX_TX_RATE -> {
+            if (v.value() instanceof TypedValue.Num n) {
+              maxRate = n.value();
+              rateValues.add(v);
+            }
+          }
+          case MIN_TX_RATE -> {
+            if (v.value() instanceof TypedValue.Num n) {
+              minRate = n.value();
+              rateValues.add(v);
+            }
+          }
+          case LINK_STATE -> {
+            if (v.value() instanceof TypedValue.Str str) {
+              linkState = str.value();
+              sources.put("state", new Source(v.name(), v.why(), v.explicit(), v.span()));
+            }
+          }
+          case QUERY_RSS -> {
+            if (v.value() instanceof TypedValue.Bool b) {
+              queryRss = b.value();
+              sources.put("query_rss", new Source(v.name(), v.why(), v.explicit(), v.span()));
             }
           }
           default -> {}
         }
+      }
+      if (qos != null || proto != null) {
+        // qos and protocol travel with the VLAN id in one IFLA_VF_VLAN_LIST entry
+        vlan =
+            new Vlan(
+                vlan == null ? 0 : vlan.id(),
+                qos == null ? 0 : qos.intValue(),
+                proto == null ? "802.1Q" : proto);
+        sources.put("vlan", joined(vlanValues));
+      }
+      Rate rate = null;
+      if (maxRate != null || minRate != null) {
+        // one IFLA_VF_RATE carries both limits: the one the file does not write is 0
+        rate = new Rate(minRate == null ? 0 : minRate, maxRate == null ? 0 : maxRate);
+        sources.put("rate", joined(rateValues));
       }
       Boolean trust = trust(i, trustValues, mac != null, trustIssues);
       if (trust != null) {
@@ -135,11 +196,29 @@ public final class Desired {
               whyBinding,
               pt != null && pt.explicit(),
               pt == null ? null : pt.span()));
-      vfs.add(new VfTarget(i, mac, vlan, spoof, trust, null, null, null, binding, sources));
+      vfs.add(
+          new VfTarget(i, mac, vlan, spoof, trust, linkState, rate, queryRss, binding, sources));
     }
     for (TrustIssue t : trustIssues.values()) diags.add(t.diagnostic());
     diags.addAll(unmappedWarnings(config, schema, linuxDriver));
     return new Result(new Target(config.numVfs(), vfs, recreate, null), diags);
+  }
+
+  /** One source for several parameters that make one attribute (vlan + qos + proto, rates). */
+  private static Source joined(List<Value> values) {
+    List<String> names = new ArrayList<>();
+    List<String> whys = new ArrayList<>();
+    boolean explicit = false;
+    Span span = null;
+    for (Value v : values) {
+      names.add(v.name());
+      whys.add(v.why());
+      if (v.explicit()) {
+        explicit = true;
+        if (span == null) span = v.span();
+      }
+    }
+    return new Source(String.join("/", names), String.join(", ", whys), explicit, span);
   }
 
   /** How a parameter maps: the plugin says; a schema without a plugin is mapped by name. */
@@ -223,6 +302,11 @@ public final class Desired {
         case "allow-promisc" -> promisc = v;
         default -> other |= on;
       }
+    }
+    // the Linux-only `trust`, written in the file, is the bit itself
+    for (Value v : values) {
+      if (v.explicit() && v.name().equalsIgnoreCase("trust"))
+        return ((TypedValue.Bool) v.value()).value();
     }
     boolean asm = setMac != null && ((TypedValue.Bool) setMac.value()).value();
     boolean ap = promisc != null && ((TypedValue.Bool) promisc.value()).value();

@@ -1,9 +1,7 @@
 package io.iovc.kernel.linux;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.Checker;
 import io.iovc.check.ConfigTree;
-import io.iovc.diag.CodeBook;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.ApplyRequest;
@@ -17,9 +15,11 @@ import io.iovc.kernel.linux.Sysfs.SysfsException;
 import io.iovc.kernel.linux.Target.Binding;
 import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
+import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
-import io.iovc.plugin.DriverPlugin;
+import io.iovc.pipeline.SchemaRequest;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Applies an iovctl.conf on Linux through sysfs and rtnetlink (spec/linux-sriov.md §7): snapshot →
@@ -103,66 +104,64 @@ public final class LinuxBackend implements Backend {
       boolean replace) {
     LinuxHost h = host();
     String fileName = path == null ? source.name() : path.toString();
-    SyntaxTree tree = Ucl.parse(source, Ucl.fileVariables(path));
-    List<Diagnostic> diags = new ArrayList<>();
-    String device = ConfigTree.findDevice(tree);
-    Pf pf = null;
-    String pfProblem = null;
-    if (device != null) {
-      try {
-        pf = LiveState.findPf(h.sysfs(), device);
-      } catch (PfException e) {
-        pfProblem = e.getMessage();
-      }
-    }
-
+    // the PF named by PF.device, looked up at most once (the schema table may ask for its driver)
+    Pf[] found = new Pf[1];
+    String[] pfProblem = new String[1];
+    boolean[] looked = new boolean[1];
+    Function<String, Pf> lookup =
+        dev -> {
+          if (!looked[0]) {
+            looked[0] = true;
+            try {
+              found[0] = LiveState.findPf(h.sysfs(), dev);
+            } catch (PfException e) {
+              pfProblem[0] = e.getMessage();
+            }
+          }
+          return found[0];
+        };
     // the schema: --schema/--driver, the modeline, the PF's Linux driver, PF.device, or generic
-    Schema schema;
-    String how;
-    boolean forced = false;
-    if (explicit != null || SchemaChoice.modeline(tree) != null) {
-      SchemaChoice.Choice c = SchemaChoice.choose(tree, registry, explicit, null);
-      if (c.schema() == null) {
-        if (c.problem() != null) diags.add(c.problem());
-        diags.addAll(Checker.check(tree, null, codes(registry)).diagnostics());
-        return new Prepared(fileName, diags, pf, null, c.how(), null, null, null, 1, null);
-      }
-      schema = c.schema();
-      how = pluginLabel(schema) + " (named by " + c.how() + ")";
-      forced = true;
-    } else if (pf != null
-        && pf.driver() != null
-        && registry.forLinuxDriver(pf.driver()).isPresent()) {
-      schema = Schema.fromPlugin(registry.forLinuxDriver(pf.driver()).get().plugin());
-      how = pluginLabel(schema) + " (for the Linux driver " + pf.driver() + ")";
-    } else if (device != null && registry.forDevice(device).isPresent()) {
-      schema = Schema.fromPlugin(registry.forDevice(device).get().plugin());
-      how = pluginLabel(schema) + " (PF.device " + device + ")";
-    } else {
-      schema = Schema.fromPlugin(GENERIC);
-      how =
-          "the generic SR-IOV schema (num_vfs, passthrough)"
-              + (pf != null && pf.driver() != null
-                  ? ": no driver plugin knows the Linux driver " + pf.driver()
-                  : "");
+    SchemaRequest request =
+        SchemaRequest.of(registry)
+            .withExplicit(explicit)
+            .withHost(
+                dev -> {
+                  Pf p = lookup.apply(dev);
+                  return p == null ? null : new SchemaRequest.HostPf(p.driver());
+                })
+            .withGeneric()
+            .withMaxSize(maxSize)
+            .withPlatform(Platform.LINUX);
+    Analysis a = Pipeline.analyze(source, Ucl.fileVariables(path), request);
+    SyntaxTree tree = a.tree();
+    String device = ConfigTree.findDevice(tree);
+    Pf pf = device == null ? null : lookup.apply(device);
+    List<Diagnostic> diags = new ArrayList<>();
+    Schema schema = a.schema();
+    if (a.schemaProblem() != null) {
+      // a modeline naming no plugin
+      diags.addAll(a.diagnostics());
+      return new Prepared(fileName, diags, pf, null, a.why(), null, null, null, 1, null);
     }
+    String how = how(a, pf);
+    boolean forced =
+        switch (a.chosenBy()) {
+          case EXPLICIT, DRIVER_OPTION, MODELINE -> true;
+          default -> false;
+        };
 
     if (pf == null && device != null) {
       // nothing can be planned without the PF; still check the file when its schema is known
-      diags.addAll(
-          schema.plugin() == GENERIC
-              ? Checker.check(tree, null, codes(registry)).diagnostics()
-              : Pipeline.check(tree, schema, maxSize, codes(registry)).diagnostics());
+      diags.addAll(a.diagnostics());
       diags.add(
-          Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem)
+          Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem[0])
               .label("not a PF here")
               .help(
                   "on Linux, PF.device is the PF's interface name (see `ip link`) or its PCI address (e.g. 0000:05:00.0)")
               .build());
       return new Prepared(fileName, diags, null, schema, how, null, null, null, 1, null);
     }
-    Pipeline.Result r = Pipeline.compile(tree, schema, maxSize, codes(registry));
-    if (schema.plugin() == GENERIC && pf != null && r.hasErrors()) {
+    if (a.chosenBy() == SchemaChoice.Source.GENERIC && pf != null && a.hasErrors()) {
       diags.add(
           Diagnostic.of(
                   Codes.NO_SCHEMA,
@@ -177,10 +176,10 @@ public final class LinuxBackend implements Backend {
                   "if the file is for another card, name its plugin: --driver NAME or a comment `# iovc: driver=NAME`; see `iovc drivers`")
               .build());
     }
-    diags.addAll(r.diagnostics());
-    if (r.hasErrors() || r.check().config() == null)
+    diags.addAll(a.diagnostics());
+    if (a.hasErrors() || a.config() == null)
       return new Prepared(fileName, diags, pf, schema, how, null, null, null, 1, null);
-    CheckedConfig config = r.check().config();
+    CheckedConfig config = a.config();
     Span deviceSpan = config.pf().param("device").member().value().span();
     Span numVfsSpan = config.pf().param("num_vfs").member().value().span();
 
@@ -265,13 +264,20 @@ public final class LinuxBackend implements Backend {
     return Span.at(0);
   }
 
-  /** The codes suppression comments may name: the registry's, or (null) the schema's own. */
-  private static CodeBook codes(PluginRegistry registry) {
-    return registry == null ? null : registry.codes();
-  }
-
-  private static String pluginLabel(Schema s) {
-    return s.plugin() != null ? "plugin " + s.plugin().name() : s.origin();
+  /** Which plugin and why, for the plan's header. */
+  private static String how(Analysis a, Pf pf) {
+    Schema s = a.schema();
+    if (s == null || a.chosenBy() == SchemaChoice.Source.GENERIC)
+      return "the generic SR-IOV schema (num_vfs, passthrough)"
+          + (pf != null && pf.driver() != null
+              ? ": no driver plugin knows the Linux driver " + pf.driver()
+              : "");
+    String label = s.plugin() != null ? "plugin " + s.plugin().name() : s.origin();
+    return switch (a.chosenBy()) {
+      case LINUX_DRIVER -> label + " (for " + a.why() + ")";
+      case PF_DEVICE -> label + " (" + a.why() + ")";
+      default -> label + " (named by " + a.why() + ")";
+    };
   }
 
   /** Checks against the live device; returns the target, trimmed of what this PF cannot carry. */
@@ -440,9 +446,11 @@ public final class LinuxBackend implements Backend {
     if (!p.ok()) {
       if (p.problem() != null) messages.add(p.problem());
       else messages.add(p.fileName() + ": nothing applied");
-      return new ApplyResult(p.status(), p.diagnostics(), messages);
+      return new ApplyResult(p.status(), p.diagnostics(), messages)
+          .on(p.pf() == null ? null : deviceName(p.pf()));
     }
     Pf pf = p.pf();
+    String name = deviceName(pf);
     try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
       // Under the lock a journal is always a dead apply's: its process let go of the lock.
       Journal.Entry interrupted;
@@ -450,7 +458,7 @@ public final class LinuxBackend implements Backend {
         interrupted = Journal.read(h.journalDir(), pf);
       } catch (IOException e) {
         messages.add(e.getMessage());
-        return new ApplyResult(69, p.diagnostics(), messages);
+        return new ApplyResult(69, p.diagnostics(), messages).on(name);
       }
       if (interrupted != null) {
         String said = pf.label() + ": " + interrupted.describe();
@@ -458,14 +466,14 @@ public final class LinuxBackend implements Backend {
         messages.add(said);
       }
       if (request.rollbackInterrupted())
-        return restoreInterrupted(h, out, pf, interrupted, p.diagnostics(), messages);
+        return restoreInterrupted(h, out, pf, interrupted, p.diagnostics(), messages).on(name);
       // the state may have changed while we waited: plan again under the lock
       Snapshot before;
       try {
         before = LiveState.snapshot(h.sysfs(), h.netlink(), LiveState.refresh(h.sysfs(), pf));
       } catch (PfException | SysfsException | IOException e) {
         messages.add("cannot read the state of " + pf.label() + ": " + e.getMessage());
-        return new ApplyResult(69, p.diagnostics(), messages);
+        return new ApplyResult(69, p.diagnostics(), messages).on(name);
       }
       Plan plan = Planner.plan(p.target(), before);
       if (plan.isEmpty()) {
@@ -482,7 +490,8 @@ public final class LinuxBackend implements Backend {
                   + " ("
                   + Planner.plural(p.target().numVfs(), "VF")
                   + ")");
-        return new ApplyResult(0, p.diagnostics(), messages);
+        // the plan is computed from what was just read: the PF is verified as it is
+        return new ApplyResult(0, p.diagnostics(), messages).with(name, false, true, false);
       }
       if (out != null)
         out.println(
@@ -512,7 +521,10 @@ public final class LinuxBackend implements Backend {
                 + e.getMessage()
                 + "; nothing applied");
         return new ApplyResult(
-            e instanceof java.nio.file.AccessDeniedException ? 77 : 73, p.diagnostics(), messages);
+                e instanceof java.nio.file.AccessDeniedException ? 77 : 73,
+                p.diagnostics(),
+                messages)
+            .on(name);
       }
       Applier.Outcome o = new Applier(h, out).apply(plan, p.target(), before, journal);
       try {
@@ -532,34 +544,17 @@ public final class LinuxBackend implements Backend {
                   + Planner.plural(p.target().numVfs(), "VF")
                   + ")");
         if (out != null) for (String n : plan.notes()) out.println("note: " + n);
-        return new ApplyResult(0, p.diagnostics(), messages);
+        return new ApplyResult(0, p.diagnostics(), messages).with(name, true, true, false);
       }
-      messages.add("apply failed: " + o.failure());
-      if (o.rollback().isEmpty() && o.restored()) {
-        messages.add("nothing was changed");
-      } else {
-        messages.add(
-            (o.restored()
-                    ? "rolled back: " + pf.label() + " is as it was before the apply"
-                    : "ROLLBACK INCOMPLETE: "
-                        + pf.label()
-                        + " differs from its state before the apply")
-                + " ("
-                + Planner.plural(o.executed(), "step")
-                + " had run)");
-        for (String line : o.rollback()) messages.add("  " + line);
-      }
-      if (o.permission())
-        messages.add(
-            "run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
-      return new ApplyResult(o.permission() ? 77 : 71, p.diagnostics(), messages);
+      return failed("apply", o, pf, p.diagnostics(), messages);
     } catch (PfLock.BusyException e) {
       messages.add(e.getMessage());
-      return new ApplyResult(75, p.diagnostics(), messages);
+      return new ApplyResult(75, p.diagnostics(), messages).on(name);
     } catch (IOException e) {
       messages.add("cannot take the lock in " + h.lockDir() + ": " + e.getMessage());
       return new ApplyResult(
-          e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages);
+              e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages)
+          .on(name);
     }
   }
 
@@ -614,7 +609,7 @@ public final class LinuxBackend implements Backend {
    * What a PF's journal says to a command that does not apply (plan, diff, status), or null: an
    * interrupted apply, or one still running.
    */
-  static String journalNotice(LinuxHost h, Pf pf) {
+  public static String journalNotice(LinuxHost h, Pf pf) {
     Journal.Entry e;
     try {
       e = Journal.read(h.journalDir(), pf);
@@ -637,139 +632,120 @@ public final class LinuxBackend implements Backend {
         + " before it";
   }
 
-  // ------------------------------------------------------------------ reports
+  /** The PF as its users name it: its interface, else its PCI address or netdevsim id. */
+  static String deviceName(Pf pf) {
+    return pf.netdev() != null ? pf.netdev() : pf.id();
+  }
 
-  /** What {@code iovc plan} prints. */
-  public static String renderPlan(Prepared p) {
-    StringBuilder sb = new StringBuilder();
-    Pf pf = p.pf();
-    sb.append("plan for ").append(p.fileName()).append(": ").append(describe(pf)).append('\n');
-    sb.append("schema: ").append(p.how()).append('\n');
-    Plan plan = p.plan();
-    if (plan.isEmpty()) {
-      sb.append("no changes: ")
-          .append(pf.label())
-          .append(" already matches the file (")
-          .append(Planner.plural(p.target().numVfs(), "VF"))
-          .append(")\n");
+  /** A failed run of a plan: what failed, the rollback, and what the PF is left with. */
+  private static ApplyResult failed(
+      String what, Applier.Outcome o, Pf pf, List<Diagnostic> diagnostics, List<String> messages) {
+    messages.add(what + " failed: " + o.failure());
+    boolean attempted = !(o.rollback().isEmpty() && o.restored());
+    if (!attempted) {
+      messages.add("nothing was changed");
     } else {
-      sb.append("VFs: ")
-          .append(p.live().numVfs())
-          .append(" now, ")
-          .append(p.target().numVfs())
-          .append(" in the file");
-      if (pf.totalVfs() != null) sb.append(" (at most ").append(pf.totalVfs()).append(")");
-      sb.append('\n').append('\n');
-      sb.append(plan.renderSteps()).append('\n');
-      sb.append("then read back sriov_numvfs");
-      if (pf.netdev() != null)
-        sb.append(" and `ip -json -details link show dev ").append(pf.netdev()).append('`');
-      if (pf.bus() == Bus.PCI) sb.append(" and each VF's driver");
-      sb.append(", and compare with the file;\n");
-      sb.append(
-          "if a step fails or the read-back differs, restore the state found before step 1\n");
+      messages.add(
+          (o.restored()
+                  ? "rolled back: " + pf.label() + " is as it was before the apply"
+                  : "ROLLBACK INCOMPLETE: "
+                      + pf.label()
+                      + " differs from its state before the apply")
+              + " ("
+              + Planner.plural(o.executed(), "step")
+              + " had run)");
+      for (String line : o.rollback()) messages.add("  " + line);
     }
-    for (String n : plan.notes()) sb.append("note: ").append(n).append('\n');
-    return sb.toString();
+    if (o.permission())
+      messages.add(
+          "run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
+    return new ApplyResult(o.permission() ? 77 : 71, diagnostics, messages)
+        .with(
+            deviceName(pf),
+            attempted && !o.restored(),
+            attempted ? Boolean.FALSE : null,
+            attempted && o.restored());
   }
 
-  /** What {@code iovc diff} prints. */
-  public static String renderDiff(Prepared p) {
-    StringBuilder sb = new StringBuilder();
-    Plan plan = p.plan();
-    Pf pf = p.pf();
-    if (plan.isEmpty()) {
-      sb.append(pf.label())
-          .append(" matches ")
-          .append(p.fileName())
-          .append(" (")
-          .append(Planner.plural(p.target().numVfs(), "VF"))
-          .append(")\n");
-      return sb.toString();
-    }
-    sb.append(pf.label()).append(" differs from ").append(p.fileName()).append(":\n");
-    for (Plan.Difference d : plan.differences()) sb.append("  ").append(d.render()).append('\n');
-    if (plan.differences().isEmpty()) {
-      for (Plan.Step s : plan.steps()) sb.append("  pending: ").append(s.display()).append('\n');
-    }
-    sb.append(Planner.plural(plan.steps().size(), "change"))
-        .append(" would bring it back: iovc plan ")
-        .append(p.fileName())
-        .append('\n');
-    return sb.toString();
-  }
-
-  static String describe(Pf pf) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("PF ");
-    if (pf.netdev() != null) sb.append(pf.netdev()).append(" = ");
-    sb.append(pf.id()).append(pf.bus() == Bus.PCI ? " (PCI)" : " (netdevsim)");
-    sb.append(", driver ").append(pf.driver() == null ? "none" : pf.driver());
-    return sb.toString();
-  }
-
-  /** {@code iovc status PF}: the PF and every VF, from sysfs and netlink. */
-  public String status(String device) throws PfException, SysfsException, IOException {
-    LinuxHost h = host();
-    Pf pf = LiveState.findPf(h.sysfs(), device);
-    Snapshot s = LiveState.snapshot(h.sysfs(), h.netlink(), pf);
-    StringBuilder sb = new StringBuilder();
-    sb.append(describe(pf)).append('\n');
-    String journal = journalNotice(h, pf);
-    if (journal != null) sb.append("note: ").append(journal).append('\n');
-    sb.append("VFs: ")
-        .append(
-            pf.numVfs() == null
-                ? "SR-IOV not available"
-                : pf.numVfs() + (pf.totalVfs() != null ? " of " + pf.totalVfs() : ""));
-    if (pf.autoprobe() != null)
-      sb.append(", sriov_drivers_autoprobe ").append(pf.autoprobe() ? 1 : 0);
-    sb.append('\n');
-    if (s.numVfs() == 0) return sb.toString();
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {"VF", "PCI", "netdev", "MAC", "vlan", "spoofchk", "trust", "link", "driver"});
-    for (int i = 0; i < s.numVfs(); i++) {
-      LiveState.Vf v = s.vf(i);
-      Netlink.VfLink l = s.link(i);
-      String drv = v == null || v.driver() == null ? "-" : v.driver();
-      if (v != null && !v.override().isEmpty()) drv += " (override " + v.override() + ")";
-      rows.add(
-          new String[] {
-            Integer.toString(i),
-            v == null || v.bdf() == null ? "-" : v.bdf(),
-            v == null || v.netdevs().isEmpty() ? "-" : String.join(",", v.netdevs()),
-            l == null || l.mac() == null ? "-" : l.mac(),
-            l == null
-                ? "-"
-                : (l.vlan() == 0 && l.qos() == 0
-                    ? "-"
-                    : new Target.Vlan(l.vlan(), l.qos(), l.vlanProto()).display()),
-            l == null || l.spoofchk() == null ? "-" : Planner.onOff(l.spoofchk()),
-            l == null || l.trust() == null ? "-" : Planner.onOff(l.trust()),
-            l == null || l.linkState() == null ? "-" : l.linkState(),
-            drv
-          });
-    }
-    int[] w = new int[rows.get(0).length];
-    for (String[] r : rows) for (int c = 0; c < r.length; c++) w[c] = Math.max(w[c], r[c].length());
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < r.length; c++) {
-        line.append(r[c]);
-        if (c < r.length - 1) line.append(" ".repeat(w[c] - r[c].length() + 2));
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
-    }
-    return sb.toString();
-  }
-
-  // ------------------------------------------------------------------ generic schema
+  // ------------------------------------------------------------------ delete
 
   /**
-   * The schema for a PF whose Linux driver no plugin knows (e.g. an NVMe controller): only what the
-   * SR-IOV core handles for every driver, num_vfs and passthrough.
+   * {@code iovc delete} on Linux: {@code sriov_numvfs} 0 under the PF's lock, read back, and on a
+   * failure the snapshot taken before restored (the VF count and each VF's settings, drivers and
+   * overrides), as {@link #apply} does. Whether a VF is in use is the caller's question (it asks
+   * {@link LinuxStatus}); this removes them.
+   *
+   * @param ifExists a PF without VFs is success (as on FreeBSD, where IOV_DELETE answers ECHILD)
    */
-  static final DriverPlugin GENERIC =
-      DriverPlugin.withoutParameters("generic", "any SR-IOV PF: VF count and passthrough only");
+  @SuppressWarnings("try") // the lock is held for the body, never referenced
+  public ApplyResult delete(String device, boolean ifExists, PrintStream out) {
+    LinuxHost h = host();
+    List<String> messages = new ArrayList<>();
+    Pf pf;
+    try {
+      pf = LiveState.findPf(h.sysfs(), device);
+    } catch (PfException e) {
+      messages.add(e.getMessage());
+      return new ApplyResult(69, List.of(), messages).on(device);
+    }
+    String name = deviceName(pf);
+    if (pf.numVfs() == null) {
+      messages.add(pf.label() + " cannot have VFs: it has no sriov_numvfs");
+      return new ApplyResult(69, List.of(), messages).on(name);
+    }
+    try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
+      Snapshot before;
+      try {
+        before = LiveState.snapshot(h.sysfs(), h.netlink(), LiveState.refresh(h.sysfs(), pf));
+      } catch (PfException | SysfsException | IOException e) {
+        messages.add("cannot read the state of " + pf.label() + ": " + e.getMessage());
+        return new ApplyResult(69, List.of(), messages).on(name);
+      }
+      if (before.numVfs() == 0) {
+        messages.add(
+            pf.label()
+                + " has no VFs; nothing to delete"
+                + (ifExists ? "" : " (--if-exists makes this a success)"));
+        // just read: the PF has no VFs, which is what a delete asks for
+        return new ApplyResult(ifExists ? 0 : 71, List.of(), messages)
+            .with(name, false, true, false);
+      }
+      Pf live = before.pf();
+      Plan plan =
+          new Plan(
+              live,
+              List.of(
+                  new Plan.Step(
+                      new Plan.Action.Write(live.numVfsPath(), "0"),
+                      "echo 0 > " + live.numVfsPath(),
+                      "remove the " + Planner.plural(before.numVfs(), "VF"),
+                      null,
+                      "num_vfs")),
+              List.of(new Plan.Difference(null, "num_vfs", "0", Integer.toString(before.numVfs()))),
+              List.of());
+      Target none = new Target(0, List.of(), false, null);
+      if (out != null)
+        out.println(pf.label() + ": deleting " + Planner.plural(before.numVfs(), "VF"));
+      Applier.Outcome o = new Applier(h, out).apply(plan, none, before);
+      if (o.ok()) {
+        if (out != null)
+          out.println(
+              "verified: "
+                  + pf.label()
+                  + " has no VFs (deleted "
+                  + Planner.plural(before.numVfs(), "VF")
+                  + ")");
+        return new ApplyResult(0, List.of(), messages).with(name, true, true, false);
+      }
+      return failed("delete", o, pf, List.of(), messages);
+    } catch (PfLock.BusyException e) {
+      messages.add(e.getMessage());
+      return new ApplyResult(75, List.of(), messages).on(name);
+    } catch (IOException e) {
+      messages.add("cannot take the lock in " + h.lockDir() + ": " + e.getMessage());
+      return new ApplyResult(
+              e instanceof java.nio.file.AccessDeniedException ? 77 : 71, List.of(), messages)
+          .on(name);
+    }
+  }
 }

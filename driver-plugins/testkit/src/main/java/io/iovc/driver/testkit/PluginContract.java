@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.check.Checker;
 import io.iovc.diag.Code;
 import io.iovc.diag.CodeBook;
 import io.iovc.diag.Diagnostic;
 import io.iovc.nvlist.NvPacker;
+import io.iovc.pipeline.Pipeline;
+import io.iovc.pipeline.SchemaRequest;
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
+import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ValueHint;
 import io.iovc.schema.PluginRegistry;
@@ -115,6 +118,16 @@ public abstract class PluginContract {
   }
 
   @Test
+  void linuxCapabilitiesAreForItsOwnLinuxDriversAndCiteTheirSource() {
+    for (LinuxDriverSupport t : plugin().linuxSupport()) {
+      assertTrue(plugin().linuxDrivers().contains(t.driver()), t.driver() + " is not served");
+      assertTrue(t.sourceFile().startsWith("drivers/"), t.driver() + ": " + t.sourceFile());
+      for (LinuxMapping m : t.implemented())
+        assertTrue(t.support(m).source().endsWith("()"), t.driver() + " " + m + ": no function");
+    }
+  }
+
+  @Test
   void devicePatternsMatchTheDocumentedNodes() {
     for (String n : facts.serves) assertTrue(serves(n), n);
     for (String n : facts.doesNotServe) assertFalse(serves(n), n);
@@ -164,7 +177,18 @@ public abstract class PluginContract {
 
   /** The diagnostics of checking {@code text} against the plugin's schema. */
   protected final List<Diagnostic> check(String text) {
-    return Checker.check(Ucl.parse(SourceText.of("test.conf", text)), Schema.fromPlugin(plugin()))
+    return Pipeline.analyze(
+            Ucl.parse(SourceText.of("test.conf", text)),
+            SchemaRequest.only(Schema.fromPlugin(plugin()), null))
+        .diagnostics();
+  }
+
+  /** The diagnostics of checking {@code text} for Linux (the Linux-only settings, its table). */
+  protected final List<Diagnostic> checkForLinux(String text) {
+    return Pipeline.analyze(
+            Ucl.parse(SourceText.of("test.conf", text)),
+            SchemaRequest.only(Schema.fromPlugin(plugin()), null)
+                .withPlatform(io.iovc.schema.Platform.LINUX))
         .diagnostics();
   }
 
