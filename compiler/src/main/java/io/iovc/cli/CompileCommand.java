@@ -59,6 +59,14 @@ final class CompileCommand implements Callable<Integer> {
   boolean replace;
 
   @Option(
+      names = "--rollback-interrupted",
+      description =
+          "With --apply (Linux): when an earlier apply on the PF was interrupted (killed, power"
+              + " lost), restore the state it recorded before its first step instead of applying"
+              + " the file.")
+  boolean rollbackInterrupted;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description =
@@ -73,6 +81,8 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
     filter.validate(schema.registry().codes());
+    if (rollbackInterrupted && !apply)
+      throw new UserError(2, "--rollback-interrupted goes with --apply");
     boolean json = OpsOutput.json(format);
     if (apply) return apply(in, json);
     if (json)
@@ -155,7 +165,8 @@ final class CompileCommand implements Callable<Integer> {
                 explicit,
                 schema.maxSize,
                 replace,
-                progress));
+                progress,
+                rollbackInterrupted));
     if (json) {
       progress.flush();
       String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -61,6 +61,9 @@ final class LinuxText {
     StringBuilder sb = new StringBuilder();
     Plan plan = p.plan();
     Pf pf = p.pf();
+    // an interrupted (or running) apply on this PF, from its journal
+    for (String n : plan.notes())
+      if (n.startsWith("an apply of ")) sb.append("note: ").append(n).append('\n');
     if (plan.isEmpty()) {
       sb.append(pf.label())
           .append(" matches ")
@@ -97,6 +100,8 @@ final class LinuxText {
     Snapshot s = LiveState.snapshot(h.sysfs(), h.netlink(), pf);
     StringBuilder sb = new StringBuilder();
     sb.append(describe(pf)).append('\n');
+    String journal = io.iovc.kernel.linux.LinuxBackend.journalNotice(h, pf);
+    if (journal != null) sb.append("note: ").append(journal).append('\n');
     sb.append("VFs: ")
         .append(
             pf.numVfs() == null

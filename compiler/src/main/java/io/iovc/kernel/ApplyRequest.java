@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * @param maxSize the kernel's size limit ({@code --max-size})
  * @param replace delete existing VFs first ({@code --replace}), only after the file checked clean
  * @param out progress and results for the user
+ * @param rollbackInterrupted instead of applying the file, restore the state an interrupted apply
+ *     recorded before its first step ({@code --rollback-interrupted}; Linux)
  */
 public record ApplyRequest(
     Path path,
@@ -24,4 +26,16 @@ public record ApplyRequest(
     Schema explicitSchema,
     long maxSize,
     boolean replace,
-    PrintStream out) {}
+    PrintStream out,
+    boolean rollbackInterrupted) {
+  public ApplyRequest(
+      Path path,
+      SourceText source,
+      PluginRegistry registry,
+      Schema explicitSchema,
+      long maxSize,
+      boolean replace,
+      PrintStream out) {
+    this(path, source, registry, explicitSchema, maxSize, replace, out, false);
+  }
+}

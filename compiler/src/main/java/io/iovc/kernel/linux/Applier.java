@@ -58,6 +58,14 @@ final class Applier {
   }
 
   Outcome apply(Plan plan, Target target, Snapshot before) {
+    return apply(plan, target, before, null);
+  }
+
+  /**
+   * Runs the plan; with a journal, records each step before it runs and the rollback before it
+   * starts, so a process that dies leaves the step it reached.
+   */
+  Outcome apply(Plan plan, Target target, Snapshot before, Journal journal) {
     int executed = 0;
     boolean attempted = false;
     LinuxHost.Injection inj = host.injection();
@@ -82,6 +90,11 @@ final class Applier {
                   + ")",
               false);
         }
+        if (journal != null) journal(journal, i + 1);
+        if (inj.kill() == i + 1) {
+          if (progress != null) progress.flush();
+          Runtime.getRuntime().halt(137); // as SIGKILL: no finally, no hooks (IOVC_INJECT_FAILURE)
+        }
         if (progress != null) progress.printf("%4d  %s%n", i + 1, s.display());
         attempted =
             true; // a refused write may still have changed something (a driver that made fewer VFs)
@@ -103,8 +116,25 @@ final class Applier {
     } catch (StepFailure f) {
       if (!attempted) return new Outcome(false, 0, f.getMessage(), f.permission, List.of(), true);
       List<String> report = new ArrayList<>();
+      if (journal != null) {
+        try {
+          journal.rollingBack();
+        } catch (IOException e) {
+          report.add("could not record the rollback in the journal: " + e.getMessage());
+        }
+      }
       boolean restored = rollback(before, report);
       return new Outcome(false, executed, f.getMessage(), f.permission, report, restored);
+    }
+  }
+
+  /** Records step {@code n}; an apply does not go on unrecorded. */
+  private static void journal(Journal j, int n) throws StepFailure {
+    try {
+      j.reached(n);
+    } catch (IOException e) {
+      throw new StepFailure(
+          "cannot record step " + n + " in the journal: " + e.getMessage(), false);
     }
   }
 

@@ -236,6 +236,8 @@ public final class LinuxBackend implements Backend {
           "cannot read the state of " + pf.label() + ": " + e.getMessage());
     }
     Plan plan = Planner.plan(target, live);
+    String journal = journalNotice(h, pf);
+    if (journal != null) notes.add(0, journal);
     if (!notes.isEmpty()) {
       List<String> all = new ArrayList<>(notes);
       all.addAll(plan.notes());
@@ -450,6 +452,21 @@ public final class LinuxBackend implements Backend {
     Pf pf = p.pf();
     String name = deviceName(pf);
     try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
+      // Under the lock a journal is always a dead apply's: its process let go of the lock.
+      Journal.Entry interrupted;
+      try {
+        interrupted = Journal.read(h.journalDir(), pf);
+      } catch (IOException e) {
+        messages.add(e.getMessage());
+        return new ApplyResult(69, p.diagnostics(), messages).on(name);
+      }
+      if (interrupted != null) {
+        String said = pf.label() + ": " + interrupted.describe();
+        if (out != null) out.println(said);
+        messages.add(said);
+      }
+      if (request.rollbackInterrupted())
+        return restoreInterrupted(h, out, pf, interrupted, p.diagnostics(), messages).on(name);
       // the state may have changed while we waited: plan again under the lock
       Snapshot before;
       try {
@@ -460,6 +477,10 @@ public final class LinuxBackend implements Backend {
       }
       Plan plan = Planner.plan(p.target(), before);
       if (plan.isEmpty()) {
+        if (interrupted != null) {
+          Journal.delete(h.journalDir(), pf);
+          messages.add("the interrupted apply is settled: " + pf.label() + " matches the file");
+        }
         if (out != null)
           out.println(
               "no changes: "
@@ -479,7 +500,39 @@ public final class LinuxBackend implements Backend {
                 + Planner.plural(plan.steps().size(), "change")
                 + " from "
                 + p.fileName());
-      Applier.Outcome o = new Applier(h, out).apply(plan, p.target(), before);
+      // The journal keeps the oldest state: converging after an interrupted apply still lets
+      // --rollback-interrupted go back to where the first one started.
+      Journal journal;
+      try {
+        journal =
+            Journal.begin(
+                h.journalDir(),
+                pf,
+                p.fileName(),
+                plan.steps().size(),
+                interrupted != null ? interrupted.before() : before,
+                bootId(h),
+                java.time.Instant.now());
+      } catch (IOException e) {
+        messages.add(
+            "cannot write the apply journal in "
+                + h.journalDir()
+                + ": "
+                + e.getMessage()
+                + "; nothing applied");
+        return new ApplyResult(
+                e instanceof java.nio.file.AccessDeniedException ? 77 : 73,
+                p.diagnostics(),
+                messages)
+            .on(name);
+      }
+      Applier.Outcome o = new Applier(h, out).apply(plan, p.target(), before, journal);
+      try {
+        // finished, and said how (a failed rollback is reported below, with what differs)
+        journal.finish();
+      } catch (IOException e) {
+        messages.add("cannot delete the apply journal: " + e.getMessage());
+      }
       if (o.ok()) {
         if (out != null)
           out.println(
@@ -503,6 +556,80 @@ public final class LinuxBackend implements Backend {
               e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages)
           .on(name);
     }
+  }
+
+  /** {@code --rollback-interrupted}: restore the journal's snapshot instead of the file. */
+  private ApplyResult restoreInterrupted(
+      LinuxHost h,
+      PrintStream out,
+      Pf pf,
+      Journal.Entry interrupted,
+      List<Diagnostic> diagnostics,
+      List<String> messages) {
+    if (interrupted == null) {
+      messages.add(
+          "no interrupted apply on " + pf.label() + ": nothing to roll back, nothing applied");
+      return new ApplyResult(0, diagnostics, messages);
+    }
+    List<String> report = new ArrayList<>();
+    boolean restored = new Applier(h, out).rollback(interrupted.before(), report);
+    for (String line : report) messages.add("  " + line);
+    if (!restored) {
+      messages.add(
+          "ROLLBACK INCOMPLETE: "
+              + pf.label()
+              + " differs from its state before the interrupted apply; the journal stays in "
+              + Journal.path(h.journalDir(), pf));
+      return new ApplyResult(71, diagnostics, messages);
+    }
+    try {
+      Journal.delete(h.journalDir(), pf);
+    } catch (IOException e) {
+      messages.add("cannot delete the apply journal: " + e.getMessage());
+    }
+    messages.add(
+        "rolled back: "
+            + pf.label()
+            + " is as it was before the interrupted apply of "
+            + interrupted.file());
+    return new ApplyResult(0, diagnostics, messages);
+  }
+
+  /** The kernel's boot id: a journal from another boot is never a running apply. */
+  static String bootId(LinuxHost h) {
+    try {
+      String b = h.sysfs().read("/proc/sys/kernel/random/boot_id");
+      return b == null ? null : b.strip();
+    } catch (SysfsException e) {
+      return null;
+    }
+  }
+
+  /**
+   * What a PF's journal says to a command that does not apply (plan, diff, status), or null: an
+   * interrupted apply, or one still running.
+   */
+  public static String journalNotice(LinuxHost h, Pf pf) {
+    Journal.Entry e;
+    try {
+      e = Journal.read(h.journalDir(), pf);
+    } catch (IOException x) {
+      return x.getMessage();
+    }
+    if (e == null) return null;
+    if (e.stillRunning(bootId(h)))
+      return "an apply of "
+          + e.file()
+          + " is running (pid "
+          + e.pid()
+          + ", step "
+          + e.reached()
+          + " of "
+          + e.steps()
+          + ")";
+    return e.describe()
+        + "; `iovc compile --apply FILE` converges, `--rollback-interrupted` restores the state"
+        + " before it";
   }
 
   /** The PF as its users name it: its interface, else its PCI address or netdevsim id. */

@@ -11,19 +11,40 @@ import java.util.Locale;
  *
  * <p>Test seams: the environment variable {@code IOVC_INJECT_FAILURE} ({@code step:N} fails the
  * N-th step of the plan instead of running it, {@code vf:K} fails the first step that touches VF-K,
- * {@code verify} fails the read-back after every step ran), so the kernel tests can prove that a
- * failure after some VFs were configured leaves the device as it was; and {@link
+ * {@code verify} fails the read-back after every step ran, {@code kill:N} ends the process before
+ * step N as SIGKILL would), so the kernel tests can prove that a failure after some VFs were
+ * configured leaves the device as it was, and that a killed apply leaves a journal; and {@link
  * #override(LinuxHost)} for the command-line tests.
  */
 public record LinuxHost(
-    Sysfs sysfs, Netlink netlink, Path lockDir, Duration lockWait, Injection injection) {
+    Sysfs sysfs,
+    Netlink netlink,
+    Path lockDir,
+    Duration lockWait,
+    Injection injection,
+    Path journalDir) {
   private static volatile LinuxHost override;
 
-  /** A failure to inject during an apply (never during a rollback). */
-  public record Injection(int step, int vf, boolean verify) {
-    public static final Injection NONE = new Injection(0, -1, false);
+  /** A host whose apply journals live beside its locks (tests). */
+  public LinuxHost(
+      Sysfs sysfs, Netlink netlink, Path lockDir, Duration lockWait, Injection injection) {
+    this(sysfs, netlink, lockDir, lockWait, injection, lockDir);
+  }
 
-    /** Parses {@code step:N}, {@code vf:K} or {@code verify}; NONE for null or empty. */
+  /**
+   * A failure to inject during an apply (never during a rollback); {@code kill} ends the process at
+   * once before that step, as SIGKILL would (no finally blocks, no shutdown hooks).
+   */
+  public record Injection(int step, int vf, boolean verify, int kill) {
+    public static final Injection NONE = new Injection(0, -1, false, 0);
+
+    public Injection(int step, int vf, boolean verify) {
+      this(step, vf, verify, 0);
+    }
+
+    private static final String EXPECTED = ": expected step:N, vf:K, kill:N or verify";
+
+    /** Parses {@code step:N}, {@code vf:K}, {@code kill:N} or {@code verify}; NONE for empty. */
     public static Injection parse(String s) {
       if (s == null || s.isBlank()) return NONE;
       String v = s.strip().toLowerCase(Locale.ROOT);
@@ -31,32 +52,38 @@ public record LinuxHost(
         if (v.startsWith("step:"))
           return new Injection(Integer.parseInt(v.substring(5)), -1, false);
         if (v.startsWith("vf:")) return new Injection(0, Integer.parseInt(v.substring(3)), false);
+        if (v.startsWith("kill:"))
+          return new Injection(0, -1, false, Integer.parseInt(v.substring(5)));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "IOVC_INJECT_FAILURE=" + s + ": expected step:N, vf:K or verify");
+        throw new IllegalArgumentException("IOVC_INJECT_FAILURE=" + s + EXPECTED);
       }
       if (v.equals("verify")) return new Injection(0, -1, true);
-      throw new IllegalArgumentException(
-          "IOVC_INJECT_FAILURE=" + s + ": expected step:N, vf:K or verify");
+      throw new IllegalArgumentException("IOVC_INJECT_FAILURE=" + s + EXPECTED);
     }
 
     public boolean any() {
-      return step > 0 || vf >= 0 || verify;
+      return step > 0 || vf >= 0 || verify || kill > 0;
     }
 
     public String describe() {
-      return step > 0 ? "step:" + step : vf >= 0 ? "vf:" + vf : verify ? "verify" : "none";
+      return step > 0
+          ? "step:" + step
+          : vf >= 0 ? "vf:" + vf : verify ? "verify" : kill > 0 ? "kill:" + kill : "none";
     }
   }
 
-  /** The running system: sysfs at /, rtnetlink and iproute2, locks in /run/iovc. */
+  /**
+   * The running system: sysfs at /, rtnetlink and iproute2, locks in /run/iovc, apply journals in
+   * /var/lib/iovc (they must outlive a power loss, which empties /run).
+   */
   public static LinuxHost system() {
     return new LinuxHost(
         Sysfs.system(),
         RtNetlink.system(),
         Path.of("/run/iovc"),
         Duration.ofSeconds(60),
-        Injection.parse(System.getenv("IOVC_INJECT_FAILURE")));
+        Injection.parse(System.getenv("IOVC_INJECT_FAILURE")),
+        Path.of("/var/lib/iovc"));
   }
 
   /** The host commands use: the test override when set, else the system. */
@@ -72,6 +99,6 @@ public record LinuxHost(
   }
 
   public LinuxHost withInjection(Injection i) {
-    return new LinuxHost(sysfs, netlink, lockDir, lockWait, i);
+    return new LinuxHost(sysfs, netlink, lockDir, lockWait, i, journalDir);
   }
 }

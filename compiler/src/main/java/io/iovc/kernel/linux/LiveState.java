@@ -151,6 +151,11 @@ public final class LiveState {
     }
   }
 
+  /** A name for messages: whole when short, else its start and its length. */
+  static String shown(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 40) + "...(" + s.length() + " characters)";
+  }
+
   public static boolean looksLikePciAddress(String s) {
     return BDF.matcher(s).matches();
   }
@@ -159,6 +164,21 @@ public final class LiveState {
   public static Pf findPf(Sysfs sys, String device) throws PfException {
     String devDir;
     String netdev = null;
+    if (device != null && device.indexOf('\0') >= 0) {
+      // a C string ends there: the kernel would see a different, shorter name
+      throw new PfException(
+          "`"
+              + shown(device.replace('\0', '\u2400'))
+              + "` contains a NUL byte, which no"
+              + " interface or device name can");
+    }
+    if (device != null && device.length() > 64) {
+      throw new PfException(
+          "`"
+              + shown(device)
+              + "` is too long to name a PF: an interface name has at most 15 bytes"
+              + " (IFNAMSIZ 16 in include/uapi/linux/if.h), a PCI address 12 characters");
+    }
     if (device == null
         || device.isEmpty()
         || device.contains("/")
@@ -221,7 +241,13 @@ public final class LiveState {
         offset = sys.readInt(dir + "/sriov_offset");
         stride = sys.readInt(dir + "/sriov_stride");
       } else {
-        total = sys.readInt("/sys/kernel/debug/netdevsim/" + id + "/max_vfs");
+        try {
+          total = sys.readInt("/sys/kernel/debug/netdevsim/" + id + "/max_vfs");
+        } catch (SysfsException e) {
+          // debugfs is root's (mode 0700): without it the limit is unknown, the PF still is one
+          if (!e.permissionDenied()) throw e;
+          total = null;
+        }
       }
       return new Pf(id, bus, dir, netdev, driver, total, numVfs, autoprobe, offset, stride);
     } catch (SysfsException e) {

@@ -111,7 +111,7 @@ public final class Planner {
             new Step(
                 new Action.SetVf(pf.netdev(), vt.index(), args),
                 "ip link set dev "
-                    + pf.netdev()
+                    + shellWord(pf.netdev())
                     + " vf "
                     + vt.index()
                     + " "
@@ -281,6 +281,17 @@ public final class Planner {
         why,
         i,
         param);
+  }
+
+  /**
+   * A word as a POSIX shell reads it back: as is when it holds only characters no shell treats
+   * specially, else in single quotes ({@code '} as {@code '\''}), so a pasted plan line runs what
+   * it shows. Interface names may hold {@code ; $ ( ) > |} and quotes (the kernel refuses only
+   * {@code /}, {@code :} and white space, dev_valid_name in net/core/dev.c).
+   */
+  static String shellWord(String w) {
+    if (!w.isEmpty() && w.matches("[A-Za-z0-9_@%+=,./:-]+")) return w;
+    return "'" + w.replace("'", "'\\''") + "'";
   }
 
   private static Step override(
