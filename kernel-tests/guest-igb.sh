@@ -20,7 +20,7 @@ check "igb caps sriov_totalvfs at 7 (QEMU offers 8)" same "$(cat $D/sriov_totalv
 # igb answers its VFs' mailbox (igbvf's reset asks it for the MAC) only while the PF is up; down,
 # igbvf gives up ("PF still in reset state. Is the PF interface up?") and takes a random MAC
 ip link set dev "$PFN" up; sleep 2
-for f in a b c over; do sed "s/@PF@/$P/" $CASES/igb-$f.conf.in > $T/igb-$f.conf; done
+for f in a b c d e f over; do sed "s/@PF@/$P/" $CASES/igb-$f.conf.in > $T/igb-$f.conf; done
 
 drv() { basename "$(readlink $D/virtfn$1/driver 2>/dev/null)" 2>/dev/null || true; }
 ovr() { local o; o=$(cat $D/virtfn$1/driver_override); [ "$o" = "(null)" ] && o=; echo "$o"; }
@@ -92,5 +92,35 @@ check "apply igb-c: VF-3's igbvf netdev carries the file's MAC" same "$(netmac 3
 check "apply igb-c: VF-1's netdev ${V1:-(none)} is up (in use): left bound to igbvf" test -n "$V1" -a "$(vfnet 1)" = "$V1"
 check "apply igb-c: iovc warns that VF-1's netdev keeps its MAC until igbvf is re-bound" contains $T/out "VF-1: its interface $V1 is in use"
 check "apply igb-c: sriov_drivers_autoprobe is 1" same "$(cat $D/sriov_drivers_autoprobe)" 1
+
+# ---------------------------------------------------------------- settings only Linux has
+linux() { ip -j -d link show dev $PFN | jq -c '[.[0].vfinfo_list[]? | {vf, vlan: (.vlan_list[0].vlan // 0), qos: (.vlan_list[0].qos // 0), max: (.rate.max_tx // 0), trust}]'; }
+t0=$(date +%s)
+iovc compile --apply $T/igb-d.conf
+check "apply igb-d: exit 0" same "$RC" 0
+check "apply igb-d: vlan-qos, max-tx-rate and trust reach igb" same "$(linux)" \
+  '[{"vf":0,"vlan":100,"qos":5,"max":300,"trust":true},{"vf":1,"vlan":0,"qos":0,"max":0,"trust":true},{"vf":2,"vlan":200,"qos":2,"max":0,"trust":false},{"vf":3,"vlan":0,"qos":0,"max":0,"trust":false},{"vf":4,"vlan":0,"qos":0,"max":0,"trust":false},{"vf":5,"vlan":0,"qos":0,"max":0,"trust":false},{"vf":6,"vlan":0,"qos":0,"max":100,"trust":true}]'
+
+state > $T/before
+EXPECT_RC=1 iovc compile --apply $T/igb-e.conf
+check "igb-e (link-state, min-tx-rate, 802.1ad): refused (exit 1)" same "$RC" 1
+check "igb-e: igb's table names link-state" contains $T/err "igb does not implement \`link-state\`"
+check "igb-e: and the minimum rate" contains $T/err "igb accepts only \`min-tx-rate = 0\`"
+check "igb-e: and 802.1ad" contains $T/err "igb accepts only \`vlan-proto = 802.1Q\`"
+state > $T/after
+check "igb-e: nothing touched (ip -json -details, sriov_numvfs, drivers byte-identical)" unchanged
+
+# a refusal the driver really makes halfway: no carrier, no rate (igb_ndo_set_vf_bw: EINVAL)
+ip link set dev "$PFN" down; sleep 2
+state > $T/before
+EXPECT_RC=71 iovc compile --apply $T/igb-f.conf
+check "igb-f with the PF down: exit 71" same "$RC" 71
+check "igb-f: igb refused VF-6's rate" contains $T/err "VF-6 rate"
+check "igb-f: VF-0's VLAN had been changed before" contains $T/out "vf 0 vlan 101 qos 5"
+check "igb-f: rollback reported" contains $T/err "rolled back: "
+state > $T/after
+check "igb-f: after the rollback ip -json -details, sriov_numvfs, drivers byte-identical" unchanged
+ip link set dev "$PFN" up
+echo "TIME: Linux-only settings, capability refusal, real refusal: $(( $(date +%s) - t0 )) s"
 
 echo "KTEST-END failures=$FAILS"

@@ -3,7 +3,8 @@
 # emulation) with netdevsim (built out of tree from Debian's linux-source), QEMU's SR-IOV NVMe
 # controller and QEMU's Intel 82576 (`-device igb`, Debian's igb/igbvf drivers), runs iovc (the
 # distribution bin/iovc builds) inside the guest with the host's JDK over 9p, and checks the
-# results from `ip -j -d link` and sysfs (guest.sh and guest-igb.sh have the scenarios). The igb
+# results from `ip -j -d link` and sysfs (guest.sh and guest-igb.sh have the scenarios; guest-ansible.sh
+# runs the Ansible collection's modules with the host's ansible-core against netdevsim). The igb
 # scenario runs twice: on bookworm's kernel (6.1, with the others) and on bookworm-backports' (6.12);
 # QEMU with `-device igb` and the 6.12 kernel come from bookworm-backports (setup-backports.sh).
 #
@@ -36,7 +37,7 @@ since() { echo $(( $(date +%s) - $1 )); }
 command -v apt-get >/dev/null && command -v dpkg >/dev/null || skip "they need a Debian system (apt-get) to fetch Debian's kernel and QEMU"
 command -v java >/dev/null || skip "no java: the guest runs the host's JDK (17 or newer)"
 
-PKGS="qemu-system-x86 busybox-static kmod cpio jq nvme-cli iproute2 make gcc bc"
+PKGS="qemu-system-x86 busybox-static kmod cpio jq nvme-cli iproute2 make gcc bc ansible-core"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -112,6 +113,7 @@ CASES='$HERE/cases'
 IOVC_JAVA_OPTS='$JOPTS'
 EXTRA='${IOVC_KTEST_EXTRA:-}'
 VERBOSE='${IOVC_KTEST_VERBOSE:-}'
+ANSIBLE_COLLECTIONS='$ROOT/packaging/ansible'
 EOF
 
 # ---------------------------------------------------------------- boot
@@ -130,7 +132,7 @@ boot() {
 # network a user-mode one that reaches nothing (restrict=on)
 IGB=(-netdev user,id=n0,restrict=on -device pcie-root-port,id=rp0,chassis=1,slot=1
   -device igb,netdev=n0,bus=rp0,mac=52:54:00:12:34:56)
-SCRIPTS=$HERE/guest.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
+SCRIPTS=$HERE/guest.sh,$HERE/guest-scale.sh,$HERE/guest-ansible.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
 LOG=$WORK/guest.log
 if [ -n "${IOVC_KTEST_GUEST:-}" ]; then
   SCRIPTS=$(cd "$(dirname "$IOVC_KTEST_GUEST")" && pwd -P)/$(basename "$IOVC_KTEST_GUEST")

@@ -3,8 +3,9 @@
 # 127.0.0.1 only, no auth) with the built .vsix installed, driven from headless Chromium by
 # playwright-core (vscode-web.js). It opens an untrusted workspace holding an /etc/iov file with
 # mistakes and a .vscode/settings.json whose "iovc.path" names a script of the workspace, and
-# checks from the page: iovc's codes in the Problems panel, a completion, a hover, a quick fix,
-# Format Document, and that the workspace's script never ran. Screenshots land in OUT.
+# checks from the page: iovc's codes in the Problems panel, the code lens over PF, a completion, a
+# hover, a quick fix, Format Document, and that the workspace's script never ran. Screenshots land
+# in OUT.
 #
 # Usage: run-vscode-web.sh VSIX OUT      (IOVC: the iovc command, as for run-editors.sh)
 # Installs, when missing: chromium and ripgrep from Debian (apt-get), code-server and
@@ -154,7 +155,7 @@ done
 [ -n "$up" ] || skip "code-server did not start on 127.0.0.1:$port" "$cmd" "$out/code-server.log"
 echo "code-server up on 127.0.0.1:$port after $(( $(date +%s) - t0 )) s"
 
-NODE_PATH="$tools/node_modules" setsid timeout -k 5 300 node "$here/vscode-web.js" \
+NODE_PATH="$tools/node_modules" setsid timeout -k 5 360 node "$here/vscode-web.js" \
 	--url "http://127.0.0.1:$port/?folder=$ws" --chromium "$chromium" --workspace "$ws" \
 	--file "$ws/etc/iov/ixl1.conf" --expected "$work/expected.txt" --marker "$marker" \
 	--iovc "$iovc" --out "$out" &

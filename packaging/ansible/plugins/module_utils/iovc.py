@@ -63,6 +63,13 @@ def run_json(module, command, args, ok=(0,)):
     return rc, doc, err
 
 
+def no_answer(doc, command, key):
+    """IovcError when COMMAND's document has no KEY (null) because iovc could not answer: its
+    error (the PF is not there, the file has errors) says why."""
+    if doc.get(key) is None:
+        raise IovcError('iovc %s: %s' % (command, doc.get('error') or 'no %s in its JSON' % key), iovc_json=doc)
+
+
 def diagnostics(doc):
     """The diagnostics of iovc check --format json, each reduced to what a task result needs."""
     items = doc if isinstance(doc, list) else doc.get('diagnostics', [])

@@ -157,14 +157,41 @@ plan:
   description: The steps C(iovc plan) says an apply would take, in order (check mode).
   returned: check mode with state=present
   type: list
-  elements: raw
-  sample: ["echo 4 > /sys/class/net/eth0/device/sriov_numvfs"]
+  elements: dict
+  contains:
+    vf:
+      description: The VF the step serves; null for the PF.
+      type: int
+    parameter:
+      description: The file's parameter the step serves (num_vfs, mac-addr, vlan...).
+      type: str
+    command:
+      description: The shell command that does the same.
+      type: str
+    comment:
+      description: Why the step is taken.
+      type: str
+  sample: [{"vf": null, "parameter": "num_vfs", "command": "echo 4 > /sys/class/net/eth0/device/sriov_numvfs",
+            "comment": "create 4 VFs"}]
 differences:
   description: What C(iovc diff) found between the device and the file (diff mode).
   returned: diff mode with state=present
   type: list
   elements: dict
-  sample: [{"vf": 2, "parameter": "vlan", "file": 300, "live": 999}]
+  contains:
+    vf:
+      description: The VF; null for the PF (num_vfs).
+      type: int
+    parameter:
+      description: The file's parameter.
+      type: str
+    file:
+      description: What the file says.
+      type: str
+    live:
+      description: What the kernel reports.
+      type: str
+  sample: [{"vf": 2, "parameter": "vlan", "file": "300", "live": "999"}]
 verified:
   description: iovc read the device back after the apply or delete and it matched.
   returned: when iovc applied or deleted
@@ -179,7 +206,9 @@ result:
   description: iovc's whole result record (C(compile --apply) or C(delete) with C(--format json)).
   returned: when iovc applied or deleted
   type: dict
-  sample: {"version": 1, "device": "ixl0", "changed": true, "verified": true, "rolled_back": false, "error": null}
+  sample: {"version": 1, "backend": "linux", "command": "apply", "file": "/etc/iov/eth0.conf", "device": "eth0",
+           "changed": true, "verified": true, "rolled_back": false, "error": null, "exit_status": 0,
+           "messages": [], "log": ["verified: eth0 matches"], "file_errors": 0}
 '''
 
 import os
@@ -187,7 +216,7 @@ import tempfile
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.iovc.sriov.plugins.module_utils.iovc import (
-    IovcError, check, run_json, summary, value, vf_label)
+    IovcError, check, run_json, summary, value, vf_label, no_answer)
 
 
 def schema_args(params):
@@ -208,6 +237,9 @@ def render_differences(doc, path):
         who = vf_label(d.get('vf'))
         before.append('%s %s: %s\n' % (who, d.get('parameter'), value(d.get('live'))))
         after.append('%s %s: %s\n' % (who, d.get('parameter'), value(d.get('file'))))
+    # nothing differs, but an apply would still take steps (drivers, autoprobe)
+    for step in doc.get('pending') or []:
+        after.append('pending: %s\n' % step)
     return {
         'before': ''.join(before),
         'after': ''.join(after),
@@ -240,13 +272,17 @@ def present(module, path, result):
     replace = ['--replace'] if p['replace'] else []
     if module._diff:
         dummy, doc, err = run_json(module, 'diff', args + [path], ok=(0, 1))
+        no_answer(doc, 'diff', 'in_sync')
         result['differences'] = doc.get('differences') or []
         result['diff'] = render_differences(doc, path)
         result['device'] = doc.get('device')
     if module.check_mode:
         dummy, doc, err = run_json(module, 'plan', args + replace + [path])
+        no_answer(doc, 'plan', 'changes')
         result['device'] = doc.get('device')
         result['plan'] = doc.get('steps') or []
+        for w in doc.get('warnings') or []:
+            module.warn('iovc plan: %s' % w)
         result['changed'] = bool(doc.get('changes'))
         return
     rc, doc, err = run_json(module, 'compile --apply', args + replace + [path])
@@ -259,6 +295,8 @@ def absent(module, path, result):
         # which PF the file names: the plan says it without changing anything
         dummy, plan, err = run_json(module, 'plan', schema_args(p) + backend_args(p) + [path])
         device = plan.get('device')
+        if device is None:
+            no_answer(plan, 'plan', 'device')
         result['device'] = device
         dummy, status, err = run_json(module, 'status', backend_args(p))
         pf = find_pf(status, device)

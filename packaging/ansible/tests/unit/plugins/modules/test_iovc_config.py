@@ -42,18 +42,20 @@ def test_check_mode_reports_the_plan_and_changes_nothing(host):
     assert not r.get('failed')
     assert r['changed'] is True
     assert r['device'] == 'eth0'
-    assert r['plan'][0] == 'echo 4 > /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs' and len(r['plan']) == 5
+    assert r['plan'][0] == {'vf': None, 'parameter': 'num_vfs', 'comment': 'create 4 VFs',
+                            'command': 'echo 4 > /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs'}
+    assert r['plan'][1]['command'] == 'ip link set dev eth0 vf 0 mac 02:00:00:00:00:01' and len(r['plan']) == 15
     assert host.commands() == ['check', 'plan']
     assert host.state == 'initial'
 
 
 def test_diff_mode_shows_the_device_before_and_the_file_after(host):
     r = host.run('iovc_config', path=host.path('eth0.conf'), check_mode=True, diff=True)
-    assert r['diff']['before'] == 'PF num_vfs: 0\nVF-0 vlan: (none)\nVF-2 mac-anti-spoof: (none)\n'
-    assert r['diff']['after'] == 'PF num_vfs: 4\nVF-0 vlan: 100\nVF-2 mac-anti-spoof: false\n'
+    assert r['diff']['before'] == 'PF num_vfs: 0\n'
+    assert r['diff']['after'] == 'PF num_vfs: 4\n'
     assert r['diff']['before_header'] == 'device eth0 (live)'
     assert r['diff']['after_header'] == host.path('eth0.conf')
-    assert r['differences'][0] == {'vf': None, 'parameter': 'num_vfs', 'file': 4, 'live': 0}
+    assert r['differences'] == [{'vf': None, 'parameter': 'num_vfs', 'file': '4', 'live': '0'}]
     assert set(host.commands()) == {'check', 'diff', 'plan'}
     assert host.state == 'initial'
 
@@ -62,7 +64,7 @@ def test_apply_then_apply_again_is_changed_then_not(host):
     first = host.run('iovc_config', path=host.path('eth0.conf'), diff=True)
     assert not first.get('failed')
     assert first['changed'] is True and first['verified'] is True and first['rolled_back'] is False
-    assert first['result']['device'] == 'eth0'
+    assert first['result']['device'] == 'eth0' and first['result']['command'] == 'apply'
     assert first['diff']['after'] != first['diff']['before']
     assert host.state == 'applied'
     second = host.run('iovc_config', path=host.path('eth0.conf'), diff=True)
@@ -154,3 +156,21 @@ def test_a_missing_iovc_fails_clearly(host):
     r = host.run('iovc_config', path=host.path('eth0.conf'), iovc=host.path('no-such-iovc'))
     assert r['failed']
     assert 'no-such-iovc' in r['msg']
+
+
+def test_a_plan_without_an_answer_fails_with_its_error(make_host):
+    host = make_host('nopf')
+    r = host.run('iovc_config', path=host.path('eth0.conf'), check_mode=True)
+    assert r['failed'] and r['msg'] == 'iovc plan: there is no network interface or PCI device called `eth0` on this host'
+    assert r['iovc_json']['changes'] is None
+    r = host.run('iovc_config', path=host.path('eth0.conf'), check_mode=True, diff=True)
+    assert r['failed'] and r['msg'] == 'iovc diff: there is no network interface or PCI device called `eth0` on this host'
+    assert host.state == 'initial'
+
+
+def test_pending_steps_are_shown_after_the_file(make_host):
+    host = make_host('pending')
+    r = host.run('iovc_config', path=host.path('eth0.conf'), check_mode=True, diff=True)
+    assert not r.get('failed') and r['changed'] is True
+    assert r['diff']['before'] == ''
+    assert r['diff']['after'] == 'pending: echo 0000:00:03.1 > /sys/bus/pci/drivers/vfio-pci/bind\n'

@@ -27,8 +27,8 @@ def test_facts_carry_each_vf_and_its_consumer(host):
     r = host.run('iovc_facts', devices=['eth0'], backend='linux')
     pf = r['ansible_facts']['iovc_pfs'][0]
     assert (pf['device'], pf['num_vfs'], pf['total_vfs']) == ('eth0', 4, 8)
-    assert pf['vfs'][0]['consumer'] == {'kind': 'netns', 'name': 'blue', 'pid': None}
-    assert pf['vfs'][3]['consumer'] == {'kind': 'vfio', 'name': 'qemu-system-x86', 'pid': 4242}
+    assert pf['vfs'][0]['consumer'] == {'kind': 'netns', 'name': 'blue', 'pid': None, 'jid': None}
+    assert pf['vfs'][3]['consumer'] == {'kind': 'vfio', 'name': 'qemu-system-x86', 'pid': 4242, 'jid': None}
     assert host.calls()[-1]['argv'] == ['status', '--format', 'json', '--backend', 'linux', 'eth0']
 
 

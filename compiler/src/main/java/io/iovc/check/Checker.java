@@ -96,6 +96,7 @@ public final class Checker {
     if (v == null) return null;
     if (v.numVfs() > 0) Lints.unusedDefaults(r, v.numVfs(), sections);
     Lints.driver(r, sections.all(), v.numVfs(), v.numVfsParam());
+    LinuxSettings.check(r, sections.all());
     if (r.hasError()) return null;
     return new CheckedConfig(found.device(), v.numVfs(), sections.all());
   }

@@ -5,6 +5,8 @@ import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Edit;
 import io.iovc.diag.Fix;
+import io.iovc.schema.LinuxParams;
+import io.iovc.schema.Platform;
 import io.iovc.schema.Schema;
 import io.iovc.source.Shown;
 import io.iovc.source.SourceText;
@@ -230,7 +232,8 @@ final class SectionDiagnostics {
   /**
    * IOV201: a key the schema does not have for this section; iovctl: "&lt;section&gt;: Invalid
    * config key '…'". {@code other} is the parameter of that name on the other device (PF or VF),
-   * {@code suggestion} the closest name in the schema; either may be null.
+   * {@code suggestion} the closest name in the schema; either may be null. A Linux-only setting
+   * ({@link LinuxParams}) checked for FreeBSD gets a note saying so.
    */
   static Diagnostic unknownKey(
       SourceText src,
@@ -256,7 +259,18 @@ final class SectionDiagnostics {
                     + " schema for "
                     + (dev == Schema.Device.PF ? "the PF" : "a VF"))
             .iovctl(sectionName + ": Invalid config key '" + k + "'");
-    if (i.key().startsWith("//")) {
+    if (dev == Schema.Device.VF
+        && schema.platform() == Platform.FREEBSD
+        && LinuxParams.vf(i.key()) != null) {
+      d.note(
+          "`"
+              + k
+              + "` is a Linux-only setting (ip link set … vf N); this file is checked for FreeBSD,"
+              + " where iovctl refuses it");
+      d.help(
+          "to apply the file on Linux, check it with `--backend linux` or add a comment `# iovc:"
+              + " target=linux`; for FreeBSD, remove the line");
+    } else if (i.key().startsWith("//")) {
       d.help("`//` is not a comment in UCL; use `#`");
       d.fix(Fix.safe("turn `//` into `#`", new Edit(new Span(at.start(), at.start() + 2), "#")));
     } else if (other != null) {

@@ -51,7 +51,8 @@ final class Analysis {
     return SchemaRequest.of(opts.registry())
         .withExplicit(explicit)
         .withDriver(driver)
-        .withMaxSize(opts.maxSize);
+        .withMaxSize(opts.maxSize)
+        .withPlatform(opts.platform());
   }
 
   boolean hasErrors() {

@@ -53,16 +53,17 @@ final class CompileCommand implements Callable<Integer> {
   boolean apply;
 
   @Option(
-      names = "--backend",
-      paramLabel = "NAME",
-      description = "freebsd or linux (default: the running OS).")
-  String backend;
-
-  @Option(
       names = "--replace",
       description =
           "With --apply: delete the PF's existing VFs first (only after the file checked clean).")
   boolean replace;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "With --apply: human (default) or json, one result object (the schema io/iovc/ops/result.schema.json).")
+  String format = "human";
 
   @Mixin SchemaOptions schema;
 
@@ -72,7 +73,11 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
     filter.validate(schema.registry().codes());
-    if (apply) return apply(in);
+    boolean json = OpsOutput.json(format);
+    if (apply) return apply(in, json);
+    if (json)
+      throw new UserError(
+          2, "--format json goes with --apply (for diagnostics: iovc check --format json)");
     Analysis a = Analysis.run(in, schema, true);
     for (String p : schema.registry().problems()) Output.err.println("iovc: warning: " + p);
     HumanRenderer r = new HumanRenderer(Output.colorFor(color, true));
@@ -116,11 +121,11 @@ final class CompileCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int apply(Inputs.Input in) throws UserError {
+  private int apply(Inputs.Input in, boolean json) throws UserError {
     if (in.problem() != null) throw new UserError(66, in.problem().message());
     if (dryRun || output != null)
       throw new UserError(2, "--apply cannot be combined with -n or -o");
-    String name = backend != null ? backend : io.iovc.kernel.Backends.forThisOs();
+    String name = schema.backend != null ? schema.backend : io.iovc.kernel.Backends.forThisOs();
     if (name == null) {
       throw new UserError(
           69,
@@ -136,6 +141,11 @@ final class CompileCommand implements Callable<Integer> {
     }
     io.iovc.schema.Schema explicit = schema.explicitSchema();
     if (explicit == null) explicit = schema.driverSchema();
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream progress =
+        json
+            ? new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)
+            : Output.out;
     io.iovc.kernel.ApplyResult r =
         b.apply(
             new io.iovc.kernel.ApplyRequest(
@@ -145,7 +155,14 @@ final class CompileCommand implements Callable<Integer> {
                 explicit,
                 schema.maxSize,
                 replace,
-                Output.out));
+                progress));
+    if (json) {
+      progress.flush();
+      String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+      Output.out.print(
+          OpsOutput.result(
+              name, "apply", in.name(), r, text.isEmpty() ? List.of() : List.of(text.split("\n"))));
+    }
     HumanRenderer hr = new HumanRenderer(Output.colorFor(color, true));
     for (Diagnostic d : filter.apply(r.diagnostics())) {
       Output.err.print(hr.render(in.source(), d));

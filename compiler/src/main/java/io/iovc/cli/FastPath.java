@@ -27,7 +27,7 @@ final class FastPath {
   private FastPath() {}
 
   private static final Set<String> SCHEMA_VALUED =
-      Set.of("--driver", "--schema", "--plugin-path", "--max-size", "--max-input");
+      Set.of("--driver", "--backend", "--schema", "--plugin-path", "--max-size", "--max-input");
 
   /** The parsed command, or null when picocli should parse these arguments. */
   static Callable<Integer> parse(String[] args) {
@@ -74,7 +74,7 @@ final class FastPath {
         split(
             args,
             Set.of("-n", "--dry-run", "--apply", "--replace"),
-            union(Set.of("-o", "--output", "--color", "--backend")));
+            union(Set.of("-o", "--output", "--color", "--backend", "--format")));
     if (l.operands.size() != 1) return null;
     CompileCommand c = new CompileCommand();
     c.file = l.operands.get(0);
@@ -83,8 +83,8 @@ final class FastPath {
     if (l.flag("-n") && l.flag("--dry-run")) return null;
     c.color = l.valueOr("--color", "auto");
     c.apply = l.flag("--apply");
-    c.backend = l.valueOr("--backend", null);
     c.replace = l.flag("--replace");
+    c.format = l.valueOr("--format", "human");
     c.schema = schemaOptions(l);
     return c;
   }
@@ -140,12 +140,13 @@ final class FastPath {
   }
 
   private static PlanCommand plan(String[] args) throws Malformed {
-    Line l = split(args, Set.of("--replace"), union(Set.of("--color")));
+    Line l = split(args, Set.of("--replace"), union(Set.of("--color", "--format", "--backend")));
     if (l.operands.size() != 1) return null;
     PlanCommand c = new PlanCommand();
     c.file = l.operands.get(0);
     c.replace = l.flag("--replace");
     c.color = l.valueOr("--color", "auto");
+    c.format = l.valueOr("--format", "human");
     c.schema = schemaOptions(l);
     return c;
   }
@@ -192,6 +193,7 @@ final class FastPath {
   private static SchemaOptions schemaOptions(Line l) throws Malformed {
     SchemaOptions s = new SchemaOptions();
     s.driver = l.valueOr("--driver", null);
+    s.backend = l.valueOr("--backend", null);
     String file = l.valueOr("--schema", null);
     if (file != null) s.schemaFile = path(file);
     pluginPath(l, s.pluginPath);

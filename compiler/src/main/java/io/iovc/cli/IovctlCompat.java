@@ -237,14 +237,64 @@ final class IovctlCompat {
           null);
     }
 
+    /**
+     * {@code -L}: iovctl's {@code print_status} layout (usr.sbin/iovctl/iovctl.c of the 2026 tree
+     * that adds {@code -L}), filled from {@code pciconf -lc} instead of {@code IOV_GET_STATUS},
+     * whose request code and keys are in no source iovc could read (spec/operations.md §1.1). What
+     * pciconf shows is what the kernel's status carries: the PF's name and selector, the VF count
+     * and TotalVFs, each VF's selector and driver. {@code enabled} is the VF Enable bit, which
+     * {@code pci_iov_config} (sys/dev/pci/pci_iov.c) sets exactly when it creates VFs, so it is
+     * {@code yes} when VFs exist; {@code passthrough} is {@code yes} for a VF attached as {@code
+     * ppt} ({@code pci_iov_enumerate_vfs} fixes passthrough VFs to the ppt devclass), {@code no}
+     * for one attached to another driver, and {@code unknown} for an unattached VF, which pciconf
+     * cannot tell apart. A note on stderr says where the facts came from.
+     */
     static int printStatus(String device, String filename) throws Exit {
       DeviceName.Target t = device != null ? target(device) : findDevice(filename);
+      java.util.List<io.iovc.kernel.SriovStatus.Pf> pfs;
+      try {
+        pfs =
+            io.iovc.kernel.freebsd.FreeBsdStatus.read(
+                StatusCommand.Seams.freebsd(), java.util.List.of(t.name()));
+      } catch (io.iovc.kernel.freebsd.FreeBsdStatus.StatusException e) {
+        warnx(
+            "-L: "
+                + e.getMessage()
+                + " (iovc reads the SR-IOV status from pciconf: the IOV_GET_STATUS ABI is not in"
+                + " any source iovc was built from)");
+        throw new Exit();
+      }
+      StringBuilder sb = new StringBuilder();
+      boolean unknown = false;
+      for (io.iovc.kernel.SriovStatus.Pf pf : pfs) {
+        sb.append(pf.device()).append(":\n");
+        sb.append("\tidentity: pci-location=").append(pf.pci()).append('\n');
+        sb.append("\tsriov: enabled=")
+            .append(pf.numVfs() > 0 ? "yes" : "no")
+            .append(" vfs=")
+            .append(pf.numVfs())
+            .append('/')
+            .append(pf.totalVfs() == null ? "?" : pf.totalVfs().toString())
+            .append('\n');
+        for (io.iovc.kernel.SriovStatus.Vf v : pf.vfs()) {
+          sb.append(
+              String.format("\t\tvf %3d:%n", v.index()).replace(System.lineSeparator(), "\n"));
+          sb.append("\t\t\tidentity: pci-location=").append(v.pci()).append('\n');
+          sb.append("\t\t\thost: attached=").append(v.driver() != null ? "yes" : "no");
+          if (v.driver() != null) sb.append(" driver=").append(v.driver());
+          String pass = v.driver() == null ? "unknown" : v.driver().equals("ppt") ? "yes" : "no";
+          unknown |= v.driver() == null;
+          sb.append(" passthrough=").append(pass).append('\n');
+        }
+      }
+      Output.out.print(sb);
+      Output.flush();
       warnx(
-          "-L is not supported for "
-              + t.name()
-              + ": the IOV_GET_STATUS structure is not in the FreeBSD headers iovc was built from;"
-              + " use `iovctl -L`, or `pciconf -lc` for the VF counts");
-      throw new Exit();
+          "note: read from `pciconf -lc`, not IOV_GET_STATUS"
+              + (unknown
+                  ? "; passthrough=unknown: pciconf cannot tell for a VF no driver attached"
+                  : ""));
+      return 0;
     }
 
     static int printSchema(String device, String filename) throws Exit {

@@ -60,7 +60,9 @@ final class SchemaCommand implements Callable<Integer> {
       if (in.problem() != null) throw new UserError(3, in.problem().message());
       var choice =
           SchemaChoice.choose(
-              Ucl.parse(in.source(), Ucl.fileVariables(in.path())), schema.registry(), null, null);
+              Ucl.parse(in.source(), Ucl.fileVariables(in.path())),
+              io.iovc.pipeline.SchemaRequest.of(schema.registry())
+                  .withPlatform(io.iovc.schema.Platform.FREEBSD)); // iovctl -S: FreeBSD's
       if (choice.schema() == null) {
         throw new UserError(
             3,

@@ -61,7 +61,9 @@ final class SchemaFromKernel {
       if (in.problem() != null) throw new UserError(3, in.problem().message());
       right =
           SchemaChoice.choose(
-                  Ucl.parse(in.source(), Ucl.fileVariables(in.path())), opts.registry(), null, null)
+                  Ucl.parse(in.source(), Ucl.fileVariables(in.path())),
+                  io.iovc.pipeline.SchemaRequest.of(opts.registry())
+                      .withPlatform(io.iovc.schema.Platform.FREEBSD))
               .schema();
     }
     if (right == null) {

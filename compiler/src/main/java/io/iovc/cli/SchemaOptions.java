@@ -1,6 +1,7 @@
 package io.iovc.cli;
 
 import io.iovc.pipeline.Pipeline;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.schema.SchemaException;
@@ -39,6 +40,14 @@ final class SchemaOptions {
   List<Path> pluginPath = new ArrayList<>();
 
   @Option(
+      names = "--backend",
+      paramLabel = "NAME",
+      description =
+          "freebsd or linux: the system the file is checked for (Linux adds its own VF settings) and,"
+              + " with --apply, applied on. Default: a `# iovc: target=NAME` comment, else the running OS.")
+  String backend;
+
+  @Option(
       names = "--max-size",
       paramLabel = "BYTES",
       description =
@@ -51,6 +60,15 @@ final class SchemaOptions {
       hidden = true,
       description = "Largest input file iovc reads.")
   long maxInput = Inputs.DEFAULT_MAX_INPUT;
+
+  /** The platform {@code --backend} names, or null when not given. */
+  Platform platform() throws UserError {
+    if (backend == null) return null;
+    Platform p = Platform.byName(backend);
+    if (p == null)
+      throw new UserError(2, "unknown backend `" + backend + "`; use freebsd or linux");
+    return p;
+  }
 
   private PluginRegistry registry;
   private Schema explicit;

@@ -3,7 +3,6 @@ package io.iovc.cli;
 import io.iovc.kernel.Backends;
 import io.iovc.kernel.SriovStatus;
 import io.iovc.kernel.freebsd.FreeBsdStatus;
-import io.iovc.kernel.linux.LinuxBackend;
 import io.iovc.kernel.linux.LinuxHost;
 import io.iovc.kernel.linux.LinuxStatus;
 import java.util.List;
@@ -52,6 +51,16 @@ final class StatusCommand implements Callable<Integer> {
 
     /** Linux's network namespaces answered from recorded output. */
     static LinuxStatus.Namespaces linuxNamespaces;
+
+    /** FreeBSD's tools: the recorded ones in tests, else the system's. */
+    static FreeBsdStatus.Commands freebsd() {
+      return freebsdTools != null ? freebsdTools : FreeBsdStatus.Commands.system();
+    }
+
+    /** Linux's namespaces: the recorded ones in tests, else the system's. */
+    static LinuxStatus.Namespaces namespaces() {
+      return linuxNamespaces != null ? linuxNamespaces : LinuxStatus.Namespaces.system();
+    }
   }
 
   @Override
@@ -109,9 +118,9 @@ final class StatusCommand implements Callable<Integer> {
           Output.out.print("no SR-IOV PF on this host\n");
         } else {
           // the established table (iovc status PF), then who uses the VFs
-          LinuxBackend b = new LinuxBackend();
           for (SriovStatus.Pf pf : pfs) {
-            Output.out.print(b.status(pf.pci() != null ? pf.pci() : pf.device()));
+            Output.out.print(
+                LinuxText.status(LinuxHost.current(), pf.pci() != null ? pf.pci() : pf.device()));
             Output.out.print(StatusOutput.consumers(pf));
           }
         }

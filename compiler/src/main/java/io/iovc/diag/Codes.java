@@ -131,6 +131,9 @@ public final class Codes {
   public static final Code LINUX_NO_COUNTERPART = w("IOV403", "no Linux counterpart; not applied");
   public static final Code LINUX_DRIVER_MISMATCH =
       w("IOV404", "the PF's Linux driver is not the plugin's");
+  public static final Code LINUX_BAD_VALUE = e("IOV405", "a value Linux does not accept");
+  public static final Code LINUX_DRIVER_CANNOT =
+      e("IOV406", "the PF's Linux driver does not implement this setting or value");
   public static final Code LINUX_NO_PF = e("IOV410", "PF not found on this host");
   public static final Code LINUX_NO_SRIOV = e("IOV411", "the PF cannot create VFs");
   public static final Code LINUX_UNSUPPORTED =

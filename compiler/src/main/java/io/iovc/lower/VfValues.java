@@ -1,8 +1,7 @@
 package io.iovc.lower;
 
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.ConfigParam;
-import io.iovc.check.ConfigSection;
+import io.iovc.check.EffectiveValues;
 import io.iovc.schema.Schema;
 import io.iovc.syntax.Ascii;
 import java.util.ArrayList;
@@ -11,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every value one VF ends up with and where it comes from: its own section, DEFAULT (folded in by
- * iovctl exactly as {@link Lowering} does), or the schema default the kernel fills in for a
- * parameter nobody set. Editors show this as inlay hints; it never changes what is sent.
+ * Every value one VF ends up with and where it comes from, for display: its own section, DEFAULT
+ * (folded in by iovctl), or the schema default the kernel fills in for a parameter nobody set, each
+ * name once, as {@link EffectiveValues} resolves them (the resolver {@link Lowering} uses too).
+ * Editors show this as inlay hints; it never changes what is sent.
  */
 public final class VfValues {
   /** Where a VF's value comes from. */
@@ -35,33 +35,19 @@ public final class VfValues {
   public static List<Value> of(CheckedConfig config, Schema schema, int vf) {
     List<Value> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    ConfigSection own = config.vf(vf);
-    if (own != null) {
-      add(out, seen, own.iov(), Origin.VF);
-      add(out, seen, own.driver(), Origin.VF);
-    }
-    ConfigSection defaults = config.defaults();
-    if (defaults != null) {
-      add(out, seen, defaults.iov(), Origin.DEFAULT);
-      add(out, seen, defaults.driver(), Origin.DEFAULT);
-    }
-    if (schema != null) {
-      for (Schema.Subsystem s : Schema.Subsystem.values()) {
-        for (Schema.Param p : schema.params(Schema.Device.VF, s)) {
-          String text = p.defaultText();
-          if (text != null && seen.add(Ascii.toLower(p.name())))
-            out.add(new Value(p.name(), text, Origin.SCHEMA));
-        }
+    for (EffectiveValues.Value v : EffectiveValues.of(config).all(vf, schema)) {
+      if (v.origin() == EffectiveValues.Origin.SCHEMA) {
+        String text = v.schemaParam().defaultText();
+        if (text != null && seen.add(Ascii.toLower(v.name())))
+          out.add(new Value(v.name(), text, Origin.SCHEMA));
+      } else if (seen.add(Ascii.toLower(v.name()))) {
+        out.add(
+            new Value(
+                v.name(),
+                v.value().display(),
+                v.origin() == EffectiveValues.Origin.VF ? Origin.VF : Origin.DEFAULT));
       }
     }
     return out;
-  }
-
-  private static void add(
-      List<Value> out, Set<String> seen, List<ConfigParam> params, Origin origin) {
-    for (ConfigParam p : params) {
-      if (seen.add(Ascii.toLower(p.name())))
-        out.add(new Value(p.name(), p.value().display(), origin));
-    }
   }
 }

@@ -4,6 +4,7 @@ import io.iovc.check.ConfigTree;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.Shown;
@@ -36,6 +37,10 @@ import java.util.regex.Pattern;
 public final class SchemaChoice {
   private static final Pattern MODELINE =
       Pattern.compile("iovc:\\s*driver\\s*=\\s*([A-Za-z0-9_.-]+)");
+
+  /** {@code # iovc: target=linux}, alone or after {@code driver=NAME} on the same comment. */
+  private static final Pattern TARGET =
+      Pattern.compile("iovc:(?:\\s*driver\\s*=\\s*[A-Za-z0-9_.-]+)?\\s*target\\s*=\\s*([A-Za-z]+)");
 
   /**
    * The one generic schema: only what the SR-IOV core handles for every driver (num_vfs, device,
@@ -83,8 +88,46 @@ public final class SchemaChoice {
     return choose(tree, SchemaRequest.of(registry).withExplicit(explicit).withDriver(driver));
   }
 
-  /** Walks the table for this file. */
+  /** The platform named by a {@code # iovc: target=NAME} comment, or null. */
+  public static Platform modelineTarget(SyntaxTree tree) {
+    for (UclToken t : tree.tokens()) {
+      if (t.getType() != UclParser.COMMENT) continue;
+      Matcher m = TARGET.matcher(t.getText());
+      if (m.find()) return Platform.byName(m.group(1));
+    }
+    return null;
+  }
+
+  /**
+   * The platform a file is checked for: {@code forced} ({@code --backend}), else the file's {@code
+   * # iovc: target=} comment, else the host's ({@link Platform#host()}).
+   */
+  public static Platform platform(SyntaxTree tree, Platform forced) {
+    if (forced != null) return forced;
+    Platform m = modelineTarget(tree);
+    return m != null ? m : Platform.host();
+  }
+
+  /**
+   * Walks the table for this file; a plugin's schema is built for {@link #platform(SyntaxTree,
+   * Platform)} (a blob, text or live kernel schema is FreeBSD's whatever the platform), and for a
+   * PF on this host its bound Linux driver's capabilities are the ones checked.
+   */
   public static Choice choose(SyntaxTree tree, SchemaRequest req) {
+    Choice c = walk(tree, req);
+    Schema s = c.schema();
+    if (s == null || s.plugin() == null) return c;
+    Platform platform = platform(tree, req.platform());
+    if (s.platform() != platform) s = Schema.fromPlugin(s.plugin(), platform);
+    if (req.host() != null && platform == Platform.LINUX) {
+      ConfigTree.DeviceRef device = ConfigTree.findDeviceRef(tree);
+      SchemaRequest.HostPf pf = device == null ? null : req.host().apply(device.name());
+      if (pf != null) s = s.withLinuxDriver(pf.linuxDriver());
+    }
+    return s == c.schema() ? c : new Choice(s, c.problem(), c.how(), c.source());
+  }
+
+  private static Choice walk(SyntaxTree tree, SchemaRequest req) {
     PluginRegistry registry = req.registry();
     if (req.explicit() != null)
       return new Choice(req.explicit(), null, req.explicit().origin(), Source.EXPLICIT);

@@ -1,5 +1,6 @@
 package io.iovc.pipeline;
 
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import java.util.function.Function;
@@ -23,6 +24,8 @@ import java.util.function.Function;
  * @param generic whether a file nothing else chooses for is checked against {@link
  *     SchemaChoice#GENERIC} (not when {@code host} says its PF does not exist)
  * @param maxSize the kernel's size limit for the packed configuration
+ * @param platform the system the file is checked for ({@code --backend}), or null: the file's
+ *     {@code # iovc: target=} comment, else the host
  */
 public record SchemaRequest(
     PluginRegistry registry,
@@ -34,7 +37,8 @@ public record SchemaRequest(
     boolean byDevice,
     String editorDriver,
     boolean generic,
-    long maxSize) {
+    long maxSize,
+    Platform platform) {
 
   /** A PF that exists on this host, and the Linux driver bound to it (null when none is bound). */
   public record HostPf(String linuxDriver) {}
@@ -42,13 +46,33 @@ public record SchemaRequest(
   /** The offline order: the modeline, then PF.device; no generic fallback. */
   public static SchemaRequest of(PluginRegistry registry) {
     return new SchemaRequest(
-        registry, null, null, null, true, null, true, null, false, Pipeline.DEFAULT_MAX_CONFIG);
+        registry,
+        null,
+        null,
+        null,
+        true,
+        null,
+        true,
+        null,
+        false,
+        Pipeline.DEFAULT_MAX_CONFIG,
+        null);
   }
 
   /** Syntax and layout only: no source may choose a schema. */
   public static SchemaRequest none(PluginRegistry registry) {
     return new SchemaRequest(
-        registry, null, null, null, false, null, false, null, false, Pipeline.DEFAULT_MAX_CONFIG);
+        registry,
+        null,
+        null,
+        null,
+        false,
+        null,
+        false,
+        null,
+        false,
+        Pipeline.DEFAULT_MAX_CONFIG,
+        null);
   }
 
   /** Only this schema (e.g. the live kernel's). */
@@ -58,36 +82,113 @@ public record SchemaRequest(
 
   public SchemaRequest withExplicit(Schema s) {
     return new SchemaRequest(
-        registry, s, live, driver, modeline, host, byDevice, editorDriver, generic, maxSize);
+        registry,
+        s,
+        live,
+        driver,
+        modeline,
+        host,
+        byDevice,
+        editorDriver,
+        generic,
+        maxSize,
+        platform);
   }
 
   public SchemaRequest withLive(Function<String, Schema> f) {
     return new SchemaRequest(
-        registry, explicit, f, driver, modeline, host, byDevice, editorDriver, generic, maxSize);
+        registry,
+        explicit,
+        f,
+        driver,
+        modeline,
+        host,
+        byDevice,
+        editorDriver,
+        generic,
+        maxSize,
+        platform);
   }
 
   public SchemaRequest withDriver(String name) {
     return new SchemaRequest(
-        registry, explicit, live, name, modeline, host, byDevice, editorDriver, generic, maxSize);
+        registry,
+        explicit,
+        live,
+        name,
+        modeline,
+        host,
+        byDevice,
+        editorDriver,
+        generic,
+        maxSize,
+        platform);
   }
 
   public SchemaRequest withHost(Function<String, HostPf> f) {
     return new SchemaRequest(
-        registry, explicit, live, driver, modeline, f, byDevice, editorDriver, generic, maxSize);
+        registry,
+        explicit,
+        live,
+        driver,
+        modeline,
+        f,
+        byDevice,
+        editorDriver,
+        generic,
+        maxSize,
+        platform);
   }
 
   public SchemaRequest withEditorDriver(String name) {
     return new SchemaRequest(
-        registry, explicit, live, driver, modeline, host, byDevice, name, generic, maxSize);
+        registry, explicit, live, driver, modeline, host, byDevice, name, generic, maxSize,
+        platform);
   }
 
   public SchemaRequest withGeneric() {
     return new SchemaRequest(
-        registry, explicit, live, driver, modeline, host, byDevice, editorDriver, true, maxSize);
+        registry,
+        explicit,
+        live,
+        driver,
+        modeline,
+        host,
+        byDevice,
+        editorDriver,
+        true,
+        maxSize,
+        platform);
+  }
+
+  /** Checks for this platform ({@code --backend}); null: the modeline, else the host. */
+  public SchemaRequest withPlatform(Platform p) {
+    return new SchemaRequest(
+        registry,
+        explicit,
+        live,
+        driver,
+        modeline,
+        host,
+        byDevice,
+        editorDriver,
+        generic,
+        maxSize,
+        p);
   }
 
   public SchemaRequest withMaxSize(long n) {
     return new SchemaRequest(
-        registry, explicit, live, driver, modeline, host, byDevice, editorDriver, generic, n);
+        registry,
+        explicit,
+        live,
+        driver,
+        modeline,
+        host,
+        byDevice,
+        editorDriver,
+        generic,
+        n,
+        platform);
   }
 }

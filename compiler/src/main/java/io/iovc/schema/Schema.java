@@ -110,11 +110,44 @@ public final class Schema {
   private final NvList root;
   private final String origin;
   private final DriverPlugin plugin;
+  private final Platform platform;
+  private final String linuxDriver;
 
   private Schema(NvList root, String origin, DriverPlugin plugin) {
+    this(root, origin, plugin, Platform.FREEBSD, null);
+  }
+
+  private Schema(
+      NvList root, String origin, DriverPlugin plugin, Platform platform, String linuxDriver) {
     this.root = root;
     this.origin = origin;
     this.plugin = plugin;
+    this.platform = platform;
+    this.linuxDriver = linuxDriver;
+  }
+
+  /**
+   * The system the file is checked for: FreeBSD (iovctl's schema only) or Linux (plus {@link
+   * LinuxParams}). Schemas that come from a blob, {@code iovctl -S} text or the live kernel are
+   * FreeBSD's.
+   */
+  public Platform platform() {
+    return platform;
+  }
+
+  /**
+   * The Linux driver whose capabilities ({@link DriverPlugin#linuxSupport()}) the file is checked
+   * against: the driver bound to the PF when iovc applies, else the plugin's only Linux driver;
+   * null on FreeBSD or when unknown.
+   */
+  public String linuxDriver() {
+    return linuxDriver;
+  }
+
+  /** This schema for the Linux driver bound to the PF (Linux schemas from a plugin only). */
+  public Schema withLinuxDriver(String driver) {
+    if (platform != Platform.LINUX || driver == null) return this;
+    return new Schema(root, origin, plugin, platform, driver);
   }
 
   /** Where this schema came from, for messages: "the ixl plugin", "schema file x.bin". */
@@ -135,6 +168,24 @@ public final class Schema {
 
   /** The schema the kernel builds for a driver (pci_iov_schema.c): IOV parameters added. */
   public static Schema fromPlugin(DriverPlugin p) {
+    return fromPlugin(p, Platform.FREEBSD);
+  }
+
+  /**
+   * The plugin's schema for a platform: on Linux the VF also takes {@link LinuxParams} (those the
+   * plugin does not declare itself, such as bnxt's own {@code trust}), checked against the plugin's
+   * only Linux driver until the PF's own driver is known ({@link #withLinuxDriver}).
+   */
+  public static Schema fromPlugin(DriverPlugin p, Platform platform) {
+    List<ParamSpec> vf = p.vfParams();
+    if (platform == Platform.LINUX) {
+      vf = new ArrayList<>(vf);
+      for (ParamSpec l : LinuxParams.vf()) {
+        boolean own = false;
+        for (ParamSpec q : p.vfParams()) own |= q.name().equalsIgnoreCase(l.name());
+        if (!own) vf.add(l);
+      }
+    }
     NvList root = new NvList(NvList.IGNORE_CASE);
     root.add(
         "PF",
@@ -148,9 +199,12 @@ public final class Schema {
         "VF",
         new NvValue.Nested(
             device(
-                p.vfParams(),
+                vf,
                 List.of(ParamSpec.of("passthrough", ParamType.BOOL).defaultValue(false).build()))));
-    return new Schema(root, "the " + p.name() + " plugin", p);
+    String origin = "the " + p.name() + " plugin" + (platform == Platform.LINUX ? " (Linux)" : "");
+    String driver =
+        platform == Platform.LINUX && p.linuxDrivers().size() == 1 ? p.linuxDrivers().get(0) : null;
+    return new Schema(root, origin, p, platform, driver);
   }
 
   private static NvList device(List<ParamSpec> driver, List<ParamSpec> iov) {
@@ -362,7 +416,7 @@ public final class Schema {
     for (ParamSpec p : d == Device.PF ? plugin.pfParams() : plugin.vfParams()) {
       if (p.name().equalsIgnoreCase(name)) return p;
     }
-    return null;
+    return platform == Platform.LINUX && d == Device.VF ? LinuxParams.vf(name) : null;
   }
 
   // ------------------------------------------------------------------ printing

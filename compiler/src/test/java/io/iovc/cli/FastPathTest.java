@@ -151,6 +151,8 @@ class FastPathTest {
       {"drivers", "--plugin-path=/p", "--plugin-path", "/q"},
       {"plan", "a.conf"},
       {"plan", "--replace", "--color=never", "--driver", "ixl", "a.conf"},
+      {"plan", "--format", "json", "--backend", "linux", "a.conf"},
+      {"compile", "--apply", "--format=json", "--backend", "linux", "a.conf"},
       {"status"},
       {"status", "eth0"},
       {"status", "--", "-odd"},

@@ -180,23 +180,23 @@ class KernelCliTest {
 
   @Test
   void deleteCommand() throws Exception {
-    Run r = iovc("delete", "-d", "ixl0");
+    Run r = iovc("delete", "--backend", "freebsd", "-d", "ixl0");
     assertEquals(71, r.status());
     assertEquals(
         "iovc: ixl0 has no VFs\niovc: (IOV_DELETE on /dev/iov/ixl0 failed: ECHILD (No child processes))\n",
         r.err());
-    r = iovc("delete", "-d", "ixl0", "--if-exists");
+    r = iovc("delete", "--backend", "freebsd", "-d", "ixl0", "--if-exists");
     assertEquals(0, r.status());
     assertEquals("iovc: ixl0 has no VFs; nothing to delete\n", r.err());
     emu.hasVfs("ixl0", true);
-    r = iovc("delete", "-d", "ixl0");
+    r = iovc("delete", "--backend", "freebsd", "-d", "ixl0");
     assertEquals(0, r.status(), r.err());
     assertEquals("ixl0: deleted all VFs\n", r.out());
     emu.fail("ixl0", "open", "EACCES");
-    r = iovc("delete", "-d", "ixl0");
+    r = iovc("delete", "--backend", "freebsd", "-d", "ixl0");
     assertEquals(77, r.status());
     assertTrue(r.err().contains("SR-IOV changes need root"), r.err());
-    r = iovc("delete", "-d", "../ixl0");
+    r = iovc("delete", "--backend", "freebsd", "-d", "../ixl0");
     assertEquals(2, r.status());
     assertEquals(
         "iovc: -d ../ixl0: `../ixl0` is a path, not a device name (write just the name, e.g. ixl0)\n",
@@ -298,7 +298,7 @@ class KernelCliTest {
       assertEquals(List.of(), loaded(r, "com.kenai.jffi."), String.join(" ", args));
       assertEquals(List.of(), loaded(r, "io.iovc.kernel.freebsd."), String.join(" ", args));
     }
-    Run kernel = iovc(verbose, "delete", "-d", "ixl0", "--if-exists");
+    Run kernel = iovc(verbose, "delete", "--backend", "freebsd", "-d", "ixl0", "--if-exists");
     assertEquals(0, kernel.status(), kernel.err());
     assertFalse(loaded(kernel, "jnr.ffi.").isEmpty(), "a kernel operation does load jnr-ffi");
   }

@@ -169,6 +169,55 @@ class StatusCommandTest {
     assertTrue(r.err().contains("unknown backend"), r.err());
   }
 
+  /** {@code iovc -L}: iovctl's print_status layout, from the seed host's pciconf. */
+  @Test
+  void iovctlDashLFromPciconf() throws Exception {
+    Run r = run("-L", "-d", "ixl0");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        "ixl0:\n"
+            + "\tidentity: pci-location=pci0:1:0:0\n"
+            + "\tsriov: enabled=yes vfs=2/64\n"
+            + "\t\tvf   0:\n"
+            + "\t\t\tidentity: pci-location=pci0:1:0:16\n"
+            + "\t\t\thost: attached=yes driver=iavf passthrough=no\n"
+            + "\t\tvf   1:\n"
+            + "\t\t\tidentity: pci-location=pci0:1:0:17\n"
+            + "\t\t\thost: attached=yes driver=ppt passthrough=yes\n",
+        r.out());
+    assertEquals("iovc: note: read from `pciconf -lc`, not IOV_GET_STATUS\n", r.err());
+    r = run("-L", "-d", "ixl1");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        "ixl1:\n\tidentity: pci-location=pci0:1:0:1\n\tsriov: enabled=no vfs=0/64\n", r.out());
+    r = run("-L", "-d", "ixl7");
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("no device called `ixl7`"), r.err());
+  }
+
+  /** The seed's VF-0 is in the vnet jail desk, VF-1 in the bhyve VM debian-test. */
+  @Test
+  void deleteRefusesVfsInUseOnFreeBsd() throws Exception {
+    Run r = run("delete", "--backend", "freebsd", "-d", "ixl0", "--format", "json");
+    assertEquals(75, r.status(), r.err());
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertEquals("ixl0", o.get("device").getAsString());
+    assertFalse(o.get("changed").getAsBoolean());
+    String error = o.get("error").getAsString();
+    assertTrue(
+        error.contains("VF-0 is used by jail desk") && error.contains("VF-1 is used by bhyve"),
+        error);
+    assertTrue(r.err().contains("--force"), r.err());
+    try (InputStream in =
+        StatusOutput.class.getResourceAsStream("/io/iovc/ops/result.schema.json")) {
+      var errors =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(in)
+              .validate(r.out(), InputFormat.JSON);
+      assertEquals(List.of(), errors.stream().map(Object::toString).toList());
+    }
+  }
+
   static SriovStatus.Vf vf(int i, Consumer c) {
     return new SriovStatus.Vf(
         i, "0000:05:02." + i, "iavf", "v" + i, "02:00:00:00:00:0" + i, i, true, false, null, c);

@@ -12,15 +12,18 @@ record ClientInfo(
     boolean hierarchicalSymbols,
     boolean showDocument,
     boolean configurationPull,
-    boolean lineFoldingOnly) {
+    boolean lineFoldingOnly,
+    boolean pullDiagnostics,
+    boolean diagnosticRefresh) {
 
   /** Plain defaults: UTF-16, no snippets, plain text (also what tests start from). */
   static final ClientInfo BASIC =
-      new ClientInfo(Positions.Encoding.UTF16, false, false, false, false, false, false);
+      new ClientInfo(
+          Positions.Encoding.UTF16, false, false, false, false, false, false, false, false);
 
   /** A client like VS Code. */
   static final ClientInfo RICH =
-      new ClientInfo(Positions.Encoding.UTF16, true, true, true, true, true, true);
+      new ClientInfo(Positions.Encoding.UTF16, true, true, true, true, true, true, true, true);
 
   static ClientInfo of(ClientCapabilities c) {
     if (c == null) return BASIC;
@@ -54,6 +57,13 @@ record ClientInfo(
             && c.getWindow().getShowDocument().isSupport();
     boolean pull =
         c.getWorkspace() != null && Boolean.TRUE.equals(c.getWorkspace().getConfiguration());
-    return new ClientInfo(enc, snippets, markdown, hier, show, pull, lineFolding);
+    // textDocument/diagnostic: the client asks, the server stops pushing
+    boolean pullDiags = td != null && td.getDiagnostic() != null;
+    boolean refresh =
+        c.getWorkspace() != null
+            && c.getWorkspace().getDiagnostics() != null
+            && Boolean.TRUE.equals(c.getWorkspace().getDiagnostics().getRefreshSupport());
+    return new ClientInfo(
+        enc, snippets, markdown, hier, show, pull, lineFolding, pullDiags, refresh);
   }
 }

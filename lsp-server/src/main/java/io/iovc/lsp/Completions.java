@@ -179,11 +179,22 @@ final class Completions {
     }
   }
 
+  /** The words a Linux-only string setting takes, or none. */
+  private static List<String> words(Schema.Param p) {
+    if (p.spec() == null) return List.of();
+    return switch (p.spec().linux()) {
+      case LINK_STATE -> io.iovc.schema.LinuxParams.LINK_STATES;
+      case VLAN_PROTO -> io.iovc.schema.LinuxParams.VLAN_PROTOCOLS;
+      default -> List.of();
+    };
+  }
+
   private String valueSnippet(Analysis a, Schema.Param p, int vf) {
     ParamType t = p.type();
     String d = p.defaultText();
     if (t == ParamType.BOOL) return "true".equals(d) ? "${1|true,false|}" : "${1|false,true|}";
     if (t == ParamType.UNICAST_MAC) return "\"${1:" + Docs.mac(vf) + "}\"";
+    if (!words(p).isEmpty()) return "${1|" + String.join(",", words(p)) + "|}";
     if (t == ParamType.STRING && Ascii.equalsIgnoreCase(p.name(), "device")) {
       List<String> devices = devices(a);
       return "\"${1:" + snippetEscape(devices.isEmpty() ? "" : devices.get(0)) + "}\"";
@@ -209,6 +220,15 @@ final class Completions {
     Range range = range(a, c, quoted);
     String d = p.defaultText();
     int vf = c.kind == ConfigSection.Kind.VF ? ConfigTree.vfIndex(c.sectionName()) : -1;
+    List<String> words = words(p);
+    if (!words.isEmpty()) {
+      // the Linux-only settings that take one of a few words (link-state, vlan-proto)
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        items.add(value(w, w, "Linux", Integer.toString(i), range, quoted, false, client));
+      }
+      return;
+    }
     switch (p.type()) {
       case BOOL -> {
         items.add(

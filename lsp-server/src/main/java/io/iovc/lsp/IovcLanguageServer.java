@@ -123,6 +123,15 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
     caps.setDocumentOnTypeFormattingProvider(new DocumentOnTypeFormattingOptions("}"));
     caps.setInlayHintProvider(true);
     caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
+    caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
+    caps.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
+    if (info.pullDiagnostics()) {
+      // the client pulls (textDocument/diagnostic); push stays for clients that cannot
+      org.eclipse.lsp4j.DiagnosticRegistrationOptions pull =
+          new org.eclipse.lsp4j.DiagnosticRegistrationOptions(false, false);
+      pull.setIdentifier("iovc");
+      caps.setDiagnosticProvider(pull);
+    }
     caps.setSemanticTokensProvider(
         new SemanticTokensWithRegistrationOptions(SemanticTokensBuilder.LEGEND, true, false));
     caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CodeActions.EXPLAIN)));
@@ -243,6 +252,18 @@ public final class IovcLanguageServer implements LanguageServer, LanguageClientA
   }
 
   // ---------------------------------------------------------------- to the client
+
+  /** Asks a pulling client to pull again ({@code workspace/diagnostic/refresh}). */
+  void refreshDiagnostics() {
+    LanguageClient c = client;
+    if (c != null && service.client.diagnosticRefresh()) {
+      try {
+        c.refreshDiagnostics();
+      } catch (RuntimeException e) {
+        // the connection is gone
+      }
+    }
+  }
 
   void publish(PublishDiagnosticsParams p) {
     LanguageClient c = client;

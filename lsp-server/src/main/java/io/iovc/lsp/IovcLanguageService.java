@@ -36,6 +36,7 @@ final class IovcLanguageService {
   private final Completions completions;
   private final Hovers hovers = new Hovers();
   private final CodeActions codeActions;
+  private final Explanations explanations;
   volatile ClientInfo client = ClientInfo.BASIC;
 
   /** This host's view of a file's PF, for the code lens ({@link HostView#NONE} in tests). */
@@ -52,6 +53,7 @@ final class IovcLanguageService {
     this.diagnostics = new Diagnostics(explanations);
     this.completions = new Completions(registry);
     this.codeActions = new CodeActions(diagnostics);
+    this.explanations = explanations;
   }
 
   /** The analysis of the document's current text (cached until the text or the settings change). */
@@ -214,6 +216,18 @@ final class IovcLanguageService {
   List<org.eclipse.lsp4j.CodeLens> codeLenses(Document d) {
     Analysis a = analyze(d);
     return CodeLenses.lenses(a, a.tooLarge ? null : host.look(a));
+  }
+
+  List<org.eclipse.lsp4j.DocumentLink> documentLinks(Document d) {
+    return DocumentLinks.links(analyze(d), registry.codes(), explanations);
+  }
+
+  org.eclipse.lsp4j.PrepareRenameResult prepareRename(Document d, Position p) {
+    return Renames.prepare(analyze(d), p);
+  }
+
+  Renames.Result rename(Document d, Position p, String newName) {
+    return Renames.rename(analyze(d), p, newName);
   }
 
   SemanticTokens semanticTokens(Document d) {

@@ -134,7 +134,8 @@ final class IovcTextDocumentService implements TextDocumentService {
           Document d = docs.remove(uri);
           cancel(uri);
           if (d != null) service.forget(d);
-          if (d != null) server.publish(new PublishDiagnosticsParams(uri, List.of()));
+          if (d != null && !service.client.pullDiagnostics())
+            server.publish(new PublishDiagnosticsParams(uri, List.of()));
         });
   }
 
@@ -169,6 +170,7 @@ final class IovcTextDocumentService implements TextDocumentService {
             d.analysis = null;
             publishNow(d);
           }
+          if (service.client.pullDiagnostics()) server.refreshDiagnostics();
         });
   }
 
@@ -200,7 +202,13 @@ final class IovcTextDocumentService implements TextDocumentService {
     publish(d);
   }
 
+  /** Pushes the diagnostics, unless the client pulls them (textDocument/diagnostic). */
   private void publish(Document d) {
+    if (service.client.pullDiagnostics()) return;
+    server.publish(diagnostics(d));
+  }
+
+  private PublishDiagnosticsParams diagnostics(Document d) {
     PublishDiagnosticsParams p;
     try {
       p = service.diagnostics(d);
@@ -210,7 +218,7 @@ final class IovcTextDocumentService implements TextDocumentService {
       d.dropped = "memory";
       p = service.diagnostics(d);
     }
-    server.publish(p);
+    return p;
   }
 
   private void cancel(String uri) {
@@ -355,6 +363,87 @@ final class IovcTextDocumentService implements TextDocumentService {
           return d == null ? List.of() : service.codeLenses(d);
         },
         List.of());
+  }
+
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.DocumentDiagnosticReport> diagnostic(
+      org.eclipse.lsp4j.DocumentDiagnosticParams params) {
+    org.eclipse.lsp4j.DocumentDiagnosticReport none =
+        new org.eclipse.lsp4j.DocumentDiagnosticReport(
+            new org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport(List.of()));
+    return worker.request(
+        "diagnostic",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          if (d == null) return none;
+          return new org.eclipse.lsp4j.DocumentDiagnosticReport(
+              new org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport(
+                  diagnostics(d).getDiagnostics()));
+        },
+        none);
+  }
+
+  @Override
+  public CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLink(
+      org.eclipse.lsp4j.DocumentLinkParams params) {
+    return worker.request(
+        "documentLink",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          return d == null ? List.of() : service.documentLinks(d);
+        },
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<
+          org.eclipse.lsp4j.jsonrpc.messages.Either3<
+              org.eclipse.lsp4j.Range,
+              org.eclipse.lsp4j.PrepareRenameResult,
+              org.eclipse.lsp4j.PrepareRenameDefaultBehavior>>
+      prepareRename(org.eclipse.lsp4j.PrepareRenameParams params) {
+    return worker.request(
+        "prepareRename",
+        () -> {
+          Document d = doc(params.getTextDocument());
+          var r =
+              d == null || params.getPosition() == null
+                  ? null
+                  : service.prepareRename(d, params.getPosition());
+          return r == null
+              ? null
+              : org.eclipse.lsp4j.jsonrpc.messages.Either3
+                  .<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
+                      org.eclipse.lsp4j.PrepareRenameDefaultBehavior>
+                      forSecond(r);
+        },
+        null);
+  }
+
+  /** A VF section renamed, or an error saying why not (the index is taken or out of range). */
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(
+      org.eclipse.lsp4j.RenameParams params) {
+    return worker
+        .request(
+            "rename",
+            () -> {
+              Document d = doc(params.getTextDocument());
+              return d == null || params.getPosition() == null
+                  ? new Renames.Result(null, "the document is not open")
+                  : service.rename(d, params.getPosition(), params.getNewName());
+            },
+            new Renames.Result(null, "iovc could not rename here"))
+        .thenApply(
+            r -> {
+              if (r.refusal() != null)
+                throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+                    new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                        org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed,
+                        r.refusal(),
+                        null));
+              return r.edit();
+            });
   }
 
   @Override

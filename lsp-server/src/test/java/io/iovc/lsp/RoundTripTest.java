@@ -65,6 +65,13 @@ class RoundTripTest {
   static final class Client implements LanguageClient {
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> refreshed = new LinkedBlockingQueue<>();
+
+    @Override
+    public CompletableFuture<Void> refreshDiagnostics() {
+      refreshed.add("workspace/diagnostic/refresh");
+      return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public void telemetryEvent(Object object) {}
@@ -502,5 +509,186 @@ class RoundTripTest {
     open("file:///tmp/b.conf", "VF-0 { passthrough = true; }\n");
     client.next("file:///tmp/b.conf");
     assertEquals(List.of(), lensTitles("file:///tmp/b.conf"));
+  }
+
+  @Test
+  void pullDiagnosticsWhenTheClientAsksForThem() throws Exception {
+    InitializeParams p = new InitializeParams();
+    ClientCapabilities caps = new ClientCapabilities();
+    org.eclipse.lsp4j.TextDocumentClientCapabilities td =
+        new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+    td.setDiagnostic(new org.eclipse.lsp4j.DiagnosticCapabilities());
+    caps.setTextDocument(td);
+    org.eclipse.lsp4j.WorkspaceClientCapabilities ws =
+        new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+    ws.setDiagnostics(new org.eclipse.lsp4j.DiagnosticWorkspaceCapabilities(true));
+    caps.setWorkspace(ws);
+    p.setCapabilities(caps);
+    InitializeResult r = server.initialize(p).get(20, TimeUnit.SECONDS);
+    server.initialized(new InitializedParams());
+    assertNotNull(r.getCapabilities().getDiagnosticProvider());
+    assertFalse(r.getCapabilities().getDiagnosticProvider().isInterFileDependencies());
+
+    String uri = "file:///tmp/nodevice.conf";
+    open(uri, "VF-0 { vlan = 5; }\n");
+    var ts = server.getTextDocumentService();
+    var report =
+        ts.diagnostic(
+                new org.eclipse.lsp4j.DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
+            .get(20, TimeUnit.SECONDS);
+    List<String> before =
+        report.getLeft().getItems().stream().map(x -> x.getCode().getLeft()).toList();
+    assertTrue(before.contains("IOV301"), before.toString());
+    // nothing is pushed to a client that pulls
+    assertNull(client.diagnostics.poll(500, TimeUnit.MILLISECONDS));
+
+    // new settings: the client is asked to pull again, and the pull says what changed
+    JsonObject iovc = new JsonObject();
+    iovc.addProperty("driver", "cxgbe");
+    server
+        .getWorkspaceService()
+        .didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(iovc));
+    assertNotNull(client.refreshed.poll(20, TimeUnit.SECONDS), "workspace/diagnostic/refresh");
+    List<String> after =
+        ts
+            .diagnostic(
+                new org.eclipse.lsp4j.DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
+            .get(20, TimeUnit.SECONDS)
+            .getLeft()
+            .getItems()
+            .stream()
+            .map(x -> x.getCode().getLeft())
+            .toList();
+    assertTrue(!after.contains("IOV201") && !after.equals(before), after.toString());
+    change(uri, 2, "VF-0 { vlan = 5; bogus = 1; }\n");
+    List<String> edited =
+        ts
+            .diagnostic(
+                new org.eclipse.lsp4j.DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
+            .get(20, TimeUnit.SECONDS)
+            .getLeft()
+            .getItems()
+            .stream()
+            .map(x -> x.getCode().getLeft())
+            .toList();
+    assertTrue(edited.contains("IOV201"), edited.toString());
+    server
+        .getTextDocumentService()
+        .didClose(
+            new org.eclipse.lsp4j.DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
+    assertNull(client.diagnostics.poll(500, TimeUnit.MILLISECONDS), "still nothing pushed");
+  }
+
+  @Test
+  void pushWithoutTheCapability() throws Exception {
+    InitializeResult r = init(null);
+    assertNull(r.getCapabilities().getDiagnosticProvider());
+    open(URI, Fixture.IXL.replace("passthrough", "passthru"));
+    assertEquals(List.of("IOV201"), codes(client.next(URI)));
+  }
+
+  @Test
+  void documentLinks() throws Exception {
+    init(null);
+    String text = "# iovc disable-file=IOV228, ixl001,NOPE1\n" + Fixture.IXL;
+    open(URI, text);
+    client.next(URI);
+    var links =
+        server
+            .getTextDocumentService()
+            .documentLink(new org.eclipse.lsp4j.DocumentLinkParams(new TextDocumentIdentifier(URI)))
+            .get(20, TimeUnit.SECONDS);
+    List<String> got =
+        links.stream().map(l -> Fixture.range(l.getRange()) + " " + l.getTarget()).toList();
+    assertEquals(
+        List.of(
+            "3:10-3:16 https://man.freebsd.org/cgi/man.cgi?query=ixl&sektion=4",
+            "1:20-1:26 https://iovc.invalid/explain/IOV228",
+            "1:28-1:34 https://iovc.invalid/explain/IXL001"),
+        got);
+    assertEquals("iovc explain IXL001", links.get(2).getTooltip());
+    // a device no FreeBSD driver plugin serves (a Linux interface): no manual page
+    open("file:///tmp/eth0.conf", "PF {\n\tdevice = \"eth0\";\n\tnum_vfs = 1;\n}\n");
+    client.next("file:///tmp/eth0.conf");
+    assertEquals(
+        List.of(),
+        server
+            .getTextDocumentService()
+            .documentLink(
+                new org.eclipse.lsp4j.DocumentLinkParams(
+                    new TextDocumentIdentifier("file:///tmp/eth0.conf")))
+            .get(20, TimeUnit.SECONDS));
+  }
+
+  private String renameError(String uri, Position p, String name) throws Exception {
+    try {
+      server
+          .getTextDocumentService()
+          .rename(new org.eclipse.lsp4j.RenameParams(new TextDocumentIdentifier(uri), p, name))
+          .get(20, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      assertTrue(e.getCause() instanceof ResponseErrorException, String.valueOf(e.getCause()));
+      return e.getCause().getMessage();
+    }
+    throw new AssertionError("renamed to " + name);
+  }
+
+  @Test
+  void renameAVfSectionKeepsIndicesUniqueAndInRange() throws Exception {
+    InitializeResult r = init(null);
+    assertTrue(r.getCapabilities().getRenameProvider().getRight().getPrepareProvider());
+    open(URI, Fixture.IXL);
+    client.next(URI);
+    var ts = server.getTextDocumentService();
+    var prep =
+        ts.prepareRename(
+                new org.eclipse.lsp4j.PrepareRenameParams(
+                    new TextDocumentIdentifier(URI), new Position(9, 2)))
+            .get(20, TimeUnit.SECONDS);
+    assertEquals(new Range(new Position(9, 0), new Position(9, 4)), prep.getSecond().getRange());
+    assertEquals("VF-0", prep.getSecond().getPlaceholder());
+    assertNull(
+        ts.prepareRename(
+                new org.eclipse.lsp4j.PrepareRenameParams(
+                    new TextDocumentIdentifier(URI), new Position(10, 3)))
+            .get(20, TimeUnit.SECONDS),
+        "a parameter is not renamed");
+    assertNull(
+        ts.prepareRename(
+                new org.eclipse.lsp4j.PrepareRenameParams(
+                    new TextDocumentIdentifier(URI), new Position(0, 1)))
+            .get(20, TimeUnit.SECONDS),
+        "nor is PF");
+    var edit =
+        ts.rename(
+                new org.eclipse.lsp4j.RenameParams(
+                    new TextDocumentIdentifier(URI), new Position(9, 2), "VF-3"))
+            .get(20, TimeUnit.SECONDS);
+    assertEquals(
+        Fixture.IXL.replace("VF-0 {", "VF-3 {"),
+        Fixture.apply(Fixture.IXL, edit.getChanges().get(URI)));
+    assertEquals(
+        "VF-2 is configured already (line 14): rename or remove that section first",
+        renameError(URI, new Position(9, 2), "VF-2"));
+    assertEquals(
+        "VF-4 is not one of this PF's VFs: num_vfs is 4 (VF-0 to VF-3); raise num_vfs first",
+        renameError(URI, new Position(9, 2), "VF-4"));
+    assertEquals(
+        "`DEFAULT` is not a VF section name: write VF-N, e.g. VF-3",
+        renameError(URI, new Position(9, 2), "DEFAULT"));
+    assertEquals(
+        "only a VF section (VF-N) can be renamed", renameError(URI, new Position(10, 3), "VF-1"));
+    // a quoted key keeps its quotes
+    String quoted = Fixture.IXL.replace("VF-2 {", "\"VF-2\" {");
+    open("file:///tmp/q.conf", quoted);
+    client.next("file:///tmp/q.conf");
+    var q =
+        ts.rename(
+                new org.eclipse.lsp4j.RenameParams(
+                    new TextDocumentIdentifier("file:///tmp/q.conf"), new Position(13, 3), "vf-1"))
+            .get(20, TimeUnit.SECONDS);
+    assertEquals(
+        quoted.replace("\"VF-2\" {", "\"vf-1\" {"),
+        Fixture.apply(quoted, q.getChanges().get("file:///tmp/q.conf")));
   }
 }

@@ -137,7 +137,7 @@ public final class FreeBsdBackend implements Backend {
                 + " (checked against the live schema of "
                 + target.name()
                 + ")");
-        return new ApplyResult(1, diags, msgs);
+        return new ApplyResult(1, diags, msgs).on(target.name());
       }
       CheckedConfig cfg = res.config();
       byte[] packed = res.packed(dev.byteOrder());
@@ -147,7 +147,7 @@ public final class FreeBsdBackend implements Backend {
                 .getBytes(StandardCharsets.ISO_8859_1);
         r.out().write(b, 0, b.length);
         r.out().flush();
-        return new ApplyResult(0, diags, msgs);
+        return new ApplyResult(0, diags, msgs).on(target.name());
       }
       String driver = other != null && other.plugin() != null ? other.plugin().name() : null;
       ctx = new KernelError.Context(r.replace(), cfg.numVfs(), packed.length, liveMax, -1, driver);
@@ -176,16 +176,18 @@ public final class FreeBsdBackend implements Backend {
                 + ": nothing applied to "
                 + target.name()
                 + ": 1 error (checked against the card)");
-        return new ApplyResult(1, diags, msgs);
+        return new ApplyResult(1, diags, msgs).on(target.name());
       }
+      boolean deleted = false;
       if (r.replace()) {
         try {
           dev.delete();
+          deleted = true;
           if (style == Style.IOVC)
             r.out().println(target.name() + ": deleted the existing VFs (--replace)");
         } catch (KernelError e) {
           if (!(e.op() == Op.DELETE && e.is(Errno.ECHILD)))
-            return failure(e, KernelError.Context.none(), style, diags, msgs);
+            return failure(e, KernelError.Context.none(), style, diags, msgs).on(target.name());
         }
       }
       try {
@@ -200,7 +202,8 @@ public final class FreeBsdBackend implements Backend {
                   liveMax,
                   tools.totalVfs(target.name()),
                   driver);
-        return failure(e, ctx, style, diags, msgs);
+        // the VFs --replace deleted stay deleted: IOV_CONFIG failed after that change
+        return failure(e, ctx, style, diags, msgs).with(target.name(), deleted, null, false);
       }
       HostTools.Readback back = tools.readBack(target.name(), cfg.numVfs());
       if (style == Style.IOVC) {
@@ -218,9 +221,11 @@ public final class FreeBsdBackend implements Backend {
       }
       for (String s : back.warnings()) msgs.add("warning: " + s);
       r.out().flush();
-      return new ApplyResult(0, diags, msgs);
+      // verified: pciconf lists every requested VF; null when pciconf could not be read
+      return new ApplyResult(0, diags, msgs)
+          .with(target.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
     } catch (KernelError e) {
-      return failure(e, ctx, style, diags, msgs);
+      return failure(e, ctx, style, diags, msgs).on(target.name());
     }
   }
 
@@ -241,7 +246,9 @@ public final class FreeBsdBackend implements Backend {
    */
   private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
     if (registry == null) return null;
-    return SchemaChoice.choose(tree, SchemaRequest.of(registry)).schema();
+    return SchemaChoice.choose(
+            tree, SchemaRequest.of(registry).withPlatform(io.iovc.schema.Platform.FREEBSD))
+        .schema();
   }
 
   /**
@@ -331,18 +338,26 @@ public final class FreeBsdBackend implements Backend {
       if (dryRun) {
         out.println("Would attempt to delete all VF children of '" + t.asGiven() + "'");
         out.flush();
-        return new ApplyResult(0, List.of(), msgs);
+        return new ApplyResult(0, List.of(), msgs).on(t.name());
       }
       dev.delete();
       if (style == Style.IOVC) out.println(t.name() + ": deleted all VFs");
       out.flush();
-      return new ApplyResult(0, List.of(), msgs);
+      // verified: pciconf's SR-IOV capability of the PF counts no VFs; null when unreadable, and
+      // not asked for iovctl's -D, which prints nothing on success
+      if (style == Style.IOVCTL)
+        return new ApplyResult(0, List.of(), msgs).with(t.name(), true, null, false);
+      HostTools.Readback back = tools.readBack(t.name(), 0);
+      for (String w : back.warnings()) msgs.add("warning: " + w);
+      return new ApplyResult(0, List.of(), msgs)
+          .with(t.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
     } catch (KernelError e) {
       if (ifExists && e.op() == Op.DELETE && e.is(Errno.ECHILD)) {
         msgs.add(t.name() + " has no VFs; nothing to delete");
-        return new ApplyResult(0, List.of(), msgs);
+        // the kernel's own answer (ECHILD: no VF children) is the state a delete asks for
+        return new ApplyResult(0, List.of(), msgs).with(t.name(), false, true, false);
       }
-      return failure(e, KernelError.Context.none(), style, new ArrayList<>(), msgs);
+      return failure(e, KernelError.Context.none(), style, new ArrayList<>(), msgs).on(t.name());
     }
   }
 

@@ -3,14 +3,15 @@ package io.iovc.kernel.linux;
 import io.iovc.check.CheckedConfig;
 import io.iovc.check.ConfigParam;
 import io.iovc.check.ConfigSection;
+import io.iovc.check.EffectiveValues;
 import io.iovc.check.TypedValue;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
 import io.iovc.kernel.linux.Target.Binding;
+import io.iovc.kernel.linux.Target.Rate;
 import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.kernel.linux.Target.Vlan;
-import io.iovc.nvlist.NvValue;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
@@ -23,9 +24,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The file's meaning on Linux (spec/linux-sriov.md §2): a checked configuration, DEFAULT folded
- * into every VF as {@link io.iovc.lower.Lowering} does and schema defaults filled in, turned into
- * VF attributes through each parameter's {@link LinuxMapping}:
+ * The file's meaning on Linux (spec/linux-sriov.md §2): a checked configuration, each VF's values
+ * resolved by {@link EffectiveValues} (as {@link io.iovc.lower.Lowering} does, schema defaults
+ * filled in), turned into VF attributes through each parameter's {@link LinuxMapping}:
  *
  * <ul>
  *   <li>MAC_ADDRESS → the VF's administrative MAC (left to the driver when the file has none);
@@ -65,16 +66,25 @@ public final class Desired {
     List<Diagnostic> diags = new ArrayList<>();
     List<Schema.Param> params = schema.params(Schema.Device.VF, Schema.Subsystem.DRIVER);
     List<VfTarget> vfs = new ArrayList<>();
+    EffectiveValues values = EffectiveValues.of(config);
     Map<Span, TrustIssue> trustIssues = new LinkedHashMap<>();
     for (int i = 0; i < config.numVfs(); i++) {
       Map<String, Source> sources = new LinkedHashMap<>();
       String mac = null;
       Vlan vlan = null;
       Boolean spoof = null;
+      Long qos = null;
+      String proto = null;
+      Long maxRate = null;
+      Long minRate = null;
+      String linkState = null;
+      Boolean queryRss = null;
+      List<Value> vlanValues = new ArrayList<>();
+      List<Value> rateValues = new ArrayList<>();
       List<Value> trustValues = new ArrayList<>();
       for (Schema.Param p : params) {
         LinuxMapping m = mapping(p);
-        Value v = value(config, i, p.name(), p);
+        Value v = value(values, i, p.name(), p);
         if (v == null) continue;
         switch (m) {
           case MAC_ADDRESS -> {
@@ -96,11 +106,63 @@ public final class Desired {
             if (v.value() instanceof TypedValue.Num n) {
               vlan = new Vlan(n.value() >= 4096 ? 0 : (int) n.value(), 0, "802.1Q");
               String why = v.why() + (n.value() >= 4096 ? ": no port VLAN" : "");
+              vlanValues.add(0, new Value(v.name(), v.value(), v.origin(), v.explicit(), v.span()));
               sources.put("vlan", new Source(v.name(), why, v.explicit(), v.span()));
+            }
+          }
+          case VLAN_QOS -> {
+            if (v.value() instanceof TypedValue.Num n) {
+              qos = n.value();
+              vlanValues.add(v);
+            }
+          }
+          case VLAN_PROTO -> {
+            if (v.value() instanceof TypedValue.Str str) {
+              proto = str.value().equalsIgnoreCase("802.1ad") ? "802.1ad" : "802.1Q";
+              vlanValues.add(v);
+            }
+          }
+          case MAX_TX_RATE -> {
+            if (v.value() instanceof TypedValue.Num n) {
+              maxRate = n.value();
+              rateValues.add(v);
+            }
+          }
+          case MIN_TX_RATE -> {
+            if (v.value() instanceof TypedValue.Num n) {
+              minRate = n.value();
+              rateValues.add(v);
+            }
+          }
+          case LINK_STATE -> {
+            if (v.value() instanceof TypedValue.Str str) {
+              linkState = str.value();
+              sources.put("state", new Source(v.name(), v.why(), v.explicit(), v.span()));
+            }
+          }
+          case QUERY_RSS -> {
+            if (v.value() instanceof TypedValue.Bool b) {
+              queryRss = b.value();
+              sources.put("query_rss", new Source(v.name(), v.why(), v.explicit(), v.span()));
             }
           }
           default -> {}
         }
+      }
+      if (qos != null || proto != null) {
+        // qos and protocol travel with the VLAN id in one IFLA_VF_VLAN_LIST entry
+        vlan =
+            new Vlan(
+                vlan == null ? 0 : vlan.id(),
+                qos == null ? 0 : qos.intValue(),
+                proto == null ? "802.1Q" : proto);
+        sources.put("vlan", joined(vlanValues));
+      }
+      Rate rate = null;
+      if (maxRate != null || minRate != null) {
+        // one IFLA_VF_RATE carries both limits: the one the file does not write is 0
+        rate = new Rate(minRate == null ? 0 : minRate, maxRate == null ? 0 : maxRate);
+        sources.put("rate", joined(rateValues));
       }
       Boolean trust = trust(i, trustValues, mac != null, trustIssues);
       if (trust != null) {
@@ -121,7 +183,7 @@ public final class Desired {
       }
       Value pt =
           value(
-              config,
+              values,
               i,
               "passthrough",
               schema.lookup(Schema.Device.VF, Schema.Subsystem.IOV, "passthrough"));
@@ -135,11 +197,29 @@ public final class Desired {
               whyBinding,
               pt != null && pt.explicit(),
               pt == null ? null : pt.span()));
-      vfs.add(new VfTarget(i, mac, vlan, spoof, trust, null, null, null, binding, sources));
+      vfs.add(
+          new VfTarget(i, mac, vlan, spoof, trust, linkState, rate, queryRss, binding, sources));
     }
     for (TrustIssue t : trustIssues.values()) diags.add(t.diagnostic());
     diags.addAll(unmappedWarnings(config, schema, linuxDriver));
     return new Result(new Target(config.numVfs(), vfs, recreate, null), diags);
+  }
+
+  /** One source for several parameters that make one attribute (vlan + qos + proto, rates). */
+  private static Source joined(List<Value> values) {
+    List<String> names = new ArrayList<>();
+    List<String> whys = new ArrayList<>();
+    boolean explicit = false;
+    Span span = null;
+    for (Value v : values) {
+      names.add(v.name());
+      whys.add(v.why());
+      if (v.explicit()) {
+        explicit = true;
+        if (span == null) span = v.span();
+      }
+    }
+    return new Source(String.join("/", names), String.join(", ", whys), explicit, span);
   }
 
   /** How a parameter maps: the plugin says; a schema without a plugin is mapped by name. */
@@ -157,31 +237,21 @@ public final class Desired {
   }
 
   /**
-   * VF {@code i}'s value of a parameter: its own section, then DEFAULT, then the schema default.
+   * VF {@code i}'s value of a parameter: its own section, then DEFAULT, then the schema default
+   * ({@link EffectiveValues#of(int, String, Schema.Param)}).
    */
-  private static Value value(CheckedConfig c, int i, String name, Schema.Param p) {
-    ConfigSection own = c.vf(i);
-    ConfigParam cp = own == null ? null : own.param(name);
-    if (cp != null) return new Value(cp.name(), cp.value(), "", true, span(cp));
-    ConfigSection def = c.defaults();
-    cp = def == null ? null : def.param(name);
-    if (cp != null) return new Value(cp.name(), cp.value(), "from DEFAULT", true, span(cp));
-    if (p == null) return null;
-    TypedValue d = fromNv(p.defaultValue());
-    return d == null ? null : new Value(p.name(), d, "schema default", false, null);
+  private static Value value(EffectiveValues values, int i, String name, Schema.Param p) {
+    EffectiveValues.Value v = values.of(i, name, p);
+    if (v == null) return null;
+    return switch (v.origin()) {
+      case VF -> new Value(v.name(), v.value(), "", true, span(v.written()));
+      case DEFAULT -> new Value(v.name(), v.value(), "from DEFAULT", true, span(v.written()));
+      case SCHEMA -> new Value(v.name(), v.value(), "schema default", false, null);
+    };
   }
 
   private static Span span(ConfigParam cp) {
     return cp.member().key().span().to(cp.member().value().span());
-  }
-
-  private static TypedValue fromNv(NvValue v) {
-    if (v instanceof NvValue.Bool b) return new TypedValue.Bool(b.value());
-    if (v instanceof NvValue.Number n) return new TypedValue.Num(n.value());
-    if (v instanceof NvValue.Binary b && b.bytes().length == 6)
-      return new TypedValue.Mac(b.bytes());
-    if (v instanceof NvValue.Str s) return new TypedValue.Str(s.value());
-    return null;
   }
 
   /**
@@ -223,6 +293,11 @@ public final class Desired {
         case "allow-promisc" -> promisc = v;
         default -> other |= on;
       }
+    }
+    // the Linux-only `trust`, written in the file, is the bit itself
+    for (Value v : values) {
+      if (v.explicit() && v.name().equalsIgnoreCase("trust"))
+        return ((TypedValue.Bool) v.value()).value();
     }
     boolean asm = setMac != null && ((TypedValue.Bool) setMac.value()).value();
     boolean ap = promisc != null && ((TypedValue.Bool) promisc.value()).value();

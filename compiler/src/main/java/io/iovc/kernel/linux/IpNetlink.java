@@ -33,7 +33,17 @@ public final class IpNetlink implements Netlink {
 
   @Override
   public List<VfLink> read(String pfNetdev) throws IOException {
-    String json = run(List.of(ip, "-json", "-details", "link", "show", "dev", pfNetdev));
+    String[] outErr = new String[2];
+    String json = run(List.of(ip, "-json", "-details", "link", "show", "dev", pfNetdev), outErr);
+    if (outErr[1] != null && outErr[1].contains("Truncated VF list")) {
+      // iproute2 (print_linkinfo) says so on stderr and still exits 0: the kernel's VF list
+      // attribute has a 16-bit length and was cut (see RtNetlink).
+      throw new IOException(
+          "`ip -json -details link show dev "
+              + pfNetdev
+              + "` could not show every VF (\"Truncated VF list\"); iovc will not guess the"
+              + " settings of the others");
+    }
     try {
       return parse(json);
     } catch (IllegalArgumentException | ClassCastException e) {
@@ -47,7 +57,7 @@ public final class IpNetlink implements Netlink {
     List<String> cmd =
         new ArrayList<>(List.of(ip, "link", "set", "dev", pfNetdev, "vf", Integer.toString(vf)));
     cmd.addAll(args);
-    run(cmd);
+    run(cmd, new String[2]);
   }
 
   /** The VFs in {@code ip -json -details link show dev PF} output. */
@@ -59,6 +69,9 @@ public final class IpNetlink implements Netlink {
     if (!(first instanceof Map<?, ?> link)) return out;
     Object list = link.get("vfinfo_list");
     if (!(list instanceof List<?> vfs)) return out;
+    if (link.get("num_vf") instanceof Number n && n.intValue() > vfs.size())
+      throw new IllegalArgumentException(
+          "the kernel reports " + n.intValue() + " VFs but the list shows " + vfs.size());
     for (Object o : vfs) {
       if (!(o instanceof Map<?, ?> vf)) continue;
       int vlan = 0;
@@ -104,7 +117,7 @@ public final class IpNetlink implements Netlink {
     return o instanceof Number n ? n.longValue() : 0;
   }
 
-  private static String run(List<String> cmd) throws IOException {
+  private static String run(List<String> cmd, String[] outErr) throws IOException {
     Process p;
     try {
       p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
@@ -128,6 +141,7 @@ public final class IpNetlink implements Netlink {
       p.destroyForcibly();
       throw new IOException("interrupted");
     }
+    outErr[1] = new String(err, StandardCharsets.UTF_8);
     if (p.exitValue() != 0) {
       String msg = new String(err, StandardCharsets.UTF_8).strip();
       if (msg.isEmpty()) msg = "exit status " + p.exitValue();

@@ -19,6 +19,7 @@ import io.iovc.pipeline.Analysis;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.pipeline.SchemaRequest;
+import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
@@ -129,7 +130,8 @@ public final class LinuxBackend implements Backend {
                   return p == null ? null : new SchemaRequest.HostPf(p.driver());
                 })
             .withGeneric()
-            .withMaxSize(maxSize);
+            .withMaxSize(maxSize)
+            .withPlatform(Platform.LINUX);
     Analysis a = Pipeline.analyze(source, Ucl.fileVariables(path), request);
     SyntaxTree tree = a.tree();
     String device = ConfigTree.findDevice(tree);
@@ -442,9 +444,11 @@ public final class LinuxBackend implements Backend {
     if (!p.ok()) {
       if (p.problem() != null) messages.add(p.problem());
       else messages.add(p.fileName() + ": nothing applied");
-      return new ApplyResult(p.status(), p.diagnostics(), messages);
+      return new ApplyResult(p.status(), p.diagnostics(), messages)
+          .on(p.pf() == null ? null : deviceName(p.pf()));
     }
     Pf pf = p.pf();
+    String name = deviceName(pf);
     try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
       // the state may have changed while we waited: plan again under the lock
       Snapshot before;
@@ -452,7 +456,7 @@ public final class LinuxBackend implements Backend {
         before = LiveState.snapshot(h.sysfs(), h.netlink(), LiveState.refresh(h.sysfs(), pf));
       } catch (PfException | SysfsException | IOException e) {
         messages.add("cannot read the state of " + pf.label() + ": " + e.getMessage());
-        return new ApplyResult(69, p.diagnostics(), messages);
+        return new ApplyResult(69, p.diagnostics(), messages).on(name);
       }
       Plan plan = Planner.plan(p.target(), before);
       if (plan.isEmpty()) {
@@ -465,7 +469,8 @@ public final class LinuxBackend implements Backend {
                   + " ("
                   + Planner.plural(p.target().numVfs(), "VF")
                   + ")");
-        return new ApplyResult(0, p.diagnostics(), messages);
+        // the plan is computed from what was just read: the PF is verified as it is
+        return new ApplyResult(0, p.diagnostics(), messages).with(name, false, true, false);
       }
       if (out != null)
         out.println(
@@ -486,159 +491,134 @@ public final class LinuxBackend implements Backend {
                   + Planner.plural(p.target().numVfs(), "VF")
                   + ")");
         if (out != null) for (String n : plan.notes()) out.println("note: " + n);
-        return new ApplyResult(0, p.diagnostics(), messages);
+        return new ApplyResult(0, p.diagnostics(), messages).with(name, true, true, false);
       }
-      messages.add("apply failed: " + o.failure());
-      if (o.rollback().isEmpty() && o.restored()) {
-        messages.add("nothing was changed");
-      } else {
-        messages.add(
-            (o.restored()
-                    ? "rolled back: " + pf.label() + " is as it was before the apply"
-                    : "ROLLBACK INCOMPLETE: "
-                        + pf.label()
-                        + " differs from its state before the apply")
-                + " ("
-                + Planner.plural(o.executed(), "step")
-                + " had run)");
-        for (String line : o.rollback()) messages.add("  " + line);
-      }
-      if (o.permission())
-        messages.add(
-            "run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
-      return new ApplyResult(o.permission() ? 77 : 71, p.diagnostics(), messages);
+      return failed("apply", o, pf, p.diagnostics(), messages);
     } catch (PfLock.BusyException e) {
       messages.add(e.getMessage());
-      return new ApplyResult(75, p.diagnostics(), messages);
+      return new ApplyResult(75, p.diagnostics(), messages).on(name);
     } catch (IOException e) {
       messages.add("cannot take the lock in " + h.lockDir() + ": " + e.getMessage());
       return new ApplyResult(
-          e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages);
+              e instanceof java.nio.file.AccessDeniedException ? 77 : 71, p.diagnostics(), messages)
+          .on(name);
     }
   }
 
-  // ------------------------------------------------------------------ reports
+  /** The PF as its users name it: its interface, else its PCI address or netdevsim id. */
+  static String deviceName(Pf pf) {
+    return pf.netdev() != null ? pf.netdev() : pf.id();
+  }
 
-  /** What {@code iovc plan} prints. */
-  public static String renderPlan(Prepared p) {
-    StringBuilder sb = new StringBuilder();
-    Pf pf = p.pf();
-    sb.append("plan for ").append(p.fileName()).append(": ").append(describe(pf)).append('\n');
-    sb.append("schema: ").append(p.how()).append('\n');
-    Plan plan = p.plan();
-    if (plan.isEmpty()) {
-      sb.append("no changes: ")
-          .append(pf.label())
-          .append(" already matches the file (")
-          .append(Planner.plural(p.target().numVfs(), "VF"))
-          .append(")\n");
+  /** A failed run of a plan: what failed, the rollback, and what the PF is left with. */
+  private static ApplyResult failed(
+      String what, Applier.Outcome o, Pf pf, List<Diagnostic> diagnostics, List<String> messages) {
+    messages.add(what + " failed: " + o.failure());
+    boolean attempted = !(o.rollback().isEmpty() && o.restored());
+    if (!attempted) {
+      messages.add("nothing was changed");
     } else {
-      sb.append("VFs: ")
-          .append(p.live().numVfs())
-          .append(" now, ")
-          .append(p.target().numVfs())
-          .append(" in the file");
-      if (pf.totalVfs() != null) sb.append(" (at most ").append(pf.totalVfs()).append(")");
-      sb.append('\n').append('\n');
-      sb.append(plan.renderSteps()).append('\n');
-      sb.append("then read back sriov_numvfs");
-      if (pf.netdev() != null)
-        sb.append(" and `ip -json -details link show dev ").append(pf.netdev()).append('`');
-      if (pf.bus() == Bus.PCI) sb.append(" and each VF's driver");
-      sb.append(", and compare with the file;\n");
-      sb.append(
-          "if a step fails or the read-back differs, restore the state found before step 1\n");
+      messages.add(
+          (o.restored()
+                  ? "rolled back: " + pf.label() + " is as it was before the apply"
+                  : "ROLLBACK INCOMPLETE: "
+                      + pf.label()
+                      + " differs from its state before the apply")
+              + " ("
+              + Planner.plural(o.executed(), "step")
+              + " had run)");
+      for (String line : o.rollback()) messages.add("  " + line);
     }
-    for (String n : plan.notes()) sb.append("note: ").append(n).append('\n');
-    return sb.toString();
+    if (o.permission())
+      messages.add(
+          "run iovc as root (writing sysfs and setting VF attributes needs CAP_NET_ADMIN and CAP_SYS_ADMIN)");
+    return new ApplyResult(o.permission() ? 77 : 71, diagnostics, messages)
+        .with(
+            deviceName(pf),
+            attempted && !o.restored(),
+            attempted ? Boolean.FALSE : null,
+            attempted && o.restored());
   }
 
-  /** What {@code iovc diff} prints. */
-  public static String renderDiff(Prepared p) {
-    StringBuilder sb = new StringBuilder();
-    Plan plan = p.plan();
-    Pf pf = p.pf();
-    if (plan.isEmpty()) {
-      sb.append(pf.label())
-          .append(" matches ")
-          .append(p.fileName())
-          .append(" (")
-          .append(Planner.plural(p.target().numVfs(), "VF"))
-          .append(")\n");
-      return sb.toString();
-    }
-    sb.append(pf.label()).append(" differs from ").append(p.fileName()).append(":\n");
-    for (Plan.Difference d : plan.differences()) sb.append("  ").append(d.render()).append('\n');
-    if (plan.differences().isEmpty()) {
-      for (Plan.Step s : plan.steps()) sb.append("  pending: ").append(s.display()).append('\n');
-    }
-    sb.append(Planner.plural(plan.steps().size(), "change"))
-        .append(" would bring it back: iovc plan ")
-        .append(p.fileName())
-        .append('\n');
-    return sb.toString();
-  }
+  // ------------------------------------------------------------------ delete
 
-  static String describe(Pf pf) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("PF ");
-    if (pf.netdev() != null) sb.append(pf.netdev()).append(" = ");
-    sb.append(pf.id()).append(pf.bus() == Bus.PCI ? " (PCI)" : " (netdevsim)");
-    sb.append(", driver ").append(pf.driver() == null ? "none" : pf.driver());
-    return sb.toString();
-  }
-
-  /** {@code iovc status PF}: the PF and every VF, from sysfs and netlink. */
-  public String status(String device) throws PfException, SysfsException, IOException {
+  /**
+   * {@code iovc delete} on Linux: {@code sriov_numvfs} 0 under the PF's lock, read back, and on a
+   * failure the snapshot taken before restored (the VF count and each VF's settings, drivers and
+   * overrides), as {@link #apply} does. Whether a VF is in use is the caller's question (it asks
+   * {@link LinuxStatus}); this removes them.
+   *
+   * @param ifExists a PF without VFs is success (as on FreeBSD, where IOV_DELETE answers ECHILD)
+   */
+  @SuppressWarnings("try") // the lock is held for the body, never referenced
+  public ApplyResult delete(String device, boolean ifExists, PrintStream out) {
     LinuxHost h = host();
-    Pf pf = LiveState.findPf(h.sysfs(), device);
-    Snapshot s = LiveState.snapshot(h.sysfs(), h.netlink(), pf);
-    StringBuilder sb = new StringBuilder();
-    sb.append(describe(pf)).append('\n');
-    sb.append("VFs: ")
-        .append(
-            pf.numVfs() == null
-                ? "SR-IOV not available"
-                : pf.numVfs() + (pf.totalVfs() != null ? " of " + pf.totalVfs() : ""));
-    if (pf.autoprobe() != null)
-      sb.append(", sriov_drivers_autoprobe ").append(pf.autoprobe() ? 1 : 0);
-    sb.append('\n');
-    if (s.numVfs() == 0) return sb.toString();
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {"VF", "PCI", "netdev", "MAC", "vlan", "spoofchk", "trust", "link", "driver"});
-    for (int i = 0; i < s.numVfs(); i++) {
-      LiveState.Vf v = s.vf(i);
-      Netlink.VfLink l = s.link(i);
-      String drv = v == null || v.driver() == null ? "-" : v.driver();
-      if (v != null && !v.override().isEmpty()) drv += " (override " + v.override() + ")";
-      rows.add(
-          new String[] {
-            Integer.toString(i),
-            v == null || v.bdf() == null ? "-" : v.bdf(),
-            v == null || v.netdevs().isEmpty() ? "-" : String.join(",", v.netdevs()),
-            l == null || l.mac() == null ? "-" : l.mac(),
-            l == null
-                ? "-"
-                : (l.vlan() == 0 && l.qos() == 0
-                    ? "-"
-                    : new Target.Vlan(l.vlan(), l.qos(), l.vlanProto()).display()),
-            l == null || l.spoofchk() == null ? "-" : Planner.onOff(l.spoofchk()),
-            l == null || l.trust() == null ? "-" : Planner.onOff(l.trust()),
-            l == null || l.linkState() == null ? "-" : l.linkState(),
-            drv
-          });
+    List<String> messages = new ArrayList<>();
+    Pf pf;
+    try {
+      pf = LiveState.findPf(h.sysfs(), device);
+    } catch (PfException e) {
+      messages.add(e.getMessage());
+      return new ApplyResult(69, List.of(), messages).on(device);
     }
-    int[] w = new int[rows.get(0).length];
-    for (String[] r : rows) for (int c = 0; c < r.length; c++) w[c] = Math.max(w[c], r[c].length());
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < r.length; c++) {
-        line.append(r[c]);
-        if (c < r.length - 1) line.append(" ".repeat(w[c] - r[c].length() + 2));
+    String name = deviceName(pf);
+    if (pf.numVfs() == null) {
+      messages.add(pf.label() + " cannot have VFs: it has no sriov_numvfs");
+      return new ApplyResult(69, List.of(), messages).on(name);
+    }
+    try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
+      Snapshot before;
+      try {
+        before = LiveState.snapshot(h.sysfs(), h.netlink(), LiveState.refresh(h.sysfs(), pf));
+      } catch (PfException | SysfsException | IOException e) {
+        messages.add("cannot read the state of " + pf.label() + ": " + e.getMessage());
+        return new ApplyResult(69, List.of(), messages).on(name);
       }
-      sb.append(line.toString().stripTrailing()).append('\n');
+      if (before.numVfs() == 0) {
+        messages.add(
+            pf.label()
+                + " has no VFs; nothing to delete"
+                + (ifExists ? "" : " (--if-exists makes this a success)"));
+        // just read: the PF has no VFs, which is what a delete asks for
+        return new ApplyResult(ifExists ? 0 : 71, List.of(), messages)
+            .with(name, false, true, false);
+      }
+      Pf live = before.pf();
+      Plan plan =
+          new Plan(
+              live,
+              List.of(
+                  new Plan.Step(
+                      new Plan.Action.Write(live.numVfsPath(), "0"),
+                      "echo 0 > " + live.numVfsPath(),
+                      "remove the " + Planner.plural(before.numVfs(), "VF"),
+                      null,
+                      "num_vfs")),
+              List.of(new Plan.Difference(null, "num_vfs", "0", Integer.toString(before.numVfs()))),
+              List.of());
+      Target none = new Target(0, List.of(), false, null);
+      if (out != null)
+        out.println(pf.label() + ": deleting " + Planner.plural(before.numVfs(), "VF"));
+      Applier.Outcome o = new Applier(h, out).apply(plan, none, before);
+      if (o.ok()) {
+        if (out != null)
+          out.println(
+              "verified: "
+                  + pf.label()
+                  + " has no VFs (deleted "
+                  + Planner.plural(before.numVfs(), "VF")
+                  + ")");
+        return new ApplyResult(0, List.of(), messages).with(name, true, true, false);
+      }
+      return failed("delete", o, pf, List.of(), messages);
+    } catch (PfLock.BusyException e) {
+      messages.add(e.getMessage());
+      return new ApplyResult(75, List.of(), messages).on(name);
+    } catch (IOException e) {
+      messages.add("cannot take the lock in " + h.lockDir() + ": " + e.getMessage());
+      return new ApplyResult(
+              e instanceof java.nio.file.AccessDeniedException ? 77 : 71, List.of(), messages)
+          .on(name);
     }
-    return sb.toString();
   }
 }

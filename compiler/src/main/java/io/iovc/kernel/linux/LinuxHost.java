@@ -49,11 +49,11 @@ public record LinuxHost(
     }
   }
 
-  /** The running system: sysfs at /, iproute2, locks in /run/iovc. */
+  /** The running system: sysfs at /, rtnetlink and iproute2, locks in /run/iovc. */
   public static LinuxHost system() {
     return new LinuxHost(
         Sysfs.system(),
-        IpNetlink.system(),
+        RtNetlink.system(),
         Path.of("/run/iovc"),
         Duration.ofSeconds(60),
         Injection.parse(System.getenv("IOVC_INJECT_FAILURE")));

@@ -287,6 +287,17 @@ public final class LiveState {
     Map<Integer, VfLink> links = new TreeMap<>();
     if (pf.netdev() != null && pf.numVfs() != null && pf.numVfs() > 0) {
       for (VfLink l : nl.read(pf.netdev())) links.put(l.vf(), l);
+      // Never a partial picture: a VF without its settings would look unknown (`-`) in status
+      // and be planned from scratch. An empty list means the driver reports none at all.
+      if (!links.isEmpty() && links.size() != pf.numVfs()) {
+        throw new IOException(
+            pf.label()
+                + " has "
+                + pf.numVfs()
+                + " VFs (sriov_numvfs) but netlink describes "
+                + links.size()
+                + "; read again when the VF count is stable");
+      }
     }
     return new Snapshot(pf, vfs, links);
   }

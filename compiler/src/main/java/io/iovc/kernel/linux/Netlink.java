@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * The VF half of rtnetlink that iovc uses: {@code IFLA_VFINFO_LIST} read from the PF netdev, and
  * one {@code IFLA_VF_*} attribute set per request (so a refusal names exactly one VF and one
- * setting). {@link IpNetlink} talks to the kernel through iproute2's {@code ip -json}; tests use a
- * fake.
+ * setting). {@link RtNetlink} reads with one {@code RTM_GETLINK} and sets through iproute2 ({@link
+ * IpNetlink}); tests use a fake.
  */
 public interface Netlink {
-  /** The VFs of a PF netdev as the kernel reports them, in VF order. */
+  /**
+   * The VFs of a PF netdev as the kernel reports them, in VF order: every VF, or an exception
+   * saying which could not be read (never a silently shorter list). Empty when the driver reports
+   * no VF settings at all.
+   */
   List<VfLink> read(String pfNetdev) throws IOException;
 
   /**

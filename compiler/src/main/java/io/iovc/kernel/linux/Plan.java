@@ -52,26 +52,6 @@ public record Plan(
     }
   }
 
-  /** The numbered steps, aligned, with their comments. */
-  public String renderSteps() {
-    StringBuilder sb = new StringBuilder();
-    int width = 0;
-    for (Step s : steps) width = Math.max(width, s.display().length());
-    int numWidth = Integer.toString(steps.size()).length();
-    int n = 1;
-    for (Step s : steps) {
-      String num = Integer.toString(n++);
-      sb.append(" ".repeat(2 + numWidth - num.length()))
-          .append(num)
-          .append("  ")
-          .append(s.display());
-      if (!s.comment().isEmpty())
-        sb.append(" ".repeat(width - s.display().length())).append("  # ").append(s.comment());
-      sb.append('\n');
-    }
-    return sb.toString();
-  }
-
   /** Steps that touch one VF, in order (for failure injection). */
   List<Integer> stepsOfVf(int vf) {
     List<Integer> out = new ArrayList<>();

@@ -336,6 +336,61 @@ class LinuxBackendTest {
     assertEquals(before, k.dump());
   }
 
+  // ------------------------------------------------------------------ Linux-only settings
+
+  @Test
+  void linuxOnlySettingsReachTheKernelWithDefaultInheritance() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    String text =
+        """
+        PF { device = "eth0"; num_vfs = 2; }
+        DEFAULT { max-tx-rate = 100; link-state = disable; }
+        VF-0 { vlan = 10; vlan-qos = 3; vlan-proto = "802.1ad"; min-tx-rate = 10; query-rss = true; trust = true; }
+        VF-1 { link-state = enable; allow-promisc = true; trust = false; }
+        """;
+    ApplyResult r = apply(text);
+    assertEquals(0, r.exitStatus(), all(r));
+    var vf0 = k.vf("eth0", 0);
+    assertEquals(List.of(10, 3, "802.1ad"), List.of(vf0.vlan, vf0.qos, vf0.proto));
+    assertEquals(List.of(10L, 100L), List.of(vf0.min, vf0.max));
+    assertEquals("disable", vf0.state, "link-state from DEFAULT");
+    assertTrue(vf0.rss);
+    assertTrue(vf0.trust);
+    var vf1 = k.vf("eth0", 1);
+    assertEquals("enable", vf1.state);
+    assertEquals(List.of(0L, 100L), List.of(vf1.min, vf1.max), "max-tx-rate from DEFAULT");
+    assertFalse(vf1.trust, "a written trust decides over allow-promisc");
+    assertTrue(
+        k.log().contains("ip link set dev eth0 vf 0 vlan 10 qos 3 proto 802.1ad"), "" + k.log());
+    assertTrue(
+        k.log().contains("ip link set dev eth0 vf 0 min_tx_rate 10 max_tx_rate 100"), "" + k.log());
+
+    k.log().clear();
+    ApplyResult again = apply(text);
+    assertEquals(0, again.exitStatus(), all(again));
+    assertEquals(List.of(), k.log(), "re-applying changes nothing");
+  }
+
+  @Test
+  void aSettingTheDriverCannotTakeIsRefusedBeforeAnythingIsWritten() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    String before = k.dump();
+    String text =
+        """
+        PF { device = "enp0s5"; num_vfs = 2; }
+        VF-0 { query-rss = true; }
+        VF-1 { min-tx-rate = 10; max-tx-rate = 50000; }
+        """;
+    ApplyResult r = apply(text);
+    assertEquals(1, r.exitStatus(), all(r));
+    String diags = r.diagnostics().toString();
+    assertTrue(diags.contains("i40e does not implement `query-rss` on Linux"), diags);
+    assertTrue(diags.contains("i40e accepts only `min-tx-rate = 0`"), diags);
+    assertTrue(diags.contains("i40e accepts `max-tx-rate` up to 40000, not 50000"), diags);
+    assertEquals(List.of(), k.log(), "nothing written");
+    assertEquals(before, k.dump());
+  }
+
   @Test
   void netlinkAndBindingOnOnePf() throws Exception {
     k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);

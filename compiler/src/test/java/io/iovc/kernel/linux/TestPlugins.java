@@ -1,6 +1,7 @@
 package io.iovc.kernel.linux;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -110,6 +111,20 @@ public final class TestPlugins {
     @Override
     public List<String> linuxDrivers() {
       return List.of("i40e");
+    }
+
+    /** A test table: no query_rss, no minimum rate, at most 40000 Mb/s. */
+    @Override
+    public List<LinuxDriverSupport> linuxSupport() {
+      return List.of(
+          LinuxDriverSupport.of("i40e", "i40e_virtchnl_pf.c")
+              .any(LinuxMapping.MAC_ADDRESS, "i40e_ndo_set_vf_mac()")
+              .any(LinuxMapping.SPOOF_CHECK, "i40e_ndo_set_vf_spoofchk()")
+              .any(LinuxMapping.TRUST, "i40e_ndo_set_vf_trust()")
+              .any(LinuxMapping.LINK_STATE, "i40e_ndo_set_vf_link_state()")
+              .atMost(LinuxMapping.MAX_TX_RATE, 40000, "EINVAL", "i40e_ndo_set_vf_bw()", "")
+              .only(LinuxMapping.MIN_TX_RATE, "0", "EINVAL", "i40e_ndo_set_vf_bw()")
+              .build());
     }
 
     @Override

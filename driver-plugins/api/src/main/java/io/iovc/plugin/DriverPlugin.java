@@ -50,6 +50,14 @@ public interface DriverPlugin {
     return "";
   }
 
+  /**
+   * For each Linux driver in {@link #linuxDrivers()} whose VF callbacks the plugin has read: which
+   * settings it implements and the values it refuses. Empty when unknown (nothing is checked).
+   */
+  default List<LinuxDriverSupport> linuxSupport() {
+    return List.of();
+  }
+
   /** The plugin's own diagnostic codes, with their long explanations. */
   default List<CodeDoc> codes() {
     return List.of();

@@ -1,6 +1,7 @@
 package io.iovc.driver.igb;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -75,6 +76,39 @@ public final class IgbPlugin implements DriverPlugin {
   @Override
   public List<ParamSpec> vfParams() {
     return VF_PARAMS;
+  }
+
+  /**
+   * What Linux's igb does with each VF setting, read from {@code
+   * drivers/net/ethernet/intel/igb/igb_main.c} (the same on 6.1 and 6.12, and observed so under
+   * QEMU's 82576): {@code igb_netdev_ops} has no {@code .ndo_set_vf_link_state} and no {@code
+   * .ndo_set_vf_rss_query_en} (EOPNOTSUPP); {@code igb_ndo_set_vf_vlan()} refuses any protocol but
+   * 802.1Q (EPROTONOSUPPORT); {@code igb_ndo_set_vf_bw()} refuses a minimum rate (EINVAL), and a
+   * maximum above the link speed or while the PF has no link (EINVAL), and on MACs other than the
+   * 82576 (EOPNOTSUPP).
+   */
+  private static final LinuxDriverSupport IGB =
+      LinuxDriverSupport.of("igb", "drivers/net/ethernet/intel/igb/igb_main.c")
+          .any(LinuxMapping.MAC_ADDRESS, "igb_ndo_set_vf_mac()")
+          .any(LinuxMapping.VLAN, "igb_ndo_set_vf_vlan()")
+          .any(LinuxMapping.VLAN_QOS, "igb_ndo_set_vf_vlan()")
+          .only(LinuxMapping.VLAN_PROTO, "802.1Q", "EPROTONOSUPPORT", "igb_ndo_set_vf_vlan()")
+          .any(LinuxMapping.SPOOF_CHECK, "igb_ndo_set_vf_spoofchk()")
+          .any(LinuxMapping.TRUST, "igb_ndo_set_vf_trust()")
+          .atMost(
+              LinuxMapping.MAX_TX_RATE,
+              1000,
+              "EINVAL",
+              "igb_ndo_set_vf_bw()",
+              "igb_ndo_set_vf_bw() also refuses (EINVAL) a rate while the PF has no link and above"
+                  + " the current link speed, and every rate on MACs other than the 82576"
+                  + " (EOPNOTSUPP); the kernel checks that when the file is applied")
+          .only(LinuxMapping.MIN_TX_RATE, "0", "EINVAL", "igb_ndo_set_vf_bw()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(IGB);
   }
 
   @Override

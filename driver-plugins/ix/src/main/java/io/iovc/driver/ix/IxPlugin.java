@@ -1,6 +1,7 @@
 package io.iovc.driver.ix;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -101,6 +102,38 @@ public final class IxPlugin implements DriverPlugin {
   @Override
   public List<String> linuxDrivers() {
     return List.of("ixgbe");
+  }
+
+  /**
+   * Linux's ixgbe as Debian's 6.1 and 6.12 have it: {@code ixgbe_netdev_ops} ({@code
+   * drivers/net/ethernet/intel/ixgbe/ixgbe_main.c}) sets mac, vlan, rate, spoofchk, rss_query_en
+   * and trust from {@code ixgbe_sriov.c}, and no link state (a later kernel adds {@code
+   * ixgbe_ndo_set_vf_link_state}). {@code ixgbe_ndo_set_vf_bw()} refuses a minimum rate (EINVAL)
+   * and a maximum unless the link is up at 10 Gb/s and the rate is 11 to 10000 Mb/s; {@code
+   * ixgbe_ndo_set_vf_vlan()} refuses 802.1ad (EPROTONOSUPPORT).
+   */
+  private static final LinuxDriverSupport IXGBE =
+      LinuxDriverSupport.of("ixgbe", "drivers/net/ethernet/intel/ixgbe/ixgbe_sriov.c")
+          .any(LinuxMapping.MAC_ADDRESS, "ixgbe_ndo_set_vf_mac()")
+          .any(LinuxMapping.VLAN, "ixgbe_ndo_set_vf_vlan()")
+          .any(LinuxMapping.VLAN_QOS, "ixgbe_ndo_set_vf_vlan()")
+          .only(LinuxMapping.VLAN_PROTO, "802.1Q", "EPROTONOSUPPORT", "ixgbe_ndo_set_vf_vlan()")
+          .any(LinuxMapping.SPOOF_CHECK, "ixgbe_ndo_set_vf_spoofchk()")
+          .any(LinuxMapping.TRUST, "ixgbe_ndo_set_vf_trust()")
+          .any(LinuxMapping.QUERY_RSS, "ixgbe_ndo_set_vf_rss_query_en()")
+          .atMost(
+              LinuxMapping.MAX_TX_RATE,
+              10000,
+              "EINVAL",
+              "ixgbe_ndo_set_vf_bw()",
+              "ixgbe_ndo_set_vf_bw() takes a rate only while the link is up at 10 Gb/s, and 0 or"
+                  + " 11 to 10000 Mb/s (EINVAL otherwise); the kernel checks that when applied")
+          .only(LinuxMapping.MIN_TX_RATE, "0", "EINVAL", "ixgbe_ndo_set_vf_bw()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(IXGBE);
   }
 
   @Override

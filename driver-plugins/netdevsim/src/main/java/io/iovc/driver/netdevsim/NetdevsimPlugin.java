@@ -1,6 +1,7 @@
 package io.iovc.driver.netdevsim;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -61,6 +62,31 @@ public final class NetdevsimPlugin implements DriverPlugin {
               .since(SINCE)
               .linux(LinuxMapping.VLAN)
               .build());
+
+  /**
+   * netdevsim implements every VF callback ({@code nsim_netdev_ops} in {@code
+   * drivers/net/netdevsim/netdev.c}: nsim_set_vf_mac, _vlan, _rate, _spoofchk, _trust, _link_state,
+   * _rss_query_en), both VLAN protocols and both rates; in switchdev mode its rate callback answers
+   * EOPNOTSUPP.
+   */
+  private static final LinuxDriverSupport NETDEVSIM =
+      LinuxDriverSupport.of("netdevsim", "drivers/net/netdevsim/netdev.c")
+          .any(LinuxMapping.MAC_ADDRESS, "nsim_set_vf_mac()")
+          .any(LinuxMapping.VLAN, "nsim_set_vf_vlan()")
+          .any(LinuxMapping.VLAN_QOS, "nsim_set_vf_vlan()")
+          .any(LinuxMapping.VLAN_PROTO, "nsim_set_vf_vlan()")
+          .any(LinuxMapping.SPOOF_CHECK, "nsim_set_vf_spoofchk()")
+          .any(LinuxMapping.TRUST, "nsim_set_vf_trust()")
+          .any(LinuxMapping.MAX_TX_RATE, "nsim_set_vf_rate()")
+          .any(LinuxMapping.MIN_TX_RATE, "nsim_set_vf_rate()")
+          .any(LinuxMapping.LINK_STATE, "nsim_set_vf_link_state()")
+          .any(LinuxMapping.QUERY_RSS, "nsim_set_vf_rss_query_en()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(NETDEVSIM);
+  }
 
   @Override
   public String name() {

@@ -13,6 +13,8 @@ import io.iovc.nvlist.NvPacker;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.pipeline.SchemaRequest;
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
+import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ValueHint;
 import io.iovc.schema.PluginRegistry;
@@ -116,6 +118,16 @@ public abstract class PluginContract {
   }
 
   @Test
+  void linuxCapabilitiesAreForItsOwnLinuxDriversAndCiteTheirSource() {
+    for (LinuxDriverSupport t : plugin().linuxSupport()) {
+      assertTrue(plugin().linuxDrivers().contains(t.driver()), t.driver() + " is not served");
+      assertTrue(t.sourceFile().startsWith("drivers/"), t.driver() + ": " + t.sourceFile());
+      for (LinuxMapping m : t.implemented())
+        assertTrue(t.support(m).source().endsWith("()"), t.driver() + " " + m + ": no function");
+    }
+  }
+
+  @Test
   void devicePatternsMatchTheDocumentedNodes() {
     for (String n : facts.serves) assertTrue(serves(n), n);
     for (String n : facts.doesNotServe) assertFalse(serves(n), n);
@@ -168,6 +180,15 @@ public abstract class PluginContract {
     return Pipeline.analyze(
             Ucl.parse(SourceText.of("test.conf", text)),
             SchemaRequest.only(Schema.fromPlugin(plugin()), null))
+        .diagnostics();
+  }
+
+  /** The diagnostics of checking {@code text} for Linux (the Linux-only settings, its table). */
+  protected final List<Diagnostic> checkForLinux(String text) {
+    return Pipeline.analyze(
+            Ucl.parse(SourceText.of("test.conf", text)),
+            SchemaRequest.only(Schema.fromPlugin(plugin()), null)
+                .withPlatform(io.iovc.schema.Platform.LINUX))
         .diagnostics();
   }
 
