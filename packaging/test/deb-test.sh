@@ -100,7 +100,7 @@ if command -v systemd-analyze >/dev/null; then
 fi
 
 # The class-data archive: root's runs above made it in /var/cache/iovc, never under /usr/share.
-jsa=$(ls /var/cache/iovc/iovc-jdk*.jsa /var/cache/iovc/iovc-jdk*.aot 2>/dev/null | head -n 1)
+jsa=$(ls /var/cache/iovc/iovc-jdk*.jsa /var/cache/iovc/iovc-jdk*.aot 2>/dev/null | grep -v -- -lsp\. | head -n 1)
 [ -n "$jsa" ] || fail "no class-data archive in /var/cache/iovc after root ran iovc"
 extra=$(find /usr/share/iovc ! -type d | grep -v -x -F -f "$tmp/files" || true)
 [ -z "$extra" ] || fail "iovc wrote under /usr/share/iovc: $extra"
