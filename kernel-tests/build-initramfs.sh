@@ -56,6 +56,8 @@ if mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose host
   root=$(sed -n 's/.*iovc\.root=\([^ ]*\).*/\1/p' /proc/cmdline)
   mkdir -p /mnt/repo; [ -n "$root" ] && mount -o bind "/host$root" /mnt/repo
   mount -t tmpfs tmp /host/tmp; mount -t tmpfs run /host/run
+  # iovc's apply journals (/var/lib/iovc, which run.sh makes on the host): writable, empty, per boot
+  [ -d /host/var/lib/iovc ] && mount -t tmpfs iovc /host/var/lib/iovc
   if [ -n "$root" ] && [ ! -e "/host$root" ]; then mkdir -p "/host$root" && mount -o bind /mnt/repo "/host$root"; fi
   # iovc.script is one script or several, separated by commas, run one after the other
   for s in $(echo "$script" | tr , ' '); do

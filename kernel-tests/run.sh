@@ -99,6 +99,10 @@ JOPTS="-Xint"
 BUILD_S=$(since $t)
 
 # ---------------------------------------------------------------- initramfs + guest parameters
+# The guest sees the host's / read-only; iovc keeps apply journals in /var/lib/iovc, which the
+# guest's init covers with a tmpfs when the directory exists here.
+[ -d /var/lib/iovc ] || mkdir -p /var/lib/iovc 2>/dev/null ||
+  fail "/var/lib/iovc does not exist and cannot be made: a guest apply could not keep its journal"
 INITRD=$WORK/initrd-$KVER.gz
 if [ ! -f "$INITRD" ] || [ "$HERE/build-initramfs.sh" -nt "$INITRD" ]; then
   WORK=$WORK "$HERE/build-initramfs.sh" "$KVER" "$INITRD" || fail "building the initramfs failed"
