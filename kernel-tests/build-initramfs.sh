@@ -39,6 +39,7 @@ cat > "$R/init" <<'INIT'
 /bin/busybox --install -s /bin
 export PATH=/sbin:/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
+[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd # bash's <(...) in the scenarios
 mount -t tmpfs tmp /tmp; mount -t debugfs none /sys/kernel/debug 2>/dev/null
 nsim=; grep -q '^extra/netdevsim.ko:' /lib/modules/$(uname -r)/modules.dep && nsim=netdevsim
 for m in virtio_pci 9pnet_virtio 9p $nsim nvme vfio-pci; do

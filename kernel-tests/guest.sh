@@ -115,8 +115,10 @@ cmp -s $T/before $T/after || diff $T/before $T/after | sed 's/^/  | /'
 
 iovc compile --apply $T/nvme-b.conf
 check "apply nvme-b: exit 0" same "$RC" 0
-# nvme probes asynchronously (PROBE_PREFER_ASYNCHRONOUS): VF-0 is probed last, give it time
-for _ in $(seq 20); do [ "$(drv 0)" = nvme ] && break; sleep 0.5; done
+# nvme probes asynchronously (PROBE_PREFER_ASYNCHRONOUS): VF-0 is probed last, give it time (up
+# to 60 s: under TCG on a loaded 2-core host 10 s was once not enough)
+for _ in $(seq 120); do [ "$(drv 0)" = nvme ] && break; sleep 0.5; done
+echo "  VF-0 after apply: driver '$(drv 0)'"
 check "apply nvme-b: VF-0 (passthrough = false) bound to its native driver nvme" same "$(drv 0)/$(ovr 0)" nvme/
 check "apply nvme-b: VF-1 (passthrough) bound to vfio-pci" same "$(drv 1)/$(ovr 1)" vfio-pci/vfio-pci
 check "apply nvme-b: VF-2 still on vfio-pci" same "$(drv 2)" vfio-pci
