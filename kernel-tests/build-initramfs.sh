@@ -50,6 +50,7 @@ script=$(sed -n 's/.*iovc\.script=\([^ ]*\).*/\1/p' /proc/cmdline)
 envfile=$(sed -n 's/.*iovc\.env=\([^ ]*\).*/\1/p' /proc/cmdline)
 if mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostfs /host; then
   for m in proc sys dev; do mount -o bind /$m /host/$m; done
+  mkdir -p /host/dev/shm && mount -t tmpfs shm /host/dev/shm # POSIX shared memory (Ansible's workers)
   mount -o bind /lib/modules /host/lib/modules
   mount -t debugfs none /host/sys/kernel/debug 2>/dev/null
   # Writable /tmp and /run for the tests. If the checkout itself lives under one of them (a CI clone

@@ -26,7 +26,8 @@ FAILS=0
 T=/tmp/ktest-ansible
 mkdir -p $T/home $T/collections/ansible_collections/iovc
 export HOME=$T/home ANSIBLE_COLLECTIONS_PATH=$T/collections ANSIBLE_NOCOLOR=1 \
-	ANSIBLE_LOAD_CALLBACK_PLUGINS=1 ANSIBLE_STDOUT_CALLBACK=json ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3
+	ANSIBLE_LOAD_CALLBACK_PLUGINS=1 ANSIBLE_STDOUT_CALLBACK=json ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3 \
+	ANSIBLE_REMOTE_TMP=$T/remote-tmp ANSIBLE_LOCAL_TEMP=$T/local-tmp # root's ~ is the host's: read-only here
 cp -r "${ANSIBLE_COLLECTIONS:?}" $T/collections/ansible_collections/iovc/sriov
 
 now() { cut -d' ' -f1 /proc/uptime; }
@@ -42,7 +43,11 @@ module() {
 	ansible localhost -c local -m "iovc.sriov.$name" -a "$args iovc=$IOVC" "$@" >$T/out 2>$T/err
 	e=$(now)
 	echo "TIME: ansible $name $* -> $(awk "BEGIN{printf \"%.1f\", $e - $s}") s"
-	jq '.plays[0].tasks[0].hosts.localhost' $T/out >$T/result 2>/dev/null || { sed 's/^/  | /' $T/out $T/err; echo null >$T/result; }
+	# an empty stdout is no answer either (jq reads it as no input and succeeds)
+	if ! [ -s $T/out ] || ! jq -e '.plays[0].tasks[0].hosts.localhost' $T/out >$T/result 2>/dev/null; then
+		sed 's/^/  | /' $T/out $T/err | head -n 40
+		echo null >$T/result
+	fi
 }
 r() { jq -r "$1" $T/result; }
 

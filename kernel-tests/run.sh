@@ -136,11 +136,7 @@ boot() {
 # network a user-mode one that reaches nothing (restrict=on)
 IGB=(-netdev user,id=n0,restrict=on -device pcie-root-port,id=rp0,chassis=1,slot=1
   -device igb,netdev=n0,bus=rp0,mac=52:54:00:12:34:56)
-# guest-scale.sh and guest-ansible.sh are not in CI's run yet: their first real-kernel run (2026-12-06)
-# failed (scale: a 256-VF apply exits 73 and the script's own `ip` view is truncated; ansible: every
-# module run returned no result, and the guest has no /dev/fd for process substitution). Run them
-# by hand with IOVC_KTEST_GUEST=kernel-tests/guest-scale.sh (or guest-ansible.sh) IOVC_KTEST_NO_IGB=1.
-SCRIPTS=$HERE/guest.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
+SCRIPTS=$HERE/guest.sh,$HERE/guest-scale.sh,$HERE/guest-ansible.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
 LOG=$WORK/guest.log
 if [ -n "${IOVC_KTEST_GUEST:-}" ]; then
   SCRIPTS=$(cd "$(dirname "$IOVC_KTEST_GUEST")" && pwd -P)/$(basename "$IOVC_KTEST_GUEST")
