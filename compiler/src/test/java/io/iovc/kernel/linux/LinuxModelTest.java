@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.apply.linux.Desired;
 import io.iovc.check.CheckResult;
 import io.iovc.check.Checker;
 import io.iovc.diag.Diagnostic;
