@@ -186,7 +186,7 @@ class ArchitectureTest {
           .resideInAPackage("io.iovc.kernel..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("io.iovc.kernel..", "jnr.ffi..", JDK);
+          .resideInAnyPackage("io.iovc.kernel..", "jnr.ffi..", "com.google.gson..", JDK);
 
   /** Operations sit between the front door and the front ends: they never reach a front end. */
   @ArchTest
