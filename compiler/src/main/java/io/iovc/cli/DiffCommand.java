@@ -41,22 +41,19 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
     String os = OpsOutput.backend(schema.backend);
-    if (os.equals("freebsd")) {
-      UserError e = OpsOutput.notOnFreeBsd("diff");
-      if (!json) throw e;
-      Output.out.print(
-          OpsOutput.diff(
-              os,
-              file,
-              OpsOutput.deviceOf(file, schema.maxInput),
-              null,
-              List.of(),
-              List.of(),
-              e.getMessage()));
-      Output.err.println("iovc: " + e.getMessage());
-      Output.flush();
-      return e.exitCode();
-    }
+    if (os.equals("freebsd"))
+      return OpsOutput.refusedOnFreeBsd(
+          "diff",
+          json,
+          error ->
+              OpsOutput.diff(
+                  os,
+                  file,
+                  OpsOutput.deviceOf(file, schema.maxInput),
+                  null,
+                  List.of(),
+                  List.of(),
+                  error));
     LinuxApply.Prepared p = PlanCommand.prepare(file, schema, color, false);
     if (!p.ok()) {
       if (json)

@@ -55,6 +55,21 @@ final class OpsOutput {
             + " apply would send");
   }
 
+  /**
+   * {@code iovc plan} or {@code diff} on FreeBSD: refused ({@link #notOnFreeBsd}); with JSON asked
+   * for, the command's document carrying the refusal as its error, and the exit status.
+   */
+  static int refusedOnFreeBsd(
+      String command, boolean json, java.util.function.Function<String, String> document)
+      throws UserError {
+    UserError e = notOnFreeBsd(command);
+    if (!json) throw e;
+    Output.out.print(document.apply(e.getMessage()));
+    Output.err.println("iovc: " + e.getMessage());
+    Output.flush();
+    return e.exitCode();
+  }
+
   /** PF.device of a file, for JSON that has nothing else to say about it; null when unreadable. */
   static String deviceOf(String file, long maxInput) {
     Inputs.Input in = Inputs.expand(List.of(file), maxInput).get(0);

@@ -56,26 +56,23 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
     String os = OpsOutput.backend(schema.backend);
-    if (os.equals("freebsd")) {
-      UserError e = OpsOutput.notOnFreeBsd("plan");
-      if (!json) throw e;
-      Output.out.print(
-          OpsOutput.plan(
-              os,
-              file,
-              OpsOutput.deviceOf(file, schema.maxInput),
-              null,
-              null,
-              null,
-              null,
-              List.of(),
-              List.of(),
-              List.of(),
-              e.getMessage()));
-      Output.err.println("iovc: " + e.getMessage());
-      Output.flush();
-      return e.exitCode();
-    }
+    if (os.equals("freebsd"))
+      return OpsOutput.refusedOnFreeBsd(
+          "plan",
+          json,
+          error ->
+              OpsOutput.plan(
+                  os,
+                  file,
+                  OpsOutput.deviceOf(file, schema.maxInput),
+                  null,
+                  null,
+                  null,
+                  null,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  error));
     LinuxApply.Prepared p = prepare(file, schema, color, replace);
     if (!p.ok()) {
       if (json)

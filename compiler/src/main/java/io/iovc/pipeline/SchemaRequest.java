@@ -3,6 +3,7 @@ package io.iovc.pipeline;
 import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -81,114 +82,82 @@ public record SchemaRequest(
   }
 
   public SchemaRequest withExplicit(Schema s) {
-    return new SchemaRequest(
-        registry,
-        s,
-        live,
-        driver,
-        modeline,
-        host,
-        byDevice,
-        editorDriver,
-        generic,
-        maxSize,
-        platform);
+    return with(b -> b.explicit = s);
   }
 
   public SchemaRequest withLive(Function<String, Schema> f) {
-    return new SchemaRequest(
-        registry,
-        explicit,
-        f,
-        driver,
-        modeline,
-        host,
-        byDevice,
-        editorDriver,
-        generic,
-        maxSize,
-        platform);
+    return with(b -> b.live = f);
   }
 
   public SchemaRequest withDriver(String name) {
-    return new SchemaRequest(
-        registry,
-        explicit,
-        live,
-        name,
-        modeline,
-        host,
-        byDevice,
-        editorDriver,
-        generic,
-        maxSize,
-        platform);
+    return with(b -> b.driver = name);
   }
 
   public SchemaRequest withHost(Function<String, HostPf> f) {
-    return new SchemaRequest(
-        registry,
-        explicit,
-        live,
-        driver,
-        modeline,
-        f,
-        byDevice,
-        editorDriver,
-        generic,
-        maxSize,
-        platform);
+    return with(b -> b.host = f);
   }
 
   public SchemaRequest withEditorDriver(String name) {
-    return new SchemaRequest(
-        registry, explicit, live, driver, modeline, host, byDevice, name, generic, maxSize,
-        platform);
+    return with(b -> b.editorDriver = name);
   }
 
   public SchemaRequest withGeneric() {
-    return new SchemaRequest(
-        registry,
-        explicit,
-        live,
-        driver,
-        modeline,
-        host,
-        byDevice,
-        editorDriver,
-        true,
-        maxSize,
-        platform);
+    return with(b -> b.generic = true);
   }
 
   /** Checks for this platform ({@code --backend}); null: the modeline, else the host. */
   public SchemaRequest withPlatform(Platform p) {
-    return new SchemaRequest(
-        registry,
-        explicit,
-        live,
-        driver,
-        modeline,
-        host,
-        byDevice,
-        editorDriver,
-        generic,
-        maxSize,
-        p);
+    return with(b -> b.platform = p);
   }
 
   public SchemaRequest withMaxSize(long n) {
+    return with(b -> b.maxSize = n);
+  }
+
+  /** This request with one source changed: the one place that copies every field. */
+  private SchemaRequest with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new SchemaRequest(
-        registry,
-        explicit,
-        live,
-        driver,
-        modeline,
-        host,
-        byDevice,
-        editorDriver,
-        generic,
-        n,
-        platform);
+        c.registry,
+        c.explicit,
+        c.live,
+        c.driver,
+        c.modeline,
+        c.host,
+        c.byDevice,
+        c.editorDriver,
+        c.generic,
+        c.maxSize,
+        c.platform);
+  }
+
+  /** The fields of a request, to change one before building the next. */
+  private static final class Copy {
+    final PluginRegistry registry;
+    Schema explicit;
+    Function<String, Schema> live;
+    String driver;
+    final boolean modeline;
+    Function<String, HostPf> host;
+    final boolean byDevice;
+    String editorDriver;
+    boolean generic;
+    long maxSize;
+    Platform platform;
+
+    Copy(SchemaRequest r) {
+      registry = r.registry;
+      explicit = r.explicit;
+      live = r.live;
+      driver = r.driver;
+      modeline = r.modeline;
+      host = r.host;
+      byDevice = r.byDevice;
+      editorDriver = r.editorDriver;
+      generic = r.generic;
+      maxSize = r.maxSize;
+      platform = r.platform;
+    }
   }
 }

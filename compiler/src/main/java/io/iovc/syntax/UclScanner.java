@@ -51,6 +51,17 @@ import org.antlr.v4.runtime.Token;
  * <p>Every byte of the input ends up in exactly one token (hidden channel for whitespace,
  * separators and comments), except the bytes inside a DEEP token, so the formatter can rebuild the
  * file.
+ *
+ * <p>Why one file of some 1 400 lines: it mirrors libucl's {@code ucl_parser.c}, one state machine
+ * over shared state (the position, the stack of open objects and arrays, the pending key, the token
+ * list, the recorded errors); its methods follow libucl's functions ({@code run} is {@code
+ * ucl_state_machine}; {@code parseKey}, {@code parseValue}, {@code lexJsonString}, {@code heredoc},
+ * {@code afterValue} and {@code macro} are {@code ucl_parse_key}, {@code ucl_parse_value}, {@code
+ * ucl_lex_json_string}, {@code ucl_parse_multiline_string}, {@code ucl_parse_after_value} and the
+ * macro states) so the two read side by side. The stages are not separable passes: every one reads
+ * and moves the same cursor and stack, so splitting the file by stage would pass that state around
+ * or expose it package-wide for no change in behaviour, in a component held byte-for-byte to libucl
+ * by differential tests and a fuzzed corpus.
  */
 final class UclScanner {
   /** Objects/arrays nested deeper than this arrive as one DEEP token (the tree stays shallow). */

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.iovc.plugin.DriverPlugin;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
+import io.iovc.testing.Card;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,35 +18,10 @@ import org.junit.jupiter.api.Test;
 class EffectiveValuesTest {
   private static final Schema SCHEMA =
       Schema.fromPlugin(
-          new DriverPlugin() {
-            @Override
-            public String name() {
-              return "card";
-            }
-
-            @Override
-            public String description() {
-              return "a test card";
-            }
-
-            @Override
-            public List<String> devicePatterns() {
-              return List.of("card[0-9]+");
-            }
-
-            @Override
-            public List<String> linuxDrivers() {
-              return List.of();
-            }
-
-            @Override
-            public List<ParamSpec> vfParams() {
-              return List.of(
-                  ParamSpec.of("queues", ParamType.UINT16).defaultValue(4L).build(),
-                  ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).build(),
-                  ParamSpec.of("trust", ParamType.BOOL).defaultValue(false).build());
-            }
-          });
+          new Card(
+              ParamSpec.of("queues", ParamType.UINT16).defaultValue(4L).build(),
+              ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).build(),
+              ParamSpec.of("trust", ParamType.BOOL).defaultValue(false).build()));
 
   private static EffectiveValues resolve(String text) {
     CheckResult r = Checker.check(Ucl.parse(SourceText.of("t.conf", text)), SCHEMA);

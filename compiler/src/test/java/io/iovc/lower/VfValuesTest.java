@@ -5,49 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.iovc.check.CheckResult;
 import io.iovc.check.Checker;
-import io.iovc.plugin.DriverPlugin;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.source.SourceText;
 import io.iovc.syntax.Ucl;
+import io.iovc.testing.Card;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VfValuesTest {
   /** A driver with two VF parameters, one with a default. */
-  static final class Card implements DriverPlugin {
-    @Override
-    public String name() {
-      return "card";
-    }
-
-    @Override
-    public String description() {
-      return "a test card";
-    }
-
-    @Override
-    public List<String> devicePatterns() {
-      return List.of("card[0-9]+");
-    }
-
-    @Override
-    public List<String> linuxDrivers() {
-      return List.of();
-    }
-
-    @Override
-    public List<ParamSpec> vfParams() {
-      return List.of(
-          ParamSpec.of("queues", ParamType.UINT16).defaultValue(4L).build(),
-          ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).build());
-    }
-  }
+  private static final Schema CARD =
+      Schema.fromPlugin(
+          new Card(
+              ParamSpec.of("queues", ParamType.UINT16).defaultValue(4L).build(),
+              ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).build()));
 
   @Test
   void ownThenDefaultThenSchemaDefaults() {
-    Schema schema = Schema.fromPlugin(new Card());
+    Schema schema = CARD;
     String text =
         "PF { device = \"card0\"; num_vfs = 3; }\nDEFAULT { queues = 8; }\nVF-1 { passthrough = true; }\nVF-2 { queues = 2; }\n";
     CheckResult r = Checker.check(Ucl.parse(SourceText.of("t", text)), schema);

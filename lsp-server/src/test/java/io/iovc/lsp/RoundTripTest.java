@@ -171,6 +171,19 @@ class RoundTripTest {
     return p.getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList();
   }
 
+  /** The codes a {@code textDocument/diagnostic} pull reports for {@code uri}. */
+  private List<String> pulledCodes(String uri) throws Exception {
+    return server
+        .getTextDocumentService()
+        .diagnostic(new org.eclipse.lsp4j.DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
+        .get(20, TimeUnit.SECONDS)
+        .getLeft()
+        .getItems()
+        .stream()
+        .map(x -> x.getCode().getLeft())
+        .toList();
+  }
+
   @Test
   void everyFeatureOverJsonRpc() throws Exception {
     InitializeResult r = init(null);
@@ -531,13 +544,7 @@ class RoundTripTest {
 
     String uri = "file:///tmp/nodevice.conf";
     open(uri, "VF-0 { vlan = 5; }\n");
-    var ts = server.getTextDocumentService();
-    var report =
-        ts.diagnostic(
-                new org.eclipse.lsp4j.DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
-            .get(20, TimeUnit.SECONDS);
-    List<String> before =
-        report.getLeft().getItems().stream().map(x -> x.getCode().getLeft()).toList();
+    List<String> before = pulledCodes(uri);
     assertTrue(before.contains("IOV301"), before.toString());
     // nothing is pushed to a client that pulls
     assertNull(client.diagnostics.poll(500, TimeUnit.MILLISECONDS));
@@ -549,28 +556,10 @@ class RoundTripTest {
         .getWorkspaceService()
         .didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(iovc));
     assertNotNull(client.refreshed.poll(20, TimeUnit.SECONDS), "workspace/diagnostic/refresh");
-    List<String> after =
-        ts
-            .diagnostic(
-                new org.eclipse.lsp4j.DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
-            .get(20, TimeUnit.SECONDS)
-            .getLeft()
-            .getItems()
-            .stream()
-            .map(x -> x.getCode().getLeft())
-            .toList();
+    List<String> after = pulledCodes(uri);
     assertTrue(!after.contains("IOV201") && !after.equals(before), after.toString());
     change(uri, 2, "VF-0 { vlan = 5; bogus = 1; }\n");
-    List<String> edited =
-        ts
-            .diagnostic(
-                new org.eclipse.lsp4j.DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
-            .get(20, TimeUnit.SECONDS)
-            .getLeft()
-            .getItems()
-            .stream()
-            .map(x -> x.getCode().getLeft())
-            .toList();
+    List<String> edited = pulledCodes(uri);
     assertTrue(edited.contains("IOV201"), edited.toString());
     server
         .getTextDocumentService()

@@ -1,9 +1,16 @@
 package io.iovc.kernel.linux;
 
+import io.iovc.apply.ApplyRequest;
+import io.iovc.apply.ApplyResult;
 import io.iovc.apply.linux.LinuxApply;
 import io.iovc.kernel.Outcome;
 import io.iovc.kernel.linux.Netlink.VfLink;
+import io.iovc.pipeline.Pipeline;
+import io.iovc.schema.PluginRegistry;
+import io.iovc.source.SourceText;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -483,5 +490,33 @@ public final class FakeKernel {
 
   public List<String> log() {
     return log;
+  }
+
+  /**
+   * {@code iovc compile --apply t.conf} of {@code text} on {@code host} through the apply layer,
+   * progress discarded (the tests of the apply cycle and of its journal share it).
+   */
+  static ApplyResult applyText(
+      LinuxHost host,
+      PluginRegistry registry,
+      String text,
+      boolean replace,
+      boolean rollbackInterrupted) {
+    return new LinuxApply(host)
+        .apply(
+            new ApplyRequest(
+                Path.of("t.conf"),
+                SourceText.of("t.conf", text),
+                registry,
+                null,
+                Pipeline.DEFAULT_MAX_CONFIG,
+                replace,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                rollbackInterrupted));
+  }
+
+  /** A result's messages, one a line (for assertion messages). */
+  static String messages(ApplyResult r) {
+    return String.join("\n", r.messages());
   }
 }

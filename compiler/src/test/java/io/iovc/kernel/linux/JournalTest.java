@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.apply.ApplyRequest;
 import io.iovc.apply.ApplyResult;
 import io.iovc.apply.linux.LinuxApply;
 import io.iovc.kernel.Outcome;
@@ -17,10 +16,7 @@ import io.iovc.kernel.linux.Netlink.VfLink;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.source.SourceText;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,21 +84,11 @@ class JournalTest {
   }
 
   private static ApplyResult apply(LinuxHost host, String text, boolean rollbackInterrupted) {
-    return new LinuxApply(host)
-        .apply(
-            new ApplyRequest(
-                Path.of("t.conf"),
-                SourceText.of("t.conf", text),
-                registry,
-                null,
-                Pipeline.DEFAULT_MAX_CONFIG,
-                false,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                rollbackInterrupted));
+    return FakeKernel.applyText(host, registry, text, false, rollbackInterrupted);
   }
 
   private static String all(ApplyResult r) {
-    return String.join("\n", r.messages());
+    return FakeKernel.messages(r);
   }
 
   private Path journal() {

@@ -57,16 +57,7 @@ class LinuxBackendTest {
   }
 
   private ApplyResult apply(LinuxHost host, String text, boolean replace) {
-    return new LinuxApply(host)
-        .apply(
-            new ApplyRequest(
-                Path.of("t.conf"),
-                SourceText.of("t.conf", text),
-                registry,
-                null,
-                Pipeline.DEFAULT_MAX_CONFIG,
-                replace,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    return FakeKernel.applyText(host, registry, text, replace, false);
   }
 
   private ApplyResult apply(String text) {
@@ -74,7 +65,7 @@ class LinuxBackendTest {
   }
 
   private static String all(ApplyResult r) {
-    return String.join("\n", r.messages());
+    return FakeKernel.messages(r);
   }
 
   // ------------------------------------------------------------------ netdevsim
