@@ -203,7 +203,13 @@ public final class FreeBsdBackend implements Backend {
                   tools.totalVfs(target.name()),
                   driver);
         // the VFs --replace deleted stay deleted: IOV_CONFIG failed after that change
-        return failure(e, ctx, style, diags, msgs).with(target.name(), deleted, null, false);
+        ApplyResult failed = failure(e, ctx, style, diags, msgs);
+        if (e.is(Errno.EBUSY) && !r.replace() && style == Style.IOVC) {
+          List<String> m = new ArrayList<>(failed.messages());
+          busy(target.name(), file).ifPresent(b -> m.add(1, b));
+          failed = new ApplyResult(failed.exitStatus(), failed.diagnostics(), m);
+        }
+        return failed.with(target.name(), deleted, null, false);
       }
       HostTools.Readback back = tools.readBack(target.name(), cfg.numVfs());
       if (style == Style.IOVC) {
@@ -226,6 +232,22 @@ public final class FreeBsdBackend implements Backend {
           .with(target.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
     } catch (KernelError e) {
       return failure(e, ctx, style, diags, msgs).on(target.name());
+    }
+  }
+
+  /**
+   * After EBUSY from IOV_CONFIG: the PF's VFs and who uses them, from the same read-only tools as
+   * {@code iovc status} ({@link FreeBsdStatus}); empty when they cannot be read (the kernel's
+   * answer, already explained, stands alone then).
+   */
+  private static java.util.Optional<String> busy(String device, String file) {
+    try {
+      List<io.iovc.kernel.SriovStatus.Pf> pfs =
+          FreeBsdStatus.read(FreeBsdStatus.Commands.system(), List.of(device));
+      if (pfs.isEmpty() || pfs.get(0).numVfs() == 0) return java.util.Optional.empty();
+      return java.util.Optional.of(FreeBsdPlan.busy(pfs.get(0), file));
+    } catch (FreeBsdStatus.StatusException e) {
+      return java.util.Optional.empty();
     }
   }
 
