@@ -37,7 +37,7 @@ since() { echo $(( $(date +%s) - $1 )); }
 command -v apt-get >/dev/null && command -v dpkg >/dev/null || skip "they need a Debian system (apt-get) to fetch Debian's kernel and QEMU"
 command -v java >/dev/null || skip "no java: the guest runs the host's JDK (17 or newer)"
 
-PKGS="qemu-system-x86 busybox-static kmod cpio jq nvme-cli iproute2 make gcc bc ansible-core"
+PKGS="qemu-system-x86 busybox-static kmod cpio jq nvme-cli iproute2 make gcc bc ansible-core python3-jsonschema"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -137,6 +137,7 @@ boot() {
 IGB=(-netdev user,id=n0,restrict=on -device pcie-root-port,id=rp0,chassis=1,slot=1
   -device igb,netdev=n0,bus=rp0,mac=52:54:00:12:34:56)
 SCRIPTS=$HERE/guest.sh,$HERE/guest-scale.sh,$HERE/guest-ansible.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
+SCRIPTS="$SCRIPTS,$HERE/guest-ops.sh" # last: it reads every PF the others leave behind
 LOG=$WORK/guest.log
 if [ -n "${IOVC_KTEST_GUEST:-}" ]; then
   SCRIPTS=$(cd "$(dirname "$IOVC_KTEST_GUEST")" && pwd -P)/$(basename "$IOVC_KTEST_GUEST")
