@@ -1,6 +1,6 @@
 package io.iovc.cli;
 
-import io.iovc.kernel.linux.LinuxBackend;
+import io.iovc.apply.linux.LinuxApply;
 import io.iovc.kernel.linux.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
     boolean json = OpsOutput.json(format);
     String os = OpsOutput.backend(schema.backend);
     if (os.equals("freebsd")) return FreeBsdOps.diff(file, schema, color, json);
-    LinuxBackend.Prepared p = PlanCommand.prepare(file, schema, color, false);
+    LinuxApply.Prepared p = PlanCommand.prepare(file, schema, color, false);
     if (!p.ok()) {
       if (json)
         Output.out.print(
@@ -59,7 +59,7 @@ final class DiffCommand implements Callable<Integer> {
                 List.of(),
                 PlanCommand.problem(p, "nothing compared")));
       Output.flush();
-      return p.status();
+      return ExitStatus.of(p.status());
     }
     Plan plan = p.plan();
     if (json) {

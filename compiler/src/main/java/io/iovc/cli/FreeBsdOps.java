@@ -1,13 +1,10 @@
 package io.iovc.cli;
 
+import io.iovc.apply.freebsd.FreeBsdPlan;
 import io.iovc.check.CheckedConfig;
-import io.iovc.check.ConfigParam;
-import io.iovc.check.EffectiveValues;
-import io.iovc.check.TypedValue;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.render.HumanRenderer;
 import io.iovc.kernel.SriovStatus;
-import io.iovc.kernel.freebsd.FreeBsdPlan;
 import io.iovc.kernel.freebsd.FreeBsdStatus;
 import io.iovc.schema.Schema;
 import java.util.ArrayList;
@@ -235,7 +232,7 @@ final class FreeBsdOps {
       return new Prepared(in.name(), device, how, null, null, a.unusable ? 3 : 1, error);
     }
     CheckedConfig cfg = a.analysis.config();
-    FreeBsdPlan.Wanted wanted = wanted(in.name(), cfg, a.analysis.schema());
+    FreeBsdPlan.Wanted wanted = FreeBsdPlan.wanted(in.name(), cfg, a.analysis.schema());
     List<SriovStatus.Pf> pfs;
     try {
       pfs = FreeBsdStatus.read(StatusCommand.Seams.freebsd(), List.of(cfg.device()));
@@ -253,35 +250,5 @@ final class FreeBsdOps {
     if (s == null) return a.analysis.why();
     String label = s.plugin() != null ? "plugin " + s.plugin().name() : s.origin();
     return label + " (" + a.analysis.why() + ")";
-  }
-
-  /** The effective passthrough of every VF, and every other parameter the file sets. */
-  static FreeBsdPlan.Wanted wanted(String fileName, CheckedConfig cfg, Schema schema) {
-    EffectiveValues ev = EffectiveValues.of(cfg);
-    Schema.Param pt = schema == null ? null : schema.find(Schema.Device.VF, "passthrough");
-    List<Boolean> passthrough = new ArrayList<>();
-    List<FreeBsdPlan.Param> unreadable = new ArrayList<>();
-    if (cfg.pf() != null) {
-      for (List<ConfigParam> ps : List.of(cfg.pf().iov(), cfg.pf().driver())) {
-        for (ConfigParam p : ps) {
-          String n = p.name();
-          if (n.equalsIgnoreCase("device") || n.equalsIgnoreCase("num_vfs")) continue;
-          unreadable.add(new FreeBsdPlan.Param(null, n, display(p.value())));
-        }
-      }
-    }
-    for (int i = 0; i < cfg.numVfs(); i++) {
-      EffectiveValues.Value v = ev.of(i, "passthrough", pt);
-      passthrough.add(v != null && v.value() instanceof TypedValue.Bool b && b.value());
-      for (EffectiveValues.Value w : ev.all(i, null)) {
-        if (w.name().equalsIgnoreCase("passthrough")) continue;
-        unreadable.add(new FreeBsdPlan.Param(i, w.name(), display(w.value())));
-      }
-    }
-    return new FreeBsdPlan.Wanted(cfg.device(), fileName, cfg.numVfs(), passthrough, unreadable);
-  }
-
-  private static String display(TypedValue v) {
-    return v == null ? "?" : v.display();
   }
 }

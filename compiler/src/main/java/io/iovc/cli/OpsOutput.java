@@ -3,7 +3,8 @@ package io.iovc.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.apply.ApplyResult;
+import io.iovc.kernel.Outcome;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ final class OpsOutput {
 
   /** {@code --backend}, else the running OS; a usage error when neither names one. */
   static String backend(String backend) throws UserError {
-    String os = backend != null ? backend : io.iovc.kernel.Backends.forThisOs();
+    String os = backend != null ? backend : io.iovc.apply.Backends.forThisOs();
     if (os == null)
       throw new UserError(
           2,
@@ -140,8 +141,8 @@ final class OpsOutput {
     o.addProperty("changed", r.changed());
     o.addProperty("verified", r.verified());
     o.addProperty("rolled_back", r.rolledBack());
-    o.addProperty("error", r.exitStatus() == 0 ? null : error(r));
-    o.addProperty("exit_status", r.exitStatus());
+    o.addProperty("error", r.outcome() == Outcome.OK ? null : error(r));
+    o.addProperty("exit_status", ExitStatus.of(r.outcome()));
     o.add("messages", strings(r.messages()));
     o.add("log", strings(log));
     long errors = r.diagnostics().stream().filter(d -> d.isError()).count();
@@ -152,18 +153,17 @@ final class OpsOutput {
   /** The first message that says what went wrong, for {@code error}. */
   private static String error(ApplyResult r) {
     for (String m : r.messages()) if (!m.startsWith("warning: ") && !m.isBlank()) return m.strip();
-    return "failed with exit status " + r.exitStatus();
+    return "failed with exit status " + ExitStatus.of(r.outcome());
   }
 
   /**
    * Adds {@code not_readable} to a FreeBSD plan or diff document: the file's parameters FreeBSD
    * cannot report ({@code vf} null for the PF), which were not compared.
    */
-  static String withNotReadable(
-      String json, List<io.iovc.kernel.freebsd.FreeBsdPlan.Param> params) {
+  static String withNotReadable(String json, List<io.iovc.apply.freebsd.FreeBsdPlan.Param> params) {
     JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
     JsonArray a = new JsonArray();
-    for (io.iovc.kernel.freebsd.FreeBsdPlan.Param p : params) {
+    for (io.iovc.apply.freebsd.FreeBsdPlan.Param p : params) {
       JsonObject j = new JsonObject();
       j.addProperty("vf", p.vf());
       j.addProperty("parameter", p.name());

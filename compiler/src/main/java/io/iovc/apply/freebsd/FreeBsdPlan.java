@@ -1,6 +1,12 @@
-package io.iovc.kernel.freebsd;
+package io.iovc.apply.freebsd;
 
+import io.iovc.check.CheckedConfig;
+import io.iovc.check.ConfigParam;
+import io.iovc.check.EffectiveValues;
+import io.iovc.check.TypedValue;
 import io.iovc.kernel.SriovStatus;
+import io.iovc.kernel.freebsd.FreeBsdStatus;
+import io.iovc.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +49,57 @@ public final class FreeBsdPlan {
     public Wanted {
       passthrough = List.copyOf(passthrough);
       unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  /**
+   * What an accepted configuration asks for: each VF's effective passthrough (its own, DEFAULT's,
+   * else the schema's default) and every other parameter it sets (PF parameters but the device and
+   * num_vfs; each VF's own and DEFAULT's).
+   */
+  public static Wanted wanted(String fileName, CheckedConfig cfg, Schema schema) {
+    EffectiveValues ev = EffectiveValues.of(cfg);
+    Schema.Param pt = schema == null ? null : schema.find(Schema.Device.VF, "passthrough");
+    List<Boolean> passthrough = new ArrayList<>();
+    List<Param> unreadable = new ArrayList<>();
+    if (cfg.pf() != null) {
+      for (List<ConfigParam> ps : List.of(cfg.pf().iov(), cfg.pf().driver())) {
+        for (ConfigParam p : ps) {
+          String n = p.name();
+          if (n.equalsIgnoreCase("device") || n.equalsIgnoreCase("num_vfs")) continue;
+          unreadable.add(new Param(null, n, display(p.value())));
+        }
+      }
+    }
+    for (int i = 0; i < cfg.numVfs(); i++) {
+      EffectiveValues.Value v = ev.of(i, "passthrough", pt);
+      passthrough.add(v != null && v.value() instanceof TypedValue.Bool b && b.value());
+      for (EffectiveValues.Value w : ev.all(i, null)) {
+        if (w.name().equalsIgnoreCase("passthrough")) continue;
+        unreadable.add(new Param(i, w.name(), display(w.value())));
+      }
+    }
+    return new Wanted(cfg.device(), fileName, cfg.numVfs(), passthrough, unreadable);
+  }
+
+  private static String display(TypedValue v) {
+    return v == null ? "?" : v.display();
+  }
+
+  /**
+   * After EBUSY from a second IOV_CONFIG: the PF's VFs and their users read with the same read-only
+   * tools as {@code iovc status} ({@link FreeBsdStatus}, honouring {@code IOVC_TOOLS_DIR}), worded
+   * by {@link #busy(SriovStatus.Pf, String)}; null when they cannot be read or the PF shows no VFs
+   * (the kernel's answer, already explained, stands alone then).
+   */
+  public static String busy(String device, String file) {
+    try {
+      List<SriovStatus.Pf> pfs =
+          FreeBsdStatus.read(FreeBsdStatus.Commands.system(), List.of(device));
+      if (pfs.isEmpty() || pfs.get(0).numVfs() == 0) return null;
+      return busy(pfs.get(0), file);
+    } catch (FreeBsdStatus.StatusException e) {
+      return null;
     }
   }
 
