@@ -14,7 +14,7 @@
 # exit 0 only when this machine cannot run it at all (not Linux/x86_64, no apt, no root to
 # install packages, Debian's packages unreachable). Environment:
 #   IOVC_KTEST_WORK=DIR     cache for the kernel, netdevsim.ko, initramfs (default /var/tmp/iovc-kernel-tests)
-#   IOVC_KTEST_TIMEOUT=S    bound on the QEMU run (default 900)
+#   IOVC_KTEST_TIMEOUT=S    bound on each QEMU run (default 1200: the first guest runs five scenarios)
 #   IOVC_KTEST_SKIP_BUILD=1 use the existing dist/ (e.g. when .ci/run has just built it)
 #   IOVC_KTEST_EXTRA=1      also run `iovc plan` and `iovc status` in the guest
 #   IOVC_KTEST_VERBOSE=1    show every iovc output in the guest log
@@ -24,7 +24,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 ROOT=$(dirname "$HERE")
 WORK=${IOVC_KTEST_WORK:-/var/tmp/iovc-kernel-tests}
-TIMEOUT=${IOVC_KTEST_TIMEOUT:-900}
+TIMEOUT=${IOVC_KTEST_TIMEOUT:-1200}
 export DEBIAN_FRONTEND=noninteractive
 T0=$(date +%s)
 skip() { echo "SKIP: kernel tests: $*"; exit 0; }
@@ -37,7 +37,7 @@ since() { echo $(( $(date +%s) - $1 )); }
 command -v apt-get >/dev/null && command -v dpkg >/dev/null || skip "they need a Debian system (apt-get) to fetch Debian's kernel and QEMU"
 command -v java >/dev/null || skip "no java: the guest runs the host's JDK (17 or newer)"
 
-PKGS="qemu-system-x86 busybox-static kmod cpio jq nvme-cli iproute2 make gcc bc ansible-core"
+PKGS="qemu-system-x86 busybox-static kmod cpio jq nvme-cli iproute2 make gcc bc ansible-core python3-jsonschema"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -137,6 +137,7 @@ boot() {
 IGB=(-netdev user,id=n0,restrict=on -device pcie-root-port,id=rp0,chassis=1,slot=1
   -device igb,netdev=n0,bus=rp0,mac=52:54:00:12:34:56)
 SCRIPTS=$HERE/guest.sh,$HERE/guest-scale.sh,$HERE/guest-ansible.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
+SCRIPTS="$SCRIPTS,$HERE/guest-ops.sh" # last: it reads every PF the others leave behind
 LOG=$WORK/guest.log
 if [ -n "${IOVC_KTEST_GUEST:-}" ]; then
   SCRIPTS=$(cd "$(dirname "$IOVC_KTEST_GUEST")" && pwd -P)/$(basename "$IOVC_KTEST_GUEST")

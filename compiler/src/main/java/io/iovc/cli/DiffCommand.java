@@ -10,7 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code iovc diff FILE}: on Linux, what differs between the live PF and the file (drift). */
+/**
+ * {@code iovc diff FILE}: what differs between the live PF and the file (drift). On FreeBSD only
+ * what {@code pciconf} reports is compared (the VF count, each VF's passthrough); the file's other
+ * parameters are listed as not readable, never as drift ({@link FreeBsdOps}).
+ */
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
@@ -41,19 +45,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
     String os = OpsOutput.backend(schema.backend);
-    if (os.equals("freebsd"))
-      return OpsOutput.refusedOnFreeBsd(
-          "diff",
-          json,
-          error ->
-              OpsOutput.diff(
-                  os,
-                  file,
-                  OpsOutput.deviceOf(file, schema.maxInput),
-                  null,
-                  List.of(),
-                  List.of(),
-                  error));
+    if (os.equals("freebsd")) return FreeBsdOps.diff(file, schema, color, json);
     LinuxApply.Prepared p = PlanCommand.prepare(file, schema, color, false);
     if (!p.ok()) {
       if (json)

@@ -38,38 +38,6 @@ final class OpsOutput {
     return os;
   }
 
-  /**
-   * {@code plan} and {@code diff} on FreeBSD: FreeBSD gives no read-back of the VF parameters that
-   * iovc can cite (spec/operations.md §1.1–1.2: the IOV_GET_STATUS request code and keys are in no
-   * readable source, the format of ifconfig's VF lines is unverified), so there is nothing honest
-   * to compare a file with beyond the VF count.
-   */
-  static UserError notOnFreeBsd(String command) {
-    return new UserError(
-        69,
-        "`iovc "
-            + command
-            + "` is not available on FreeBSD yet: FreeBSD offers no read-back of VF parameters"
-            + " that iovc can rely on (the IOV_GET_STATUS ABI is not in any source iovc was built"
-            + " from); `iovc status --backend freebsd` shows the VFs, `iovc compile -n FILE` what an"
-            + " apply would send");
-  }
-
-  /**
-   * {@code iovc plan} or {@code diff} on FreeBSD: refused ({@link #notOnFreeBsd}); with JSON asked
-   * for, the command's document carrying the refusal as its error, and the exit status.
-   */
-  static int refusedOnFreeBsd(
-      String command, boolean json, java.util.function.Function<String, String> document)
-      throws UserError {
-    UserError e = notOnFreeBsd(command);
-    if (!json) throw e;
-    Output.out.print(document.apply(e.getMessage()));
-    Output.err.println("iovc: " + e.getMessage());
-    Output.flush();
-    return e.exitCode();
-  }
-
   /** PF.device of a file, for JSON that has nothing else to say about it; null when unreadable. */
   static String deviceOf(String file, long maxInput) {
     Inputs.Input in = Inputs.expand(List.of(file), maxInput).get(0);
@@ -186,6 +154,24 @@ final class OpsOutput {
   private static String error(ApplyResult r) {
     for (String m : r.messages()) if (!m.startsWith("warning: ") && !m.isBlank()) return m.strip();
     return "failed with exit status " + ExitStatus.of(r.outcome());
+  }
+
+  /**
+   * Adds {@code not_readable} to a FreeBSD plan or diff document: the file's parameters FreeBSD
+   * cannot report ({@code vf} null for the PF), which were not compared.
+   */
+  static String withNotReadable(String json, List<io.iovc.apply.freebsd.FreeBsdPlan.Param> params) {
+    JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    JsonArray a = new JsonArray();
+    for (io.iovc.apply.freebsd.FreeBsdPlan.Param p : params) {
+      JsonObject j = new JsonObject();
+      j.addProperty("vf", p.vf());
+      j.addProperty("parameter", p.name());
+      j.addProperty("file", p.value());
+      a.add(j);
+    }
+    o.add("not_readable", a);
+    return print(o);
   }
 
   private static JsonObject head(String backend) {

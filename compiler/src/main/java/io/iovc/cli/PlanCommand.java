@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code iovc plan FILE}: on Linux, the exact ordered steps {@code iovc compile --apply} would take
  * for the live PF (sysfs writes and {@code ip link set … vf N} requests), nothing changed; a
- * warning for every VF the apply would remove while somebody uses it.
+ * warning for every VF the apply would remove while somebody uses it. On FreeBSD iovctl's steps
+ * from what {@code pciconf} reports ({@link FreeBsdOps}).
  */
 @Command(
     name = "plan",
@@ -56,23 +57,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     boolean json = OpsOutput.json(format);
     String os = OpsOutput.backend(schema.backend);
-    if (os.equals("freebsd"))
-      return OpsOutput.refusedOnFreeBsd(
-          "plan",
-          json,
-          error ->
-              OpsOutput.plan(
-                  os,
-                  file,
-                  OpsOutput.deviceOf(file, schema.maxInput),
-                  null,
-                  null,
-                  null,
-                  null,
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  error));
+    if (os.equals("freebsd")) return FreeBsdOps.plan(file, schema, color, replace, json);
     LinuxApply.Prepared p = prepare(file, schema, color, replace);
     if (!p.ok()) {
       if (json)

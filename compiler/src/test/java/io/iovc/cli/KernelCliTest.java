@@ -252,7 +252,24 @@ class KernelCliTest {
     r = iovc("compile", "--apply", "--backend", "freebsd", conf.toString());
     assertEquals(71, r.status());
     assertEquals(
-        "iovc: ixl0 already has VFs; run `iovc delete -d ixl0` first, or use `--replace`\niovc: (IOV_CONFIG on /dev/iov/ixl0 failed: EBUSY (Device busy))\n",
+        "iovc: ixl0 already has VFs; run `iovc delete -d ixl0` first, or use `--replace`\n"
+            // without ifconfig the VFs' interface names are unknown: only their driver is shown
+            + "iovc: ixl0 has 2 VFs (`pciconf -lc`): VF-0 (iavf at pci0:3:2:0), VF-1 (iavf at pci0:3:2:1); FreeBSD configures VFs only when it creates them: `iovc delete -d ixl0` (refused while a VF is in use, unless --force) and apply again, or `iovc compile --apply --replace "
+            + conf
+            + "`; `iovc diff "
+            + conf
+            + "` shows whether the VF count and passthrough already match\n"
+            + "iovc: (IOV_CONFIG on /dev/iov/ixl0 failed: EBUSY (Device busy))\n",
+        r.err());
+    // the second apply names who uses the VFs (a vnet jail holds iavf0), as `iovc status` does
+    FakeTools.tool(tools, "ifconfig", "lo0 em0 iavf1\n");
+    FakeTools.tool(tools, "jls", "jid=3 name=desk vnet=new\n");
+    FakeTools.tool(tools, "jexec", "lo0 iavf0\n");
+    FakeTools.tool(tools, "ps", "  PID COMMAND\n    1 /sbin/init\n");
+    r = iovc("compile", "--apply", "--backend", "freebsd", conf.toString());
+    assertEquals(71, r.status());
+    assertTrue(
+        r.err().contains("VF-0 (iavf0 at pci0:3:2:0) used by jail desk (jid 3), VF-1 (iavf1 at"),
         r.err());
     r = iovc("compile", "--apply", "--replace", "--backend", "freebsd", conf.toString());
     assertEquals(0, r.status(), r.err());

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden tests of {@code iovc plan}, {@code diff}, {@code status} and {@code compile --apply} on
- * Linux, against a fake sysfs and netlink. Each case is {@code linux/NAME.conf}: the file, whose
- * {@code # machine:} comment lines build the machine (see {@link FakeKernel#machine}) and may name
- * the command ({@code # machine: cmd diff}); the approved output is {@code NAME.out}. Review a
- * change by reading the diff of the .out files; {@code -Diovc.approve=true} rewrites them.
+ * Golden tests of {@code iovc plan}, {@code diff}, {@code status}, {@code compile --apply} and
+ * {@code delete} on Linux, against a fake sysfs and netlink. Each case is {@code linux/NAME.conf}:
+ * the file, whose {@code # machine:} comment lines build the machine (see {@link
+ * FakeKernel#machine}) and may name the command ({@code # machine: cmd diff}); the approved output
+ * is {@code NAME.out}. Review a change by reading the diff of the .out files; {@code
+ * -Diovc.approve=true} rewrites them.
  *
  * <p>For {@code plan}, {@code diff} and {@code status} it also checks that nothing was written.
  */
@@ -59,7 +60,10 @@ class LinuxGoldenTest {
     FakeKernel k = FakeKernel.machine(directives, file, TestPlugins.registry());
     String env = directivesEnv(directives);
     List<String> args = new ArrayList<>(cmd);
-    if (!cmd.get(0).equals("status")) {
+    boolean delete = cmd.get(0).equals("delete");
+    if (delete) {
+      if (cmd.get(cmd.size() - 1).equals("-f")) args.add(file.toString());
+    } else if (!cmd.get(0).equals("status")) {
       args.add("--plugin-path");
       args.add(plugins.toString());
       args.add(file.toString());
@@ -80,7 +84,12 @@ class LinuxGoldenTest {
       Output.out = oldOut;
       Output.err = oldErr;
     }
-    String shown = String.join(" ", cmd) + (cmd.get(0).equals("status") ? "" : " " + name);
+    boolean changes = cmd.get(0).equals("compile") || delete;
+    String shown =
+        String.join(" ", cmd)
+            + (cmd.get(0).equals("status") || (delete && !args.contains(file.toString()))
+                ? ""
+                : " " + name);
     String actual =
         ("$ iovc "
                 + shown
@@ -93,7 +102,7 @@ class LinuxGoldenTest {
                 + out.toString(StandardCharsets.UTF_8)
                 + "--- stderr\n"
                 + err.toString(StandardCharsets.UTF_8)
-                + (cmd.get(0).equals("compile")
+                + (changes
                     ? "--- kernel log\n"
                         + String.join("\n", k.log())
                         + (k.log().isEmpty() ? "" : "\n")
@@ -101,7 +110,7 @@ class LinuxGoldenTest {
                         + k.dump()
                     : ""))
             .replace(tmp + "/", "");
-    if (!cmd.get(0).equals("compile"))
+    if (!changes)
       assertEquals(List.of(), k.log(), "`iovc " + cmd.get(0) + "` must not change anything");
     Path expected = DIR.resolve(base + ".out");
     try {

@@ -206,7 +206,17 @@ public final class FreeBsdApply implements Backend {
                   kernel.totalVfs(target.name()),
                   driver);
         // the VFs --replace deleted stay deleted: IOV_CONFIG failed after that change
-        return failure(e, ctx, style, diags, msgs).with(target.name(), deleted, null, false);
+        ApplyResult failed = failure(e, ctx, style, diags, msgs);
+        String busy =
+            e.is(Errno.EBUSY) && !r.replace() && style == Style.IOVC
+                ? FreeBsdPlan.busy(target.name(), file)
+                : null;
+        if (busy != null) {
+          List<String> m = new ArrayList<>(failed.messages());
+          m.add(1, busy);
+          failed = new ApplyResult(failed.outcome(), failed.diagnostics(), m);
+        }
+        return failed.with(target.name(), deleted, null, false);
       }
       HostTools.Readback back = kernel.readBack(target.name(), cfg.numVfs());
       if (style == Style.IOVC) {

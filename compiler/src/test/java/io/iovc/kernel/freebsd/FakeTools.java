@@ -31,6 +31,18 @@ public final class FakeTools {
     }
   }
 
+  /**
+   * Adds {@code name} to a tools directory: a script printing {@code output}, whatever its args.
+   */
+  public static void tool(Path dir, String name, String output) {
+    try {
+      Files.writeString(dir.resolve(name + ".out"), output);
+      script(dir.resolve(name), "cat '" + dir.resolve(name + ".out") + "'\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static HostTools tools(Path dir) {
     return new HostTools(dir.resolve("pciconf"), dir.resolve("sysctl"));
   }
