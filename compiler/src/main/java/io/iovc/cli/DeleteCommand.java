@@ -111,6 +111,7 @@ final class DeleteCommand implements Callable<Integer> {
               ? new LinuxBackend().delete(device, ifExists, out)
               : refused(device, inUse);
     }
+    r = Exit.of(r);
     out.flush();
     for (String w : warnings) Output.err.println("iovc: warning: " + w);
     if (json) {
@@ -134,7 +135,7 @@ final class DeleteCommand implements Callable<Integer> {
   /** PF.device of a configuration file, as iovctl's find_device reads it. */
   private static String deviceOf(String file) throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), Inputs.DEFAULT_MAX_INPUT).get(0);
-    if (in.problem() != null) throw new UserError(66, in.problem().message());
+    if (in.problem() != null) throw new UserError(Exit.UNUSABLE, in.problem().message());
     SourceText src = in.source();
     String d = io.iovc.check.ConfigTree.findDevice(io.iovc.syntax.Ucl.parse(src));
     if (d == null)

@@ -43,15 +43,16 @@ final class OpsOutput {
    * readable source, the format of ifconfig's VF lines is unverified), so there is nothing honest
    * to compare a file with beyond the VF count.
    */
-  static UserError notOnFreeBsd(String command) {
+  static UserError notOnFreeBsd(String command, String file) {
     return new UserError(
         69,
-        "`iovc "
+        "iovc "
             + command
-            + "` is not available on FreeBSD yet: FreeBSD offers no read-back of VF parameters"
+            + " is not available on FreeBSD yet: FreeBSD offers no read-back of VF parameters"
             + " that iovc can rely on (the IOV_GET_STATUS ABI is not in any source iovc was built"
-            + " from); `iovc status --backend freebsd` shows the VFs, `iovc compile -n FILE` what an"
-            + " apply would send");
+            + " from); `iovc status --backend freebsd` shows the VFs, `iovc compile -n "
+            + file
+            + "` what an apply would send");
   }
 
   /** PF.device of a file, for JSON that has nothing else to say about it; null when unreadable. */
