@@ -72,7 +72,7 @@ final class InstallCommand implements Callable<Integer> {
     for (Path p : written) Output.out.println("wrote " + p);
     if (root.toAbsolutePath().normalize().equals(Path.of("/"))) {
       Output.out.println(
-          "next: systemctl daemon-reload && systemctl enable iovc.service"
+          "next: systemctl daemon-reload && systemctl enable --now iovc.service"
               + (nmUnmanaged ? " && udevadm control --reload" : ""));
     }
     Output.flush();

@@ -40,8 +40,9 @@ import java.util.Set;
  * directory itself when FILE is one; the working directory for {@code -}) and then in each parent
  * up to the root. Options on the command line win over the file; {@code --no-config} skips it.
  * {@code # iovc disable=CODE} comments in a checked file keep working on top of it. A mistake in
- * the file (bad UCL, an unknown key, a value of the wrong kind) is a usage error, exit 2, shown as
- * a diagnostic on the file.
+ * the file (bad UCL, an unknown key, a value of the wrong kind, a code that does not exist or is an
+ * error) is a usage error, exit 2, naming the file, line and column (bad UCL is shown as {@code
+ * iovc check} shows a syntax error). The language server does not read the file yet.
  */
 final class ProjectConfig {
   static final String NAME = ".iovc.conf";
