@@ -1,6 +1,6 @@
 package io.iovc.cli;
 
-import io.iovc.kernel.linux.LinuxBackend;
+import io.iovc.apply.linux.LinuxApply;
 import io.iovc.kernel.linux.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
       Output.flush();
       return e.exitCode();
     }
-    LinuxBackend.Prepared p =
+    LinuxApply.Prepared p =
         PlanCommand.prepare(file, schema, color, false, "not compared with the live PF");
     if (!p.ok()) {
       if (json)

@@ -29,7 +29,7 @@ final class DriversCommand implements Callable<Integer> {
   public Integer call() {
     SchemaOptions schema = new SchemaOptions();
     schema.pluginPath = pluginPath;
-    PluginRegistry r = schema.registry();
+    PluginRegistry r = schema.scannedRegistry();
     if (r.plugins().isEmpty()) Output.out.println("no driver plugins found");
     for (PluginRegistry.Loaded l : r.plugins()) {
       var p = l.plugin();

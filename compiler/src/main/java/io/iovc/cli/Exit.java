@@ -2,7 +2,7 @@ package io.iovc.cli;
 
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.kernel.Outcome;
 import java.util.List;
 
 /**
@@ -42,13 +42,13 @@ final class Exit {
   private Exit() {}
 
   /**
-   * A status from the kernel layer (sysexits, or 1 for "the file cannot be used") mapped onto the
-   * table: the diagnostics say why a file was not used (IOV410: the PF is not on this host; IOV003,
-   * IOV005, IOV006: the file or its schema cannot be used), and sysexits' usage (64), no-input (66)
-   * and cannot-create (73) are this table's 2, 3 and 3.
+   * An operation's {@link Outcome} ({@link ExitStatus}: sysexits(3), or 1 for "refused") mapped
+   * onto the table: the diagnostics say why a file was refused (IOV410: the PF is not on this host;
+   * IOV003, IOV005, IOV006: the file or its schema cannot be used), and a file iovc could not
+   * create is this table's 3. The JSON documents' {@code exit_status} is this number too.
    */
-  static int of(int status, List<Diagnostic> diagnostics) {
-    if (status == FINDINGS) {
+  static int of(Outcome outcome, List<Diagnostic> diagnostics) {
+    if (outcome == Outcome.REFUSED) {
       boolean unusable = false;
       for (Diagnostic d : diagnostics) {
         if (!d.isError()) continue;
@@ -60,18 +60,7 @@ final class Exit {
       }
       return unusable ? UNUSABLE : FINDINGS;
     }
-    return switch (status) {
-      case 64 -> USAGE;
-      case 66, 73 -> UNUSABLE;
-      default -> status;
-    };
-  }
-
-  /** The same result with its status mapped by {@link #of}. */
-  static ApplyResult of(ApplyResult r) {
-    int s = of(r.exitStatus(), r.diagnostics());
-    if (s == r.exitStatus()) return r;
-    return new ApplyResult(
-        s, r.diagnostics(), r.messages(), r.device(), r.changed(), r.verified(), r.rolledBack());
+    if (outcome == Outcome.CANT_CREATE) return UNUSABLE;
+    return ExitStatus.of(outcome);
   }
 }
