@@ -37,7 +37,8 @@ final class ValidateConfig {
       Span at = numVfsParam.member().value().span();
       if (numVfsParam.value() instanceof TypedValue.Num n) {
         numVfs = (int) (n.value() & 0xFFFF);
-        if (numVfs == 0) r.add(ValidateDiagnostics.numVfsZero(at, n.value()));
+        if (numVfs == 0)
+          r.add(ValidateDiagnostics.numVfsZero(at, n.value(), ConfigTree.findDevice(r.tree)));
       } else {
         r.add(ValidateDiagnostics.BadSchema.numVfsNotNumber(at));
         return null;

@@ -139,7 +139,12 @@ final class ValidateDiagnostics {
   /**
    * IOV306: num_vfs is 0 after iovctl's uint16 truncation; iovctl: "PF.num_vfs must be at least 1".
    */
-  static Diagnostic numVfsZero(Span at, long written) {
+  static Diagnostic numVfsZero(Span at, long written, String device) {
+    // the help is a command that runs as printed: the device when the file names one
+    String delete =
+        device != null && device.matches("[A-Za-z0-9_./:-]+")
+            ? "iovc delete -d " + device
+            : "iovc delete -d DEVICE";
     return Diagnostic.of(
             Codes.NUM_VFS_ZERO,
             at,
@@ -148,7 +153,8 @@ final class ValidateDiagnostics {
                 : "num_vfs is " + Long.toUnsignedString(written) + ", which iovctl truncates to 0")
         .label("at least 1")
         .iovctl("PF.num_vfs must be at least 1")
-        .help("to remove all VFs use `iovc delete` (iovctl -D); a config file always creates some")
+        .help(
+            "to remove all VFs use `" + delete + "` (iovctl -D); a config file always creates some")
         .build();
   }
 

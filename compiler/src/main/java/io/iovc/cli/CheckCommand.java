@@ -65,19 +65,40 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin CodeFilter filter = new CodeFilter();
 
+  @Option(
+      names = "--no-config",
+      description = "Do not read the project file .iovc.conf (found upward from the first FILE).")
+  boolean noConfig;
+
   @Override
   public Integer call() throws UserError {
+    ProjectConfig project = ProjectConfig.load(files, noConfig, schema, filter);
+    if (project != null && project.strict != null && !strict) strict = project.strict;
     String fmt =
         format != null
             ? format
-            : "true".equals(System.getenv("GITHUB_ACTIONS")) ? "github" : "human";
+            : project != null && project.format != null
+                ? project.format
+                : "true".equals(System.getenv("GITHUB_ACTIONS")) ? "github" : "human";
     if (!List.of("human", "gcc", "json", "sarif", "github", "checkstyle").contains(fmt)) {
       throw new UserError(
-          2, "unknown --format `" + fmt + "`; use human, gcc, json, sarif, github or checkstyle");
+          2,
+          "unknown "
+              + (format == null && project != null ? "format in " + project.file : "--format")
+              + " `"
+              + fmt
+              + "`; use human, gcc, json, sarif, github or checkstyle");
     }
     if (!List.of("auto", "always", "never").contains(color))
       throw new UserError(2, "--color takes auto, always or never");
-    if (diff && !fix) throw new UserError(2, "--diff goes with --fix (or use `iovc fmt --diff`)");
+    if (diff && !fix)
+      throw new UserError(
+          2,
+          "--diff goes with --fix: `iovc check --fix --diff "
+              + String.join(" ", files)
+              + "` (or `iovc fmt --diff "
+              + String.join(" ", files)
+              + "` for the layout)");
     filter.validate(schema.registry().codes());
     List<Analysis> all = new ArrayList<>();
     StringBuilder changes = new StringBuilder();

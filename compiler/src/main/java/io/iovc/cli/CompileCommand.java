@@ -77,8 +77,15 @@ final class CompileCommand implements Callable<Integer> {
 
   @Mixin CodeFilter filter = new CodeFilter();
 
+  @Option(
+      names = "--no-config",
+      description =
+          "Do not read the project file .iovc.conf (its driver, schema, ignore and select).")
+  boolean noConfig;
+
   @Override
   public Integer call() throws UserError {
+    ProjectConfig.load(List.of(file), noConfig, schema, filter);
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
     filter.validate(schema.registry().codes());
     if (rollbackInterrupted && !apply)
@@ -132,7 +139,7 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   private int apply(Inputs.Input in, boolean json) throws UserError {
-    if (in.problem() != null) throw new UserError(66, in.problem().message());
+    if (in.problem() != null) throw new UserError(Exit.UNUSABLE, in.problem().message());
     if (dryRun || output != null)
       throw new UserError(2, "--apply cannot be combined with -n or -o");
     String name = schema.backend != null ? schema.backend : io.iovc.apply.Backends.forThisOs();
@@ -181,7 +188,7 @@ final class CompileCommand implements Callable<Integer> {
     }
     for (String m : r.messages()) Output.err.println("iovc: " + m);
     Output.flush();
-    return ExitStatus.of(r.outcome());
+    return Exit.of(r.outcome(), r.diagnostics());
   }
 
   static void write(Path out, byte[] bytes) throws UserError {

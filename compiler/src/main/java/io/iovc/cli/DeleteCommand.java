@@ -119,7 +119,7 @@ final class DeleteCommand implements Callable<Integer> {
     Output.flush();
     for (String m : r.messages()) Output.err.println("iovc: " + m);
     Output.flush();
-    return ExitStatus.of(r.outcome());
+    return Exit.of(r.outcome(), r.diagnostics());
   }
 
   private static ApplyResult refused(String device, List<String> inUse) {
@@ -132,7 +132,7 @@ final class DeleteCommand implements Callable<Integer> {
   /** PF.device of a configuration file, as iovctl's find_device reads it. */
   private static String deviceOf(String file) throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), Inputs.DEFAULT_MAX_INPUT).get(0);
-    if (in.problem() != null) throw new UserError(66, in.problem().message());
+    if (in.problem() != null) throw new UserError(Exit.UNUSABLE, in.problem().message());
     SourceText src = in.source();
     String d = io.iovc.check.ConfigTree.findDevice(io.iovc.syntax.Ucl.parse(src));
     if (d == null)

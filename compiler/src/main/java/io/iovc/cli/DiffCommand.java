@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Compare the live PF and its VFs with FILE: VF count, MAC, VLAN, spoof checking, trust, drivers.",
-      "Exit 0 when they match, 1 when they differ (drift) or the file has errors."
+      "Exit 0 when they match, 1 when they differ (drift) or the file has errors, 69 when the PF is not on this host."
     })
 final class DiffCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The configuration file (- for standard input).")
@@ -46,7 +46,8 @@ final class DiffCommand implements Callable<Integer> {
     boolean json = OpsOutput.json(format);
     String os = OpsOutput.backend(schema.backend);
     if (os.equals("freebsd")) return FreeBsdOps.diff(file, schema, color, json);
-    LinuxApply.Prepared p = PlanCommand.prepare(file, schema, color, false);
+    LinuxApply.Prepared p =
+        PlanCommand.prepare(file, schema, color, false, "not compared with the live PF");
     if (!p.ok()) {
       if (json)
         Output.out.print(
@@ -59,7 +60,7 @@ final class DiffCommand implements Callable<Integer> {
                 List.of(),
                 PlanCommand.problem(p, "nothing compared")));
       Output.flush();
-      return ExitStatus.of(p.status());
+      return Exit.of(p.status(), p.diagnostics());
     }
     Plan plan = p.plan();
     if (json) {

@@ -1,20 +1,34 @@
 package io.iovc.cli;
 
 import io.iovc.schema.PluginRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code iovc drivers}: the plugins found, where from, and which devices they serve. */
+/**
+ * {@code iovc drivers}: the plugins found, where from, and which devices they serve. It takes only
+ * {@code --plugin-path}: it lists every plugin, so a schema option ({@code --driver}, {@code
+ * --schema}) would change nothing.
+ */
 @Command(
     name = "drivers",
     mixinStandardHelpOptions = true,
     description = "List the driver plugins found and the devices they serve.")
 final class DriversCommand implements Callable<Integer> {
-  @Mixin SchemaOptions schema;
+  @Option(
+      names = "--plugin-path",
+      paramLabel = "DIR",
+      split = ":",
+      description = "Also load driver plugin jars from DIR (repeatable; also IOVC_PLUGIN_PATH).")
+  List<Path> pluginPath = new ArrayList<>();
 
   @Override
   public Integer call() {
+    SchemaOptions schema = new SchemaOptions();
+    schema.pluginPath = pluginPath;
     PluginRegistry r = schema.scannedRegistry();
     if (r.plugins().isEmpty()) Output.out.println("no driver plugins found");
     for (PluginRegistry.Loaded l : r.plugins()) {

@@ -132,10 +132,10 @@ final class FastPath {
   }
 
   private static DriversCommand drivers(String[] args) throws Malformed {
-    Line l = split(args, Set.of(), SCHEMA_VALUED);
+    Line l = split(args, Set.of(), Set.of("--plugin-path"));
     if (!l.operands.isEmpty()) return null;
     DriversCommand c = new DriversCommand();
-    c.schema = schemaOptions(l);
+    pluginPath(l, c.pluginPath);
     return c;
   }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * {@code iovc plan} and {@code iovc diff} with {@code --backend freebsd}: the file (checked offline
  * with the plugin or {@code --schema}, as {@code iovc check} does) compared with what {@code
  * pciconf} reports through {@link FreeBsdStatus}; the comparison is {@link FreeBsdPlan}'s. Exit
- * status: plan 0; diff 0 when the readable facts match, 1 drift or file errors; 1 no such PF, 3 no
+ * status: plan 0; diff 0 when the readable facts match, 1 drift or file errors; 69 no such PF (as on Linux), 3 no
  * schema, 69 the host's PCI functions cannot be listed.
  */
 final class FreeBsdOps {
@@ -240,7 +240,7 @@ final class FreeBsdOps {
       Output.err.println("iovc: " + e.getMessage());
       Output.flush();
       return new Prepared(
-          in.name(), cfg.device(), how, wanted, null, e.unreadable() ? 69 : 1, e.getMessage());
+          in.name(), cfg.device(), how, wanted, null, Exit.UNAVAILABLE, e.getMessage());
     }
     return new Prepared(in.name(), pfs.get(0).device(), how, wanted, pfs.get(0), 0, null);
   }

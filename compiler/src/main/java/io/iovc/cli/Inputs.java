@@ -42,7 +42,12 @@ final class Inputs {
       if (Files.isDirectory(p)) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> f.getFileName().toString().endsWith(".conf") && Files.isRegularFile(f))
+          // the project file .iovc.conf is iovc's settings, not an iovctl.conf
+          s.filter(
+                  f ->
+                      f.getFileName().toString().endsWith(".conf")
+                          && !f.getFileName().toString().equals(ProjectConfig.NAME)
+                          && Files.isRegularFile(f))
               .forEach(found::add);
         } catch (IOException | RuntimeException e) {
           out.add(problem(a, null, "cannot list the directory: " + e.getMessage()));

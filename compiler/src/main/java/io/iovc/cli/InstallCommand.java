@@ -45,7 +45,7 @@ final class InstallCommand implements Callable<Integer> {
     Path clone = Installer.sourceTree(home);
     if (iovc == null && clone != null) {
       throw new UserError(
-          64,
+          Exit.USAGE,
           "this iovc runs from the source tree "
               + clone
               + "; a boot unit must not run a clone (it moves, is rebuilt, belongs to a user)."
@@ -60,19 +60,19 @@ final class InstallCommand implements Callable<Integer> {
     }
     String exe = iovc != null ? iovc : Installer.defaultExecutable();
     String bad = Installer.invalidExecutable(exe);
-    if (bad != null) throw new UserError(64, bad);
+    if (bad != null) throw new UserError(Exit.USAGE, bad);
     List<Path> written;
     try {
       written = Installer.install(root, exe, nmUnmanaged);
     } catch (IOException e) {
       throw new UserError(
-          e instanceof java.nio.file.AccessDeniedException ? 77 : 73,
+          e instanceof java.nio.file.AccessDeniedException ? Exit.NO_PERMISSION : Exit.UNUSABLE,
           "cannot write under " + root + ": " + e.getMessage());
     }
     for (Path p : written) Output.out.println("wrote " + p);
     if (root.toAbsolutePath().normalize().equals(Path.of("/"))) {
       Output.out.println(
-          "next: systemctl daemon-reload && systemctl enable iovc.service"
+          "next: systemctl daemon-reload && systemctl enable --now iovc.service"
               + (nmUnmanaged ? " && udevadm control --reload" : ""));
     }
     Output.flush();

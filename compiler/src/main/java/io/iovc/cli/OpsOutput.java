@@ -142,7 +142,7 @@ final class OpsOutput {
     o.addProperty("verified", r.verified());
     o.addProperty("rolled_back", r.rolledBack());
     o.addProperty("error", r.outcome() == Outcome.OK ? null : error(r));
-    o.addProperty("exit_status", ExitStatus.of(r.outcome()));
+    o.addProperty("exit_status", Exit.of(r.outcome(), r.diagnostics()));
     o.add("messages", strings(r.messages()));
     o.add("log", strings(log));
     long errors = r.diagnostics().stream().filter(d -> d.isError()).count();
@@ -153,7 +153,7 @@ final class OpsOutput {
   /** The first message that says what went wrong, for {@code error}. */
   private static String error(ApplyResult r) {
     for (String m : r.messages()) if (!m.startsWith("warning: ") && !m.isBlank()) return m.strip();
-    return "failed with exit status " + ExitStatus.of(r.outcome());
+    return "failed with exit status " + Exit.of(r.outcome(), r.diagnostics());
   }
 
   /**

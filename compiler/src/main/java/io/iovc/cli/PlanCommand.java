@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Print the exact steps `iovc compile --apply FILE` would take on the live PF, in order, and warn when they remove a VF somebody uses.",
-      "Nothing is changed. Exit 0 with a plan (or none needed), 1 when the file or the device has errors."
+      "Nothing is changed. Exit 0 with a plan (or none needed), 1 when the file has errors, 3 when it has no schema, 69 when the PF is not on this host."
     })
 final class PlanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The configuration file (- for standard input).")
@@ -58,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
     boolean json = OpsOutput.json(format);
     String os = OpsOutput.backend(schema.backend);
     if (os.equals("freebsd")) return FreeBsdOps.plan(file, schema, color, replace, json);
-    LinuxApply.Prepared p = prepare(file, schema, color, replace);
+    LinuxApply.Prepared p = prepare(file, schema, color, replace, "no plan");
     if (!p.ok()) {
       if (json)
         Output.out.print(
@@ -75,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
                 List.of(),
                 problem(p, "no plan")));
       Output.flush();
-      return ExitStatus.of(p.status());
+      return Exit.of(p.status(), p.diagnostics());
     }
     Plan plan = p.plan();
     List<String> warnings = removedInUse(p);
@@ -158,9 +158,13 @@ final class PlanCommand implements Callable<Integer> {
     return out;
   }
 
-  /** Reads the file and prepares it against the live PF; prints the diagnostics and any problem. */
+  /**
+   * Reads the file and prepares it against the live PF; prints the diagnostics and any problem,
+   * saying {@code none} ("no plan", "not compared") when the errors stop the command.
+   */
   static LinuxApply.Prepared prepare(
-      String file, SchemaOptions schema, String color, boolean replace) throws UserError {
+      String file, SchemaOptions schema, String color, boolean replace, String none)
+      throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
     if (in.problem() != null) throw new UserError(3, in.problem().message());
     io.iovc.schema.Schema explicit = schema.explicitSchema();
@@ -175,7 +179,8 @@ final class PlanCommand implements Callable<Integer> {
       Output.err.println();
     }
     if (p.problem() != null) Output.err.println("iovc: " + p.problem());
-    else if (!p.ok()) Output.err.println("iovc: " + in.name() + ": no plan (fix the errors above)");
+    else if (!p.ok())
+      Output.err.println("iovc: " + in.name() + ": " + none + " (fix the errors above)");
     Output.flush();
     return p;
   }

@@ -98,7 +98,8 @@ final class StatusCommand implements Callable<Integer> {
                 Seams.freebsdTools != null ? Seams.freebsdTools : FreeBsdStatus.Commands.system(),
                 devices);
       } catch (FreeBsdStatus.StatusException e) {
-        throw new UserError(e.unreadable() ? 69 : 1, e.getMessage());
+        // no such PF, or its state cannot be read: both are "unavailable" (Exit)
+        throw new UserError(Exit.UNAVAILABLE, e.getMessage());
       }
       Output.out.print(json ? StatusOutput.json("freebsd", pfs) : StatusOutput.human(pfs));
     }
@@ -125,7 +126,7 @@ final class StatusCommand implements Callable<Integer> {
           }
         }
       } catch (io.iovc.kernel.linux.LiveState.PfException e) {
-        throw new UserError(1, e.getMessage());
+        throw new UserError(Exit.UNAVAILABLE, e.getMessage());
       } catch (io.iovc.kernel.linux.Sysfs.SysfsException | java.io.IOException e) {
         throw new UserError(69, "cannot read the SR-IOV devices: " + e.getMessage());
       }

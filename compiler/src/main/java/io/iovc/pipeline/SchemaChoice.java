@@ -225,19 +225,19 @@ public final class SchemaChoice {
       return new Choice(Schema.fromPlugin(p.get().plugin()), null, how, Source.PF_DEVICE);
     if (tree.hasErrors())
       return new Choice(null, null, how, Source.NONE); // the syntax error comes first
-    return new Choice(
-        null,
+    Diagnostic.Builder d =
         Diagnostic.of(
                 Codes.NO_SCHEMA,
                 device.span(),
                 "no driver plugin serves the device " + Shown.quoted(device.name()))
-            .label("no plugin for this device")
-            .help(
-                "pass --driver NAME or --schema FILE, or add a comment `# iovc: driver=NAME`; known drivers: "
-                    + names(registry))
-            .build(),
-        how,
-        Source.NONE);
+            .label("no plugin for this device");
+    DeviceNameHints.Hint hint = DeviceNameHints.of(Shown.decode(device.name()));
+    if (hint != null) d.note(hint.note()).help(hint.help());
+    else
+      d.help(
+          "pass --driver NAME or --schema FILE, or add a comment `# iovc: driver=NAME`; known drivers: "
+              + names(registry));
+    return new Choice(null, d.build(), how, Source.NONE);
   }
 
   private static Span modelineSpan(SyntaxTree tree) {

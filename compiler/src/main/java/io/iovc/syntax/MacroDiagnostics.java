@@ -128,7 +128,7 @@ final class MacroDiagnostics {
         .note(
             "iovctl reads the included file relative to its current directory (/ at boot), twice, and a mistake there is reported as a failure to open this file")
         .help(
-            "put the settings in this file; one file per PF keeps `iovc check` and the kernel in agreement")
+            "put the settings in this file; one file per PF keeps what iovc checks and what the kernel gets in agreement")
         .build();
   }
 }

@@ -37,7 +37,7 @@ class InstallCommandTest {
     Path home = fakeClone();
     Path root = tmp.resolve("root");
     CliTest.Res r = withHome(home, "install", "--root", root.toString());
-    assertEquals(64, r.exit(), r.err());
+    assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("runs from the source tree " + tmp.resolve("src/iovc")), r.err());
     assertTrue(r.err().contains("apt-get install ./dist/iovc_*.deb"), r.err());
     assertTrue(r.err().contains("--iovc /usr/bin/iovc"), r.err());
@@ -70,10 +70,10 @@ class InstallCommandTest {
   void aRelativeOrMultiLinePathIsRefused() throws Exception {
     Path root = tmp.resolve("root");
     CliTest.Res r = CliTest.iovc("install", "--root", root.toString(), "--iovc", "bin/iovc");
-    assertEquals(64, r.exit());
+    assertEquals(2, r.exit());
     assertTrue(r.err().contains("absolute path"), r.err());
     r = CliTest.iovc("install", "--root", root.toString(), "--iovc", "/x\nExecStart=/bin/evil");
-    assertEquals(64, r.exit());
+    assertEquals(2, r.exit());
     assertTrue(r.err().contains("U+000A"), r.err());
     assertFalse(Files.exists(root.resolve("etc/systemd/system/iovc.service")));
   }

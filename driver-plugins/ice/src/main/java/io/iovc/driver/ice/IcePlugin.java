@@ -194,7 +194,7 @@ public final class IcePlugin implements DriverPlugin {
             way round: it says max-vlan-allowed defaults to 16 and max-mac-filters to 64. The
             driver's real defaults are the opposite: max-vlan-allowed = 64
             (ICE_DEFAULT_VF_VLAN_LIMIT) and max-mac-filters = 16 (ICE_DEFAULT_VF_FILTER_LIMIT);
-            `iovctl -S` and `iovc schema` show the real values.
+            `iovctl -S` and `iovc schema --driver ice` show the real values.
 
             Writing max-vlan-allowed = 16 or max-mac-filters = 64 "to keep the default" therefore
             changes the limit. If that value is what you want, keep it and suppress this note;
