@@ -101,11 +101,7 @@ public final class LinuxStatus {
       Snapshot s = LiveState.snapshot(sys, h.netlink(), pf);
       List<SriovStatus.Vf> vfs = new ArrayList<>();
       for (int i = 0; i < s.numVfs(); i++) vfs.add(vf(i, s, finder));
-      List<String> notes = new ArrayList<>();
-      // an interrupted (or running) apply or delete on this PF, from its journal
-      String journal = LinuxBackend.journalNotice(h, pf);
-      if (journal != null) notes.add(journal);
-      notes.addAll(finder.notes);
+      List<String> notes = new ArrayList<>(finder.notes);
       finder.notes.clear();
       out.add(
           new SriovStatus.Pf(
