@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.kernel.ApplyRequest;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.apply.ApplyRequest;
+import io.iovc.apply.ApplyResult;
+import io.iovc.apply.linux.LinuxApply;
+import io.iovc.kernel.DeviceResult;
+import io.iovc.kernel.Outcome;
 import io.iovc.kernel.linux.LiveState.Pf;
 import io.iovc.kernel.linux.LiveState.Snapshot;
 import io.iovc.kernel.linux.Netlink.VfLink;
@@ -86,7 +89,7 @@ class JournalTest {
   }
 
   private static ApplyResult apply(LinuxHost host, String text, boolean rollbackInterrupted) {
-    return new LinuxBackend(host)
+    return new LinuxApply(host)
         .apply(
             new ApplyRequest(
                 Path.of("t.conf"),
@@ -100,6 +103,10 @@ class JournalTest {
   }
 
   private static String all(ApplyResult r) {
+    return String.join("\n", r.messages());
+  }
+
+  private static String all(DeviceResult r) {
     return String.join("\n", r.messages());
   }
 
@@ -124,7 +131,7 @@ class JournalTest {
   void theNextApplyReportsTheInterruptedOneAndConverges() throws Exception {
     killedApply(6);
     ApplyResult r = apply(k.host(), NSIM, false);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     // steps: numvfs 0, numvfs 4, then VF-0 mac, vlan, spoofchk, trust, VF-1 mac, vlan (6th set)
     assertTrue(
         all(r)
@@ -143,7 +150,7 @@ class JournalTest {
     for (int at : List.of(1, 5, 9)) {
       String before = killedApply(at);
       ApplyResult r = apply(k.host(), NSIM, true);
-      assertEquals(0, r.exitStatus(), all(r));
+      assertEquals(Outcome.OK, r.outcome(), all(r));
       assertTrue(all(r).contains("was interrupted"), all(r));
       assertTrue(
           all(r).contains("rolled back: eth0 (netdevsim10) is as it was before the interrupted"),
@@ -160,14 +167,14 @@ class JournalTest {
     String before = killedApply(3);
     assertThrows(Killed.class, () -> apply(dyingAt(4), NSIM, false));
     ApplyResult r = apply(k.host(), NSIM, true);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertEquals(before, k.dump());
   }
 
   @Test
   void planDiffAndStatusSayItToo() throws Exception {
     killedApply(2);
-    LinuxBackend b = new LinuxBackend(k.host());
+    LinuxApply b = new LinuxApply(k.host());
     String notice = LinuxBackend.journalNotice(k.host(), LiveState.findPf(k.sysfs, "eth0"));
     assertTrue(notice.startsWith("an apply of t.conf was interrupted at step"), notice);
     assertTrue(notice.contains("--rollback-interrupted"), notice);
@@ -187,7 +194,7 @@ class JournalTest {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
     String before = k.dump();
     ApplyResult r = apply(k.host(), NSIM, true);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertTrue(all(r).contains("no interrupted apply on eth0 (netdevsim10)"), all(r));
     assertEquals(before, k.dump());
   }
@@ -265,8 +272,8 @@ class JournalTest {
         notice);
     assertTrue(notice.contains("`iovc delete eth0` finishes it"), notice);
     // status prints journalNotice; plan and diff show it from the plan's notes
-    ApplyResult r = b.delete("eth0", false, null);
-    assertEquals(0, r.exitStatus(), all(r));
+    DeviceResult r = b.delete("eth0", false, null);
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertTrue(
         all(r)
             .contains("eth0 (netdevsim10): a delete of the VFs of eth0 was interrupted at step 1"),
@@ -288,7 +295,7 @@ class JournalTest {
     // the kernel had done the write when the process died
     k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "0");
     ApplyResult r = apply(k.host(), NSIM, true);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertTrue(
         all(r)
             .contains(
@@ -301,8 +308,8 @@ class JournalTest {
     // killed again; this time a delete of a PF that has no VFs left settles it
     assertThrows(Killed.class, () -> b.delete("eth0", false, dyingAtStep("   1  echo 0 >")));
     k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "0");
-    ApplyResult settled = b.delete("eth0", false, null);
-    assertEquals(0, settled.exitStatus(), all(settled));
+    DeviceResult settled = b.delete("eth0", false, null);
+    assertEquals(Outcome.OK, settled.outcome(), all(settled));
     assertTrue(
         all(settled).contains("the interrupted delete is settled: eth0 (netdevsim10) has no VFs"),
         all(settled));
@@ -316,7 +323,7 @@ class JournalTest {
     LinuxBackend b = new LinuxBackend(k.host());
     assertThrows(Killed.class, () -> b.delete("eth0", false, dyingAtStep("   1  echo 0 >")));
     ApplyResult r = apply(k.host(), NSIM, false);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertTrue(
         all(r).contains("a delete of the VFs of eth0 was interrupted at step 1 of 1"), all(r));
     assertEquals("02:00:00:00:00:04", k.vf("eth0", 3).mac);

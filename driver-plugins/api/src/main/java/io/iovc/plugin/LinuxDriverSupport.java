@@ -91,6 +91,18 @@ public final class LinuxDriverSupport {
       return this;
     }
 
+    /**
+     * The driver implements the setting for every value the file can write, but refuses some at run
+     * time for a reason the file cannot show ({@code condition}, e.g. "EOPNOTSUPP while DCB is
+     * active"); the condition is documentation, never a diagnostic of its own.
+     */
+    public Builder anyUnless(LinuxMapping setting, String function, String condition) {
+      settings.put(
+          setting,
+          new Support(Kind.ANY, null, 0, null, function, Objects.requireNonNull(condition)));
+      return this;
+    }
+
     /** The driver accepts only {@code value}; anything else gets {@code errno}. */
     public Builder only(LinuxMapping setting, String value, String errno, String function) {
       settings.put(setting, new Support(Kind.ONLY, value, 0, errno, function, ""));

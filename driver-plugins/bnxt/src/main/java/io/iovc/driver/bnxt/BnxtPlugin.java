@@ -1,6 +1,7 @@
 package io.iovc.driver.bnxt;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -56,6 +57,46 @@ public final class BnxtPlugin implements DriverPlugin {
   @Override
   public List<String> linuxDrivers() {
     return List.of("bnxt_en");
+  }
+
+  /**
+   * What Linux's bnxt_en does with each VF setting, read from {@code
+   * drivers/net/ethernet/broadcom/bnxt/bnxt_sriov.c} (torvalds/linux at 004b500, a 6.x file):
+   * {@code bnxt_netdev_ops} has no {@code .ndo_set_vf_rss_query_en} (EOPNOTSUPP); {@code
+   * bnxt_set_vf_vlan()} takes 802.1ad only when the firmware can set the default VLAN's TPID
+   * (EPROTONOSUPPORT otherwise) and refuses a priority without a VLAN (EINVAL); {@code
+   * bnxt_set_vf_bw()} refuses a maximum or minimum above the PF's link speed (EINVAL). Ordering:
+   * the PF must be up before VFs are created (systemd #40739).
+   */
+  private static final LinuxDriverSupport BNXT_EN =
+      LinuxDriverSupport.of("bnxt_en", "drivers/net/ethernet/broadcom/bnxt/bnxt_sriov.c")
+          .any(LinuxMapping.MAC_ADDRESS, "bnxt_set_vf_mac()")
+          .any(LinuxMapping.VLAN, "bnxt_set_vf_vlan()")
+          .anyUnless(
+              LinuxMapping.VLAN_QOS,
+              "bnxt_set_vf_vlan()",
+              "bnxt_set_vf_vlan() refuses a priority without a VLAN (EINVAL)")
+          .anyUnless(
+              LinuxMapping.VLAN_PROTO,
+              "bnxt_set_vf_vlan()",
+              "bnxt_set_vf_vlan() takes 802.1ad only when the firmware can set the VLAN's TPID"
+                  + " (EPROTONOSUPPORT otherwise)")
+          .any(LinuxMapping.SPOOF_CHECK, "bnxt_set_vf_spoofchk()")
+          .any(LinuxMapping.TRUST, "bnxt_set_vf_trust()")
+          .anyUnless(
+              LinuxMapping.MAX_TX_RATE,
+              "bnxt_set_vf_bw()",
+              "bnxt_set_vf_bw() refuses (EINVAL) a rate above the PF's link speed")
+          .anyUnless(
+              LinuxMapping.MIN_TX_RATE,
+              "bnxt_set_vf_bw()",
+              "bnxt_set_vf_bw() refuses (EINVAL) a rate above the PF's link speed")
+          .any(LinuxMapping.LINK_STATE, "bnxt_set_vf_link_state()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(BNXT_EN);
   }
 
   @Override

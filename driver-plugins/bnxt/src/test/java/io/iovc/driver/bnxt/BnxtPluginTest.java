@@ -1,8 +1,15 @@
 package io.iovc.driver.bnxt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.diag.Diagnostic;
 import io.iovc.driver.testkit.FreeBsdPluginContract;
+import io.iovc.plugin.LinuxDriverSupport;
+import io.iovc.plugin.LinuxMapping;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,5 +43,25 @@ class BnxtPluginTest extends FreeBsdPluginContract {
   void antiSpoofIsOffByDefault() {
     assertEquals(Boolean.FALSE, plugin().vfParams().get(1).defaultValue());
     assertEquals(0, plugin().maxVfs());
+  }
+
+  /**
+   * The table of Linux's bnxt_en: each refusal it states is reported with the driver's name when
+   * the file is checked for Linux, before anything is written.
+   */
+  @Test
+  void linuxBnxtRefusesOnlyQueryRss() {
+    LinuxDriverSupport t = new BnxtPlugin().linuxSupport().get(0);
+    assertEquals("bnxt_en", t.driver());
+    assertNull(t.support(LinuxMapping.QUERY_RSS));
+    assertNotNull(t.support(LinuxMapping.SPOOF_CHECK));
+    List<Diagnostic> d =
+        checkForLinux(
+            "PF { device = bnxt0; num_vfs = 2; }\n"
+                + "VF-0 { mac-anti-spoof = true; trust = true; vlan-qos = 7; min-tx-rate = 100; max-tx-rate = 25000; }\n"
+                + "VF-1 { query-rss = true; link-state = enable; vlan-proto = 802.1ad; }\n");
+    assertEquals(java.util.Collections.nCopies(1, "IOV406"), ids(d), d.toString());
+    for (Diagnostic x : d) assertTrue(x.message().startsWith("bnxt_en "), x.message());
+    assertEquals(List.of(), ids(check("PF { device = bnxt0; num_vfs = 1; }\n")));
   }
 }

@@ -1,6 +1,7 @@
 package io.iovc.driver.cxgbe;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -46,6 +47,38 @@ public final class CxgbePlugin implements DriverPlugin {
   @Override
   public List<String> linuxDrivers() {
     return List.of("cxgb4");
+  }
+
+  /**
+   * What Linux's cxgb4 does with each VF setting, read from {@code
+   * drivers/net/ethernet/chelsio/cxgb4/cxgb4_main.c} (the 5.15 to 6.x file): the VF settings go to
+   * the PF's management netdev ({@code cxgb4_mgmt_netdev_ops}), which has mac, vlan, rate and link
+   * state and no spoofchk, trust or rss_query (EOPNOTSUPP); {@code cxgb4_mgmt_set_vf_vlan()}
+   * refuses any protocol but 802.1Q and any priority but 0 (EPROTONOSUPPORT); {@code
+   * cxgb4_mgmt_set_vf_rate()} refuses a minimum rate (EINVAL), and a maximum while the link is down
+   * or above the link speed (EINVAL).
+   */
+  private static final LinuxDriverSupport CXGB4 =
+      LinuxDriverSupport.of("cxgb4", "drivers/net/ethernet/chelsio/cxgb4/cxgb4_main.c")
+          .any(LinuxMapping.MAC_ADDRESS, "cxgb4_mgmt_set_vf_mac()")
+          .any(LinuxMapping.VLAN, "cxgb4_mgmt_set_vf_vlan()")
+          .only(LinuxMapping.VLAN_QOS, "0", "EPROTONOSUPPORT", "cxgb4_mgmt_set_vf_vlan()")
+          .only(LinuxMapping.VLAN_PROTO, "802.1Q", "EPROTONOSUPPORT", "cxgb4_mgmt_set_vf_vlan()")
+          .atMost(
+              LinuxMapping.MAX_TX_RATE,
+              100000,
+              "EINVAL",
+              "cxgb4_mgmt_set_vf_rate()",
+              "cxgb4_mgmt_set_vf_rate() also refuses (EINVAL) a rate while the link is down and"
+                  + " above the current link speed; the kernel checks that when the file is"
+                  + " applied")
+          .only(LinuxMapping.MIN_TX_RATE, "0", "EINVAL", "cxgb4_mgmt_set_vf_rate()")
+          .any(LinuxMapping.LINK_STATE, "cxgb4_mgmt_set_vf_link_state()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(CXGB4);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.iovc.driver.ice;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -124,6 +125,45 @@ public final class IcePlugin implements DriverPlugin {
   @Override
   public List<String> linuxDrivers() {
     return List.of("ice");
+  }
+
+  /**
+   * What Linux's ice does with each VF setting, read from {@code
+   * drivers/net/ethernet/intel/ice/ice_sriov.c} (torvalds/linux at db03dce, Linux 6.1.84; spec §1.3
+   * has the same {@code ice_netdev_ops} from Debian's 6.1): no {@code .ndo_set_vf_rss_query_en}
+   * (EOPNOTSUPP); {@code ice_set_vf_port_vlan()} takes 802.1ad only when the device is in double
+   * VLAN mode (EPROTONOSUPPORT otherwise); {@code ice_set_vf_bw()} refuses a minimum rate while DCB
+   * is active (EOPNOTSUPP) and one that would make the VFs' minimums exceed the link speed
+   * (EINVAL); {@code ice_set_vf_trust()} refuses trust in switchdev mode (EOPNOTSUPP). A new MAC,
+   * VLAN or trust resets the VF.
+   */
+  private static final LinuxDriverSupport ICE =
+      LinuxDriverSupport.of("ice", "drivers/net/ethernet/intel/ice/ice_sriov.c")
+          .any(LinuxMapping.MAC_ADDRESS, "ice_set_vf_mac()")
+          .any(LinuxMapping.VLAN, "ice_set_vf_port_vlan()")
+          .any(LinuxMapping.VLAN_QOS, "ice_set_vf_port_vlan()")
+          .anyUnless(
+              LinuxMapping.VLAN_PROTO,
+              "ice_set_vf_port_vlan()",
+              "ice_set_vf_port_vlan() takes 802.1ad only in double VLAN mode (EPROTONOSUPPORT"
+                  + " otherwise)")
+          .any(LinuxMapping.SPOOF_CHECK, "ice_set_vf_spoofchk()")
+          .anyUnless(
+              LinuxMapping.TRUST,
+              "ice_set_vf_trust()",
+              "ice_set_vf_trust() refuses (EOPNOTSUPP) while the eswitch is in switchdev mode")
+          .any(LinuxMapping.MAX_TX_RATE, "ice_set_vf_bw()")
+          .anyUnless(
+              LinuxMapping.MIN_TX_RATE,
+              "ice_set_vf_bw()",
+              "ice_set_vf_bw() refuses a minimum while DCB is active (EOPNOTSUPP) and one that"
+                  + " makes all VFs' minimums exceed the link speed (EINVAL)")
+          .any(LinuxMapping.LINK_STATE, "ice_set_vf_link_state()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(ICE);
   }
 
   @Override

@@ -1,11 +1,15 @@
 package io.iovc.driver.ice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Severity;
 import io.iovc.driver.testkit.FreeBsdPluginContract;
+import io.iovc.plugin.LinuxDriverSupport;
+import io.iovc.plugin.LinuxMapping;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +69,26 @@ class IcePluginTest extends FreeBsdPluginContract {
     assertEquals(Severity.INFO, d.get(0).severity());
     assertTrue(d.get(0).message().contains("64"), d.get(0).message());
     assertTrue(d.get(1).message().contains("16"), d.get(1).message());
+  }
+
+  /**
+   * The table of Linux's ice: each refusal it states is reported with the driver's name when the
+   * file is checked for Linux, before anything is written.
+   */
+  @Test
+  void linuxIceRefusesOnlyQueryRss() {
+    LinuxDriverSupport t = new IcePlugin().linuxSupport().get(0);
+    assertEquals("ice", t.driver());
+    assertNull(t.support(LinuxMapping.QUERY_RSS));
+    assertFalse(t.support(LinuxMapping.VLAN_PROTO).condition().isEmpty());
+    assertFalse(t.support(LinuxMapping.MIN_TX_RATE).condition().isEmpty());
+    List<Diagnostic> d =
+        checkForLinux(
+            "PF { device = ice0; num_vfs = 2; }\n"
+                + "VF-0 { vlan-qos = 7; vlan-proto = 802.1ad; min-tx-rate = 100; max-tx-rate = 25000; }\n"
+                + "VF-1 { query-rss = true; trust = true; link-state = enable; }\n");
+    assertEquals(java.util.Collections.nCopies(1, "IOV406"), ids(d), d.toString());
+    for (Diagnostic x : d) assertTrue(x.message().startsWith("ice "), x.message());
+    assertEquals(List.of(), ids(check("PF { device = ice0; num_vfs = 1; }\n")));
   }
 }

@@ -1,6 +1,7 @@
 package io.iovc.driver.ixl;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -87,6 +88,46 @@ public final class IxlPlugin implements DriverPlugin {
   @Override
   public List<String> linuxDrivers() {
     return List.of("i40e");
+  }
+
+  /**
+   * What Linux's i40e does with each VF setting, read from {@code
+   * drivers/net/ethernet/intel/i40e/i40e_virtchnl_pf.c} (torvalds/linux at aa46732, the 6.1-era
+   * file; spec §1.3 has the same {@code i40e_netdev_ops} from Debian's 6.1): no {@code
+   * .ndo_set_vf_rss_query_en} (EOPNOTSUPP); {@code i40e_ndo_set_vf_port_vlan()} refuses any
+   * protocol but 802.1Q (EPROTONOSUPPORT); {@code i40e_ndo_set_vf_bw()} refuses any minimum rate
+   * (EINVAL) and hands the maximum to {@code i40e_set_bw_limit()} ({@code i40e_main.c}), which
+   * refuses a rate above the current link speed (EINVAL, 40 Gb/s at most) and raises 1..49 to 50;
+   * {@code i40e_ndo_set_vf_trust()} refuses trust in multi-function (MFP) mode (EINVAL). Every
+   * callback answers EAGAIN while another VF operation is pending or the VF is in reset.
+   */
+  private static final LinuxDriverSupport I40E =
+      LinuxDriverSupport.of("i40e", "drivers/net/ethernet/intel/i40e/i40e_virtchnl_pf.c")
+          .any(LinuxMapping.MAC_ADDRESS, "i40e_ndo_set_vf_mac()")
+          .any(LinuxMapping.VLAN, "i40e_ndo_set_vf_port_vlan()")
+          .any(LinuxMapping.VLAN_QOS, "i40e_ndo_set_vf_port_vlan()")
+          .only(LinuxMapping.VLAN_PROTO, "802.1Q", "EPROTONOSUPPORT", "i40e_ndo_set_vf_port_vlan()")
+          .any(LinuxMapping.SPOOF_CHECK, "i40e_ndo_set_vf_spoofchk()")
+          .anyUnless(
+              LinuxMapping.TRUST,
+              "i40e_ndo_set_vf_trust()",
+              "i40e_ndo_set_vf_trust() refuses trust (EINVAL) while the PF is in multi-function"
+                  + " (MFP) mode")
+          .atMost(
+              LinuxMapping.MAX_TX_RATE,
+              40000,
+              "EINVAL",
+              "i40e_ndo_set_vf_bw()",
+              "i40e_set_bw_limit() (i40e_main.c) also refuses (EINVAL) a rate above the current"
+                  + " link speed and raises 1 to 49 Mb/s to 50; the kernel checks that when the"
+                  + " file is applied")
+          .only(LinuxMapping.MIN_TX_RATE, "0", "EINVAL", "i40e_ndo_set_vf_bw()")
+          .any(LinuxMapping.LINK_STATE, "i40e_ndo_set_vf_link_state()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(I40E);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package io.iovc.driver.ixl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.Severity;
 import io.iovc.driver.testkit.FreeBsdPluginContract;
+import io.iovc.plugin.LinuxDriverSupport;
+import io.iovc.plugin.LinuxMapping;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +63,26 @@ class IxlPluginTest extends FreeBsdPluginContract {
         List.of(),
         check(
             "PF { device = ixl0; num_vfs = 2; }\nVF-0 { num-queues = 1; }\nVF-1 { num-queues = 16; }\n"));
+  }
+
+  /**
+   * The table of Linux's i40e: each refusal it states is reported with the driver's name when the
+   * file is checked for Linux, before anything is written.
+   */
+  @Test
+  void linuxI40eRefusesQueryRssMinRate8021adAndMoreThan40G() {
+    LinuxDriverSupport t = new IxlPlugin().linuxSupport().get(0);
+    assertEquals("i40e", t.driver());
+    assertNull(t.support(LinuxMapping.QUERY_RSS));
+    assertEquals("802.1Q", t.support(LinuxMapping.VLAN_PROTO).value());
+    assertEquals("0", t.support(LinuxMapping.MIN_TX_RATE).value());
+    List<Diagnostic> d =
+        checkForLinux(
+            "PF { device = ixl0; num_vfs = 2; }\n"
+                + "VF-0 { vlan-qos = 7; max-tx-rate = 40000; trust = true; link-state = disable; }\n"
+                + "VF-1 { query-rss = true; vlan-proto = 802.1ad; min-tx-rate = 1; max-tx-rate = 40001; }\n");
+    assertEquals(java.util.Collections.nCopies(4, "IOV406"), ids(d), d.toString());
+    for (Diagnostic x : d) assertTrue(x.message().startsWith("i40e "), x.message());
+    assertEquals(List.of(), ids(check("PF { device = ixl0; num_vfs = 1; }\n")));
   }
 }

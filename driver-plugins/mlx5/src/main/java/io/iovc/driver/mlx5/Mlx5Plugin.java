@@ -1,6 +1,7 @@
 package io.iovc.driver.mlx5;
 
 import io.iovc.plugin.DriverPlugin;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamSpec;
 import io.iovc.plugin.ParamType;
@@ -39,6 +40,52 @@ public final class Mlx5Plugin implements DriverPlugin {
   @Override
   public List<String> linuxDrivers() {
     return List.of("mlx5_core");
+  }
+
+  /**
+   * What Linux's mlx5_core does with each VF setting: {@code mlx5e_netdev_ops} in {@code
+   * drivers/net/ethernet/mellanox/mlx5/core/en_main.c} sets mac, vlan, spoofchk, trust, rate and
+   * link state (all under CONFIG_MLX5_ESWITCH), and no rss_query (EOPNOTSUPP); {@code
+   * mlx5e_set_vf_vlan()} refuses any protocol but 802.1Q (EPROTONOSUPPORT, also spec §1.3). The
+   * eswitch functions behind them ({@code esw/legacy.c}, torvalds/linux at 01dd742) refuse
+   * spoofchk, trust and a non-zero VLAN unless the eswitch is in legacy mode (EOPNOTSUPP in
+   * switchdev), and everything when the function is not the eswitch manager (EPERM); the rates
+   * depend on the firmware's QoS capabilities ({@code mlx5_esw_qos_set_vport_rate()}).
+   */
+  private static final LinuxDriverSupport MLX5 =
+      LinuxDriverSupport.of("mlx5_core", "drivers/net/ethernet/mellanox/mlx5/core/en_main.c")
+          .any(LinuxMapping.MAC_ADDRESS, "mlx5e_set_vf_mac()")
+          .anyUnless(
+              LinuxMapping.VLAN,
+              "mlx5e_set_vf_vlan()",
+              "mlx5_eswitch_set_vport_vlan() (esw/legacy.c) refuses a VLAN (EOPNOTSUPP) unless the"
+                  + " eswitch is in legacy mode")
+          .any(LinuxMapping.VLAN_QOS, "mlx5e_set_vf_vlan()")
+          .only(LinuxMapping.VLAN_PROTO, "802.1Q", "EPROTONOSUPPORT", "mlx5e_set_vf_vlan()")
+          .anyUnless(
+              LinuxMapping.SPOOF_CHECK,
+              "mlx5e_set_vf_spoofchk()",
+              "mlx5_eswitch_set_vport_spoofchk() (esw/legacy.c) refuses (EOPNOTSUPP) unless the"
+                  + " eswitch is in legacy mode")
+          .anyUnless(
+              LinuxMapping.TRUST,
+              "mlx5e_set_vf_trust()",
+              "mlx5_eswitch_set_vport_trust() (esw/legacy.c) refuses (EOPNOTSUPP) unless the"
+                  + " eswitch is in legacy mode")
+          .anyUnless(
+              LinuxMapping.MAX_TX_RATE,
+              "mlx5e_set_vf_rate()",
+              "mlx5_esw_qos_set_vport_rate() needs the firmware's rate-limit capability")
+          .anyUnless(
+              LinuxMapping.MIN_TX_RATE,
+              "mlx5e_set_vf_rate()",
+              "mlx5_esw_qos_set_vport_rate() needs the firmware's bandwidth-share capability")
+          .any(LinuxMapping.LINK_STATE, "mlx5e_set_vf_link_state()")
+          .build();
+
+  @Override
+  public List<LinuxDriverSupport> linuxSupport() {
+    return List.of(MLX5);
   }
 
   @Override

@@ -1,8 +1,13 @@
 package io.iovc.driver.mlx5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.diag.Diagnostic;
 import io.iovc.driver.testkit.FreeBsdPluginContract;
+import io.iovc.plugin.LinuxDriverSupport;
+import io.iovc.plugin.LinuxMapping;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +39,25 @@ class Mlx5PluginTest extends FreeBsdPluginContract {
   void onlyTheHardwareKnowsTheVfLimit() {
     assertEquals(0, plugin().maxVfs());
     assertEquals(List.of(), check("PF { device = mlx5_core0; num_vfs = 127; }\n"));
+  }
+
+  /**
+   * The table of Linux's mlx5_core: each refusal it states is reported with the driver's name when
+   * the file is checked for Linux, before anything is written.
+   */
+  @Test
+  void linuxMlx5RefusesQueryRssAnd8021ad() {
+    LinuxDriverSupport t = new Mlx5Plugin().linuxSupport().get(0);
+    assertEquals("mlx5_core", t.driver());
+    assertNull(t.support(LinuxMapping.QUERY_RSS));
+    assertEquals("802.1Q", t.support(LinuxMapping.VLAN_PROTO).value());
+    List<Diagnostic> d =
+        checkForLinux(
+            "PF { device = mlx5_core0; num_vfs = 2; }\n"
+                + "VF-0 { vlan-qos = 7; min-tx-rate = 100; max-tx-rate = 25000; trust = true; }\n"
+                + "VF-1 { query-rss = true; vlan-proto = 802.1ad; link-state = auto; }\n");
+    assertEquals(java.util.Collections.nCopies(2, "IOV406"), ids(d), d.toString());
+    for (Diagnostic x : d) assertTrue(x.message().startsWith("mlx5_core "), x.message());
+    assertEquals(List.of(), ids(check("PF { device = mlx5_core0; num_vfs = 1; }\n")));
   }
 }
