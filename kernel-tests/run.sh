@@ -136,7 +136,7 @@ boot() {
 # network a user-mode one that reaches nothing (restrict=on)
 IGB=(-netdev user,id=n0,restrict=on -device pcie-root-port,id=rp0,chassis=1,slot=1
   -device igb,netdev=n0,bus=rp0,mac=52:54:00:12:34:56)
-SCRIPTS=$HERE/guest.sh,$HERE/guest-scale.sh,$HERE/guest-ansible.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
+SCRIPTS=$HERE/guest.sh,$HERE/guest-crash.sh,$HERE/guest-scale.sh,$HERE/guest-ansible.sh; [ -n "$KVER_BPO" ] && SCRIPTS="$SCRIPTS,$HERE/guest-igb.sh"
 SCRIPTS="$SCRIPTS,$HERE/guest-ops.sh" # last: it reads every PF the others leave behind
 LOG=$WORK/guest.log
 if [ -n "${IOVC_KTEST_GUEST:-}" ]; then

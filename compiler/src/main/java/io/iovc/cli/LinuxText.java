@@ -46,7 +46,7 @@ final class LinuxText {
       sb.append(steps(plan)).append('\n');
       sb.append("then read back sriov_numvfs");
       if (pf.netdev() != null)
-        sb.append(" and `ip -json -details link show dev ").append(pf.netdev()).append('`');
+        sb.append(" and the VF list of ").append(pf.netdev()).append(" (rtnetlink RTM_GETLINK)");
       if (pf.bus() == Bus.PCI) sb.append(" and each VF's driver");
       sb.append(", and compare with the file;\n");
       sb.append(
@@ -63,7 +63,8 @@ final class LinuxText {
     Pf pf = p.pf();
     // an interrupted (or running) apply on this PF, from its journal
     for (String n : plan.notes())
-      if (n.startsWith("an apply of ")) sb.append("note: ").append(n).append('\n');
+      if (n.startsWith("an apply of ") || n.startsWith("a delete of "))
+        sb.append("note: ").append(n).append('\n');
     if (plan.isEmpty()) {
       sb.append(pf.label())
           .append(" matches ")

@@ -101,6 +101,18 @@ final class Applier {
         run(host, s);
         executed++;
       }
+      if (journal != null) {
+        try {
+          journal.verifying();
+        } catch (IOException e) {
+          throw new StepFailure(
+              "cannot record the read-back in the journal: " + e.getMessage(), false);
+        }
+      }
+      if (inj.kill() > steps.size()) {
+        if (progress != null) progress.flush();
+        Runtime.getRuntime().halt(137); // IOVC_INJECT_FAILURE=kill:verify: every step ran
+      }
       if (inj.verify())
         throw new StepFailure(
             "read-back: injected failure after " + executed + " steps (IOVC_INJECT_FAILURE=verify)",

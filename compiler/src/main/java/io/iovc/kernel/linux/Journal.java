@@ -33,11 +33,13 @@ import java.util.TreeMap;
  * FILE was interrupted at step N of M at TIME". {@code --apply} then converges to its file (the
  * plan starts from what the kernel shows), or with {@code --rollback-interrupted} restores the
  * journal's snapshot. Like NetworkManager's checkpoints behind nmstate: the state to go back to
- * outlives the client that took it.
+ * outlives the client that took it. {@code iovc delete} keeps one too ({@code op delete}): "a
+ * delete of the VFs of DEVICE was interrupted at step 1 of 1".
  *
  * <p>Text, one record per line, fields separated by spaces and URL-encoded ({@code !} is null):
  * header lines first, written to a temporary file, synced and renamed into place; then {@code step
- * N} lines appended and synced (a torn last line is ignored).
+ * N} lines appended and synced (a torn last line is ignored), {@code verify} when every step ran
+ * and the read-back starts, {@code rollback} when the apply's own rollback starts.
  */
 final class Journal implements AutoCloseable {
   static final String MAGIC = "iovc-journal 1";
@@ -61,6 +63,8 @@ final class Journal implements AutoCloseable {
    * @param steps how many steps its plan had
    * @param reached the last step it started (0: none yet)
    * @param rollingBack it had started its own rollback
+   * @param verifying every step had run and it was reading the PF back
+   * @param delete it was an {@code iovc delete} ({@code file} is then the device as named)
    * @param before the PF as it was before the apply
    */
   record Entry(
@@ -71,18 +75,29 @@ final class Journal implements AutoCloseable {
       int steps,
       int reached,
       boolean rollingBack,
+      boolean verifying,
+      boolean delete,
       Snapshot before) {
-    /** "an apply of FILE was interrupted at step N of M at TIME". */
+    /**
+     * "an apply of FILE was interrupted at step N of M at TIME" ("a delete of the VFs of DEVICE
+     * …").
+     */
     String describe() {
-      return "an apply of "
-          + file
+      return what()
           + " was interrupted "
           + (reached == 0 ? "before step 1" : "at step " + reached)
           + " of "
           + steps
-          + (rollingBack ? " (during its rollback)" : "")
+          + (rollingBack
+              ? " (during its rollback)"
+              : verifying ? " (every step had run; during its read-back)" : "")
           + " at "
           + TIME.format(started);
+    }
+
+    /** "an apply of FILE" or "a delete of the VFs of DEVICE". */
+    String what() {
+      return delete ? "a delete of the VFs of " + file : "an apply of " + file;
     }
 
     /** The process that wrote it still runs (same boot, same pid, not us). */
@@ -100,13 +115,31 @@ final class Journal implements AutoCloseable {
     return dir.resolve(pf.lockName().replace('/', '_') + ".journal");
   }
 
-  /** Starts a journal: the header and the snapshot, durable before the first step runs. */
+  /** Starts an apply's journal: the header and the snapshot, durable before the first step runs. */
   static Journal begin(
       Path dir, Pf pf, String file, int steps, Snapshot before, String bootId, Instant now)
+      throws IOException {
+    return begin(dir, pf, false, file, steps, before, bootId, now);
+  }
+
+  /**
+   * Starts a journal for an apply, or with {@code delete} for {@code iovc delete} of the VFs of the
+   * device named {@code file}.
+   */
+  static Journal begin(
+      Path dir,
+      Pf pf,
+      boolean delete,
+      String file,
+      int steps,
+      Snapshot before,
+      String bootId,
+      Instant now)
       throws IOException {
     Files.createDirectories(dir);
     Path p = path(dir, pf);
     StringBuilder sb = new StringBuilder(MAGIC).append('\n');
+    if (delete) line(sb, "op", "delete");
     line(sb, "file", file);
     line(sb, "started", now.toString());
     line(sb, "pid", Long.toString(ProcessHandle.current().pid()));
@@ -174,6 +207,11 @@ final class Journal implements AutoCloseable {
     append("rollback\n");
   }
 
+  /** Every step ran; the read-back is about to start. */
+  void verifying() throws IOException {
+    append("verify\n");
+  }
+
   private void append(String s) throws IOException {
     channel.write(ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII)));
     channel.force(false);
@@ -213,6 +251,7 @@ final class Journal implements AutoCloseable {
     Map<Integer, VfLink> links = new TreeMap<>();
     int reached = 0;
     boolean rolling = false;
+    boolean verifying = false;
     boolean begun = false;
     try {
       for (String raw : lines.subList(1, lines.size())) {
@@ -259,6 +298,7 @@ final class Journal implements AutoCloseable {
           case "begin" -> begun = true;
           case "step" -> reached = Math.max(reached, Integer.parseInt(a[0]));
           case "rollback" -> rolling = true;
+          case "verify" -> verifying = true;
           case "" -> {}
           default -> head.put(w[0], a);
         }
@@ -272,6 +312,8 @@ final class Journal implements AutoCloseable {
           Integer.parseInt(head.get("steps")[0]),
           reached,
           rolling,
+          verifying,
+          head.containsKey("op") && "delete".equals(head.get("op")[0]),
           new Snapshot(p, vfs, links));
     } catch (RuntimeException | IOException e) {
       throw new IOException(

@@ -176,7 +176,9 @@ public final class LinuxBackend {
       messages.add(
           "ROLLBACK INCOMPLETE: "
               + pf.label()
-              + " differs from its state before the interrupted apply; the journal stays in "
+              + " differs from its state before "
+              + interrupted.what()
+              + "; the journal stays in "
               + Journal.path(h.journalDir(), pf));
       return new DeviceResult(Outcome.OS_ERROR, messages);
     }
@@ -188,8 +190,8 @@ public final class LinuxBackend {
     messages.add(
         "rolled back: "
             + pf.label()
-            + " is as it was before the interrupted apply of "
-            + interrupted.file());
+            + " is as it was before the interrupted "
+            + interrupted.what().substring(interrupted.what().indexOf(' ') + 1));
     return new DeviceResult(Outcome.OK, messages);
   }
 
@@ -205,7 +207,7 @@ public final class LinuxBackend {
 
   /**
    * What a PF's journal says to a command that does not apply (plan, diff, status), or null: an
-   * interrupted apply, or one still running.
+   * interrupted apply or delete, or one still running.
    */
   public static String journalNotice(LinuxHost h, Pf pf) {
     Journal.Entry e;
@@ -216,8 +218,7 @@ public final class LinuxBackend {
     }
     if (e == null) return null;
     if (e.stillRunning(bootId(h)))
-      return "an apply of "
-          + e.file()
+      return e.what()
           + " is running (pid "
           + e.pid()
           + ", step "
@@ -226,7 +227,8 @@ public final class LinuxBackend {
           + e.steps()
           + ")";
     return e.describe()
-        + "; `iovc compile --apply FILE` converges, `--rollback-interrupted` restores the state"
+        + (e.delete() ? "; `iovc delete " + e.file() + "` finishes it," : ";")
+        + " `iovc compile --apply FILE` converges, `--rollback-interrupted` restores the state"
         + " before it";
   }
 
@@ -269,8 +271,10 @@ public final class LinuxBackend {
   /**
    * {@code iovc delete} on Linux: {@code sriov_numvfs} 0 under the PF's lock, read back, and on a
    * failure the snapshot taken before restored (the VF count and each VF's settings, drivers and
-   * overrides), as {@link #apply} does. Whether a VF is in use is the caller's question (it asks
-   * {@link LinuxStatus}); this removes them.
+   * overrides), as {@link #apply} does; with a {@link Journal} as apply's, so a delete killed
+   * halfway is reported by the next iovc and {@code --rollback-interrupted} restores the VFs.
+   * Whether a VF is in use is the caller's question (it asks {@link LinuxStatus}); this removes
+   * them.
    *
    * @param ifExists a PF without VFs is success (as on FreeBSD, where IOV_DELETE answers ECHILD)
    */
@@ -291,6 +295,19 @@ public final class LinuxBackend {
       return new DeviceResult(Outcome.UNAVAILABLE, messages).on(name);
     }
     try (PfLock lock = PfLock.acquire(h.lockDir(), pf.lockName(), h.lockWait(), out)) {
+      // Under the lock a journal is always a dead apply's or delete's
+      Journal.Entry interrupted;
+      try {
+        interrupted = Journal.read(h.journalDir(), pf);
+      } catch (IOException e) {
+        messages.add(e.getMessage());
+        return new DeviceResult(Outcome.UNAVAILABLE, messages).on(name);
+      }
+      if (interrupted != null) {
+        String said = pf.label() + ": " + interrupted.describe();
+        if (out != null) out.println(said);
+        messages.add(said);
+      }
       Snapshot before;
       try {
         before = LiveState.snapshot(h.sysfs(), h.netlink(), LiveState.refresh(h.sysfs(), pf));
@@ -299,6 +316,17 @@ public final class LinuxBackend {
         return new DeviceResult(Outcome.UNAVAILABLE, messages).on(name);
       }
       if (before.numVfs() == 0) {
+        if (interrupted != null) {
+          // what the interrupted run left is what a delete asks for
+          Journal.delete(h.journalDir(), pf);
+          messages.add(
+              "the interrupted "
+                  + (interrupted.delete() ? "delete" : "apply")
+                  + " is settled: "
+                  + pf.label()
+                  + " has no VFs");
+          return new DeviceResult(Outcome.OK, messages).with(name, false, true, false);
+        }
         messages.add(
             pf.label()
                 + " has no VFs; nothing to delete"
@@ -323,7 +351,39 @@ public final class LinuxBackend {
       Target none = new Target(0, List.of(), false, null);
       if (out != null)
         out.println(pf.label() + ": deleting " + Planner.plural(before.numVfs(), "VF"));
-      Applier.Outcome o = new Applier(h, out).apply(plan, none, before);
+      // as apply's: the oldest snapshot stays, so --rollback-interrupted can still go back to it
+      Journal journal;
+      try {
+        journal =
+            Journal.begin(
+                h.journalDir(),
+                pf,
+                true,
+                device,
+                plan.steps().size(),
+                interrupted != null ? interrupted.before() : before,
+                bootId(h),
+                java.time.Instant.now());
+      } catch (IOException e) {
+        messages.add(
+            "cannot write the journal in "
+                + h.journalDir()
+                + ": "
+                + e.getMessage()
+                + "; nothing deleted");
+        return new DeviceResult(
+                e instanceof java.nio.file.AccessDeniedException
+                    ? Outcome.NO_PERMISSION
+                    : Outcome.CANT_CREATE,
+                messages)
+            .on(name);
+      }
+      Applier.Outcome o = new Applier(h, out).apply(plan, none, before, journal);
+      try {
+        journal.finish();
+      } catch (IOException e) {
+        messages.add("cannot delete the journal: " + e.getMessage());
+      }
       if (o.ok()) {
         if (out != null)
           out.println(

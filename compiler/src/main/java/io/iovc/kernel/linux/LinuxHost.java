@@ -12,9 +12,10 @@ import java.util.Locale;
  * <p>Test seams: the environment variable {@code IOVC_INJECT_FAILURE} ({@code step:N} fails the
  * N-th step of the plan instead of running it, {@code vf:K} fails the first step that touches VF-K,
  * {@code verify} fails the read-back after every step ran, {@code kill:N} ends the process before
- * step N as SIGKILL would), so the kernel tests can prove that a failure after some VFs were
- * configured leaves the device as it was, and that a killed apply leaves a journal; and {@link
- * #override(LinuxHost)} for the command-line tests.
+ * step N as SIGKILL would, {@code kill:verify} after the last step, before the read-back), so the
+ * kernel tests can prove that a failure after some VFs were configured leaves the device as it was,
+ * and that a killed apply leaves a journal; and {@link #override(LinuxHost)} for the command-line
+ * tests.
  */
 public record LinuxHost(
     Sysfs sysfs,
@@ -42,9 +43,13 @@ public record LinuxHost(
       this(step, vf, verify, 0);
     }
 
-    private static final String EXPECTED = ": expected step:N, vf:K, kill:N or verify";
+    private static final String EXPECTED = ": expected step:N, vf:K, kill:N, kill:verify or verify";
 
-    /** Parses {@code step:N}, {@code vf:K}, {@code kill:N} or {@code verify}; NONE for empty. */
+    /**
+     * Parses {@code step:N}, {@code vf:K}, {@code kill:N}, {@code kill:verify} (every step ran, the
+     * read-back not yet; also {@code kill:N} past the plan's last step) or {@code verify}; NONE for
+     * empty.
+     */
     public static Injection parse(String s) {
       if (s == null || s.isBlank()) return NONE;
       String v = s.strip().toLowerCase(Locale.ROOT);
@@ -52,6 +57,7 @@ public record LinuxHost(
         if (v.startsWith("step:"))
           return new Injection(Integer.parseInt(v.substring(5)), -1, false);
         if (v.startsWith("vf:")) return new Injection(0, Integer.parseInt(v.substring(3)), false);
+        if (v.equals("kill:verify")) return new Injection(0, -1, false, Integer.MAX_VALUE);
         if (v.startsWith("kill:"))
           return new Injection(0, -1, false, Integer.parseInt(v.substring(5)));
       } catch (NumberFormatException e) {
@@ -68,7 +74,11 @@ public record LinuxHost(
     public String describe() {
       return step > 0
           ? "step:" + step
-          : vf >= 0 ? "vf:" + vf : verify ? "verify" : kill > 0 ? "kill:" + kill : "none";
+          : vf >= 0
+              ? "vf:" + vf
+              : verify
+                  ? "verify"
+                  : kill == Integer.MAX_VALUE ? "kill:verify" : kill > 0 ? "kill:" + kill : "none";
     }
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iovc.apply.ApplyResult;
 import io.iovc.apply.linux.LinuxApply;
+import io.iovc.kernel.DeviceResult;
 import io.iovc.kernel.Outcome;
 import io.iovc.kernel.linux.LiveState.Pf;
 import io.iovc.kernel.linux.LiveState.Snapshot;
@@ -89,6 +90,10 @@ class JournalTest {
 
   private static String all(ApplyResult r) {
     return FakeKernel.messages(r);
+  }
+
+  private static String all(DeviceResult r) {
+    return String.join("\n", r.messages());
   }
 
   private Path journal() {
@@ -212,7 +217,7 @@ class JournalTest {
     assertFalse(e.stillRunning("boot-1"), "our own journal is not another running apply");
     // a journal from another boot is never running, whatever its pid
     long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
-    Journal.Entry other = new Journal.Entry("f", t, parent, "boot-1", 3, 1, false, s);
+    Journal.Entry other = new Journal.Entry("f", t, parent, "boot-1", 3, 1, false, false, false, s);
     assertTrue(other.stillRunning("boot-1"));
     assertFalse(other.stillRunning("boot-2"));
     Files.writeString(Journal.path(dir, pf), "iovc-journal 1\nfile x\n");
@@ -221,5 +226,118 @@ class JournalTest {
     Files.delete(Journal.path(dir, pf));
     assertNull(Journal.read(dir, pf));
     Files.delete(dir);
+  }
+
+  /** Progress output that dies (as SIGKILL would) when the apply or delete announces a step. */
+  private static PrintStream dyingAtStep(String step) {
+    return new PrintStream(
+        new java.io.OutputStream() {
+          private final StringBuilder seen = new StringBuilder();
+
+          @Override
+          public void write(int b) {
+            seen.append((char) b);
+            if (seen.indexOf(step) >= 0) throw new Killed();
+          }
+        },
+        true,
+        StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aDeleteKeepsAJournalTooAndTheNextDeleteFinishesIt() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "2");
+    LinuxBackend b = new LinuxBackend(k.host());
+    assertThrows(Killed.class, () -> b.delete("eth0", false, dyingAtStep("   1  echo 0 >")));
+    assertTrue(Files.exists(journal()), "a killed delete leaves its journal");
+    Pf pf = LiveState.findPf(k.sysfs, "eth0");
+    String notice = LinuxBackend.journalNotice(k.host(), pf);
+    assertTrue(
+        notice.startsWith("a delete of the VFs of eth0 was interrupted at step 1 of 1 at 20"),
+        notice);
+    assertTrue(notice.contains("`iovc delete eth0` finishes it"), notice);
+    // status prints journalNotice; plan and diff show it from the plan's notes
+    DeviceResult r = b.delete("eth0", false, null);
+    assertEquals(Outcome.OK, r.outcome(), all(r));
+    assertTrue(
+        all(r)
+            .contains("eth0 (netdevsim10): a delete of the VFs of eth0 was interrupted at step 1"),
+        all(r));
+    assertEquals("0", k.sysfs.read("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs"));
+    assertFalse(Files.exists(journal()), "finished: the journal is gone");
+  }
+
+  @Test
+  void aKilledDeleteIsRolledBackOrSettled() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "3");
+    k.netlink.set("eth0", 0, List.of("mac", "02:00:00:00:00:aa"));
+    k.netlink.set("eth0", 2, List.of("vlan", "7", "qos", "3"));
+    k.netlink.set("eth0", 1, List.of("trust", "on"));
+    String before = k.dump();
+    LinuxBackend b = new LinuxBackend(k.host());
+    assertThrows(Killed.class, () -> b.delete("eth0", false, dyingAtStep("   1  echo 0 >")));
+    // the kernel had done the write when the process died
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "0");
+    ApplyResult r = apply(k.host(), NSIM, true);
+    assertEquals(Outcome.OK, r.outcome(), all(r));
+    assertTrue(
+        all(r)
+            .contains(
+                "rolled back: eth0 (netdevsim10) is as it was before the interrupted delete of the"
+                    + " VFs of eth0"),
+        all(r));
+    assertEquals(before, k.dump(), "the 3 VFs and their settings are back");
+    assertFalse(Files.exists(journal()));
+
+    // killed again; this time a delete of a PF that has no VFs left settles it
+    assertThrows(Killed.class, () -> b.delete("eth0", false, dyingAtStep("   1  echo 0 >")));
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "0");
+    DeviceResult settled = b.delete("eth0", false, null);
+    assertEquals(Outcome.OK, settled.outcome(), all(settled));
+    assertTrue(
+        all(settled).contains("the interrupted delete is settled: eth0 (netdevsim10) has no VFs"),
+        all(settled));
+    assertFalse(Files.exists(journal()));
+  }
+
+  @Test
+  void anApplyAfterAnInterruptedDeleteConverges() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "2");
+    LinuxBackend b = new LinuxBackend(k.host());
+    assertThrows(Killed.class, () -> b.delete("eth0", false, dyingAtStep("   1  echo 0 >")));
+    ApplyResult r = apply(k.host(), NSIM, false);
+    assertEquals(Outcome.OK, r.outcome(), all(r));
+    assertTrue(
+        all(r).contains("a delete of the VFs of eth0 was interrupted at step 1 of 1"), all(r));
+    assertEquals("02:00:00:00:00:04", k.vf("eth0", 3).mac);
+    assertFalse(Files.exists(journal()));
+  }
+
+  @Test
+  void killedBeforeTheReadBackSaysSo() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    Pf pf = LiveState.findPf(k.sysfs, "eth0");
+    Snapshot s = LiveState.snapshot(k.sysfs, k.netlink, pf);
+    Instant t = Instant.parse("2026-12-06T02:00:00Z");
+    try (Journal j = Journal.begin(k.host().journalDir(), pf, "a.conf", 2, s, null, t)) {
+      j.reached(1);
+      j.reached(2);
+      j.verifying();
+    }
+    Journal.Entry e = Journal.read(k.host().journalDir(), pf);
+    assertTrue(e.verifying());
+    assertTrue(
+        e.describe()
+            .startsWith(
+                "an apply of a.conf was interrupted at step 2 of 2 (every step had run; during its"
+                    + " read-back) at "),
+        e.describe());
+    assertEquals(
+        new LinuxHost.Injection(0, -1, false, Integer.MAX_VALUE),
+        LinuxHost.Injection.parse("kill:verify"));
+    assertEquals("kill:verify", LinuxHost.Injection.parse("kill:verify").describe());
   }
 }
