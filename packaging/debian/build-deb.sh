@@ -57,6 +57,8 @@ for dir in lib lib/ext plugins; do
 	d "usr/share/iovc/$dir"
 	for jar in "$dist/$dir"/*.jar; do f 0644 "$jar" "usr/share/iovc/$dir/${jar##*/}"; done
 done
+# which jar provides which driver plugin (read instead of opening every jar)
+f 0644 "$dist/lib/plugins.idx" usr/share/iovc/lib/plugins.idx
 for ex in "$dist"/share/iovc/examples/*.conf; do f 0644 "$ex" "usr/share/iovc/examples/${ex##*/}"; done
 
 d usr/share/man/man8

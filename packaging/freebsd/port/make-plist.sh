@@ -14,6 +14,7 @@ dist=$1
 	for d in lib lib/ext plugins; do
 		for f in "$dist/$d"/*.jar; do echo "%%DATADIR%%/$d/${f##*/}"; done
 	done
+	echo %%DATADIR%%/lib/plugins.idx
 	echo share/bash-completion/completions/iovc
 	echo share/man/man8/iovc.8.gz
 	echo share/zsh/site-functions/_iovc

@@ -65,7 +65,7 @@ public final class Checker {
     all.addAll(syntaxErrorsFirst(tree, run.diagnostics()));
     all.addAll(PasteMistakes.find(tree));
     all = Suppressions.apply(tree, all, codes);
-    all.sort((a, b) -> a.span().compareTo(b.span()));
+    all.sort(Diagnostic.BY_SPAN);
     all = bounded(all);
     boolean errors = false;
     for (Diagnostic d : all) errors |= d.isError();
@@ -111,7 +111,7 @@ public final class Checker {
     for (Diagnostic d : all) {
       if (!d.isError() && keep.size() < MAX_REPORTED) keep.add(d);
     }
-    keep.sort((a, b) -> a.span().compareTo(b.span()));
+    keep.sort(Diagnostic.BY_SPAN);
     int more = all.size() - keep.size();
     Span at = keep.get(keep.size() - 1).span();
     keep.add(MetaDiagnostics.tooMany(Span.at(at.end()), more, MAX_REPORTED));

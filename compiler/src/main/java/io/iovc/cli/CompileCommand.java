@@ -135,7 +135,7 @@ final class CompileCommand implements Callable<Integer> {
     if (in.problem() != null) throw new UserError(66, in.problem().message());
     if (dryRun || output != null)
       throw new UserError(2, "--apply cannot be combined with -n or -o");
-    String name = schema.backend != null ? schema.backend : io.iovc.kernel.Backends.forThisOs();
+    String name = schema.backend != null ? schema.backend : io.iovc.apply.Backends.forThisOs();
     if (name == null) {
       throw new UserError(
           69,
@@ -143,9 +143,9 @@ final class CompileCommand implements Callable<Integer> {
               + System.getProperty("os.name")
               + " (use --backend to force one)");
     }
-    io.iovc.kernel.Backend b;
+    io.iovc.apply.Backend b;
     try {
-      b = io.iovc.kernel.Backends.get(name);
+      b = io.iovc.apply.Backends.get(name);
     } catch (IllegalArgumentException e) {
       throw new UserError(2, e.getMessage());
     }
@@ -156,9 +156,9 @@ final class CompileCommand implements Callable<Integer> {
         json
             ? new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)
             : Output.out;
-    io.iovc.kernel.ApplyResult r =
+    io.iovc.apply.ApplyResult r =
         b.apply(
-            new io.iovc.kernel.ApplyRequest(
+            new io.iovc.apply.ApplyRequest(
                 in.path(),
                 in.source(),
                 schema.registry(),
@@ -181,7 +181,7 @@ final class CompileCommand implements Callable<Integer> {
     }
     for (String m : r.messages()) Output.err.println("iovc: " + m);
     Output.flush();
-    return r.exitStatus();
+    return ExitStatus.of(r.outcome());
   }
 
   static void write(Path out, byte[] bytes) throws UserError {

@@ -1,11 +1,12 @@
 package io.iovc.cli;
 
-import io.iovc.kernel.ApplyResult;
+import io.iovc.apply.ApplyResult;
+import io.iovc.apply.freebsd.FreeBsdApply;
+import io.iovc.apply.linux.LinuxApply;
+import io.iovc.kernel.Outcome;
 import io.iovc.kernel.SriovStatus;
 import io.iovc.kernel.freebsd.DeviceName;
-import io.iovc.kernel.freebsd.FreeBsdBackend;
 import io.iovc.kernel.freebsd.FreeBsdStatus;
-import io.iovc.kernel.linux.LinuxBackend;
 import io.iovc.kernel.linux.LinuxHost;
 import io.iovc.kernel.linux.LinuxStatus;
 import io.iovc.source.SourceText;
@@ -102,14 +103,11 @@ final class DeleteCommand implements Callable<Integer> {
       if (!force && !dryRun) Kernel.freebsdUsers(t.name(), inUse, warnings);
       r =
           inUse.isEmpty()
-              ? new FreeBsdBackend().delete(t, ifExists, dryRun, FreeBsdBackend.Style.IOVC, out)
+              ? new FreeBsdApply().delete(t, ifExists, dryRun, FreeBsdApply.Style.IOVC, out)
               : refused(t.name(), inUse);
     } else {
       if (!force) Kernel.linuxUsers(device, inUse, warnings);
-      r =
-          inUse.isEmpty()
-              ? new LinuxBackend().delete(device, ifExists, out)
-              : refused(device, inUse);
+      r = inUse.isEmpty() ? new LinuxApply().delete(device, ifExists, out) : refused(device, inUse);
     }
     out.flush();
     for (String w : warnings) Output.err.println("iovc: warning: " + w);
@@ -121,14 +119,14 @@ final class DeleteCommand implements Callable<Integer> {
     Output.flush();
     for (String m : r.messages()) Output.err.println("iovc: " + m);
     Output.flush();
-    return r.exitStatus();
+    return ExitStatus.of(r.outcome());
   }
 
   private static ApplyResult refused(String device, List<String> inUse) {
     List<String> m = new ArrayList<>();
     m.add(device + ": not deleted: " + String.join("; ", inUse));
     m.add("stop them or move the VFs away first, or delete anyway with --force");
-    return new ApplyResult(75, List.of(), m).on(device);
+    return new ApplyResult(Outcome.BUSY, List.of(), m).on(device);
   }
 
   /** PF.device of a configuration file, as iovctl's find_device reads it. */

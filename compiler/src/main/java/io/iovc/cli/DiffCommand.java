@@ -1,6 +1,6 @@
 package io.iovc.cli;
 
-import io.iovc.kernel.linux.LinuxBackend;
+import io.iovc.apply.linux.LinuxApply;
 import io.iovc.kernel.linux.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
       Output.flush();
       return e.exitCode();
     }
-    LinuxBackend.Prepared p = PlanCommand.prepare(file, schema, color, false);
+    LinuxApply.Prepared p = PlanCommand.prepare(file, schema, color, false);
     if (!p.ok()) {
       if (json)
         Output.out.print(
@@ -70,7 +70,7 @@ final class DiffCommand implements Callable<Integer> {
                 List.of(),
                 PlanCommand.problem(p, "nothing compared")));
       Output.flush();
-      return p.status();
+      return ExitStatus.of(p.status());
     }
     Plan plan = p.plan();
     if (json) {

@@ -15,7 +15,7 @@ final class DriversCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry r = schema.registry();
+    PluginRegistry r = schema.scannedRegistry();
     if (r.plugins().isEmpty()) Output.out.println("no driver plugins found");
     for (PluginRegistry.Loaded l : r.plugins()) {
       var p = l.plugin();

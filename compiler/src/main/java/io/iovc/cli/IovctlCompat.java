@@ -1,12 +1,13 @@
 package io.iovc.cli;
 
+import io.iovc.apply.ApplyRequest;
+import io.iovc.apply.ApplyResult;
+import io.iovc.apply.freebsd.FreeBsdApply;
 import io.iovc.check.ConfigTree;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.render.HumanRenderer;
-import io.iovc.kernel.ApplyRequest;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.kernel.Outcome;
 import io.iovc.kernel.freebsd.DeviceName;
-import io.iovc.kernel.freebsd.FreeBsdBackend;
 import io.iovc.kernel.freebsd.KernelError;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.SchemaException;
@@ -233,8 +234,7 @@ final class IovctlCompat {
     static int delete(String device, String filename, boolean dryrun) throws Exit {
       DeviceName.Target t = device != null ? target(device) : findDevice(filename);
       return finish(
-          new FreeBsdBackend().delete(t, false, dryrun, FreeBsdBackend.Style.IOVCTL, Output.out),
-          null);
+          new FreeBsdApply().delete(t, false, dryrun, FreeBsdApply.Style.IOVCTL, Output.out), null);
     }
 
     /**
@@ -365,13 +365,13 @@ final class IovctlCompat {
               Pipeline.DEFAULT_MAX_CONFIG,
               false,
               Output.out);
-      return finish(new FreeBsdBackend().configure(req, dryrun, FreeBsdBackend.Style.IOVCTL), in);
+      return finish(new FreeBsdApply().configure(req, dryrun, FreeBsdApply.Style.IOVCTL), in);
     }
 
     private static int printSchema(DeviceName.Target t) throws Exit {
-      FreeBsdBackend.LiveSchema live;
+      FreeBsdApply.LiveSchema live;
       try {
-        live = new FreeBsdBackend().fetchSchema(t);
+        live = new FreeBsdApply().fetchSchema(t);
       } catch (KernelError e) {
         warnx(e.iovctlMessage());
         warnx(e.explain(KernelError.Context.none()));
@@ -400,7 +400,7 @@ final class IovctlCompat {
       }
       for (String m : r.messages()) warnx(m);
       Output.flush();
-      if (r.exitStatus() != 0) throw new Exit();
+      if (r.outcome() != Outcome.OK) throw new Exit();
       return 0;
     }
   }

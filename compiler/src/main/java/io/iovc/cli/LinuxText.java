@@ -1,6 +1,6 @@
 package io.iovc.cli;
 
-import io.iovc.kernel.linux.LinuxBackend.Prepared;
+import io.iovc.apply.linux.LinuxApply.Prepared;
 import io.iovc.kernel.linux.LinuxHost;
 import io.iovc.kernel.linux.LiveState;
 import io.iovc.kernel.linux.LiveState.Bus;

@@ -60,30 +60,14 @@ public final class Main implements Callable<Integer> {
         return internal(e);
       }
     }
-    CommandLine cl = new CommandLine(new Main());
-    // -V/--version on every subcommand prints what `iovc --version` prints
-    for (CommandLine sub : cl.getSubcommands().values()) {
-      if (sub.getCommandSpec().versionProvider() == null)
-        sub.getCommandSpec().versionProvider(new Version());
-    }
-    cl.setOut(new java.io.PrintWriter(Output.out, true));
-    cl.setErr(new java.io.PrintWriter(Output.err, true));
-    cl.setExecutionExceptionHandler(
-        (ex, line, parsed) -> {
-          if (ex instanceof UserError u) {
-            Output.err.println("iovc: " + u.getMessage());
-            return u.exitCode();
-          }
-          return internal(ex);
-        });
-    try {
-      return cl.execute(args);
-    } catch (RuntimeException | Error e) {
-      return internal(e);
-    }
+    // Every other command line: picocli builds its model of all the commands by reflection. It
+    // runs in a class of its own, so that loading Main (whose start-up archive entry carries the
+    // verifier's constraints) loads no picocli class: picocli's Java 5 classes cannot be
+    // archived, and loading one from its jar opens every jar before it on the class path.
+    return Picocli.run(args);
   }
 
-  private static int internal(Throwable ex) {
+  static int internal(Throwable ex) {
     if (ex instanceof OutOfMemoryError) {
       Output.err.println("iovc: out of memory (the input is too large for this heap)");
       return 3;
@@ -101,7 +85,7 @@ public final class Main implements Callable<Integer> {
       var reg = io.iovc.schema.PluginRegistry.load(java.util.List.of());
       StringBuilder plugins = new StringBuilder();
       for (var l : reg.plugins())
-        plugins.append(plugins.length() == 0 ? "" : ", ").append(l.plugin().name());
+        plugins.append(plugins.length() == 0 ? "" : ", ").append(l.name());
       return new String[] {
         "iovc " + VERSION,
         "driver plugins: " + (plugins.length() == 0 ? "none" : plugins),

@@ -3,7 +3,8 @@ package io.iovc.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.apply.ApplyResult;
+import io.iovc.kernel.Outcome;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ final class OpsOutput {
 
   /** {@code --backend}, else the running OS; a usage error when neither names one. */
   static String backend(String backend) throws UserError {
-    String os = backend != null ? backend : io.iovc.kernel.Backends.forThisOs();
+    String os = backend != null ? backend : io.iovc.apply.Backends.forThisOs();
     if (os == null)
       throw new UserError(
           2,
@@ -157,8 +158,8 @@ final class OpsOutput {
     o.addProperty("changed", r.changed());
     o.addProperty("verified", r.verified());
     o.addProperty("rolled_back", r.rolledBack());
-    o.addProperty("error", r.exitStatus() == 0 ? null : error(r));
-    o.addProperty("exit_status", r.exitStatus());
+    o.addProperty("error", r.outcome() == Outcome.OK ? null : error(r));
+    o.addProperty("exit_status", ExitStatus.of(r.outcome()));
     o.add("messages", strings(r.messages()));
     o.add("log", strings(log));
     long errors = r.diagnostics().stream().filter(d -> d.isError()).count();
@@ -169,7 +170,7 @@ final class OpsOutput {
   /** The first message that says what went wrong, for {@code error}. */
   private static String error(ApplyResult r) {
     for (String m : r.messages()) if (!m.startsWith("warning: ") && !m.isBlank()) return m.strip();
-    return "failed with exit status " + r.exitStatus();
+    return "failed with exit status " + ExitStatus.of(r.outcome());
   }
 
   private static JsonObject head(String backend) {

@@ -1,9 +1,9 @@
 package io.iovc.cli;
 
+import io.iovc.apply.linux.LinuxApply;
 import io.iovc.diag.Diagnostic;
 import io.iovc.diag.render.HumanRenderer;
 import io.iovc.kernel.SriovStatus;
-import io.iovc.kernel.linux.LinuxBackend;
 import io.iovc.kernel.linux.LinuxHost;
 import io.iovc.kernel.linux.LinuxStatus;
 import io.iovc.kernel.linux.Plan;
@@ -76,7 +76,7 @@ final class PlanCommand implements Callable<Integer> {
       Output.flush();
       return e.exitCode();
     }
-    LinuxBackend.Prepared p = prepare(file, schema, color, replace);
+    LinuxApply.Prepared p = prepare(file, schema, color, replace);
     if (!p.ok()) {
       if (json)
         Output.out.print(
@@ -93,7 +93,7 @@ final class PlanCommand implements Callable<Integer> {
                 List.of(),
                 problem(p, "no plan")));
       Output.flush();
-      return p.status();
+      return ExitStatus.of(p.status());
     }
     Plan plan = p.plan();
     List<String> warnings = removedInUse(p);
@@ -122,12 +122,12 @@ final class PlanCommand implements Callable<Integer> {
     return 0;
   }
 
-  static String deviceName(LinuxBackend.Prepared p) {
+  static String deviceName(LinuxApply.Prepared p) {
     return p.pf().netdev() != null ? p.pf().netdev() : p.pf().id();
   }
 
   /** Why there is no plan, for JSON's {@code error} (the diagnostics are on standard error). */
-  static String problem(LinuxBackend.Prepared p, String what) {
+  static String problem(LinuxApply.Prepared p, String what) {
     if (p.problem() != null) return p.problem();
     long n = p.diagnostics().stream().filter(Diagnostic::isError).count();
     return p.fileName()
@@ -143,7 +143,7 @@ final class PlanCommand implements Callable<Integer> {
    * uses: a network namespace, a process holding the VF's vfio group. A VF whose netdev is on the
    * host is not counted: nothing but the host's own configuration holds it.
    */
-  static List<String> removedInUse(LinuxBackend.Prepared p) {
+  static List<String> removedInUse(LinuxApply.Prepared p) {
     List<String> out = new ArrayList<>();
     String numVfs = p.pf().numVfsPath();
     boolean removes =
@@ -177,15 +177,15 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** Reads the file and prepares it against the live PF; prints the diagnostics and any problem. */
-  static LinuxBackend.Prepared prepare(
+  static LinuxApply.Prepared prepare(
       String file, SchemaOptions schema, String color, boolean replace) throws UserError {
     Inputs.Input in = Inputs.expand(List.of(file), schema.maxInput).get(0);
     if (in.problem() != null) throw new UserError(3, in.problem().message());
     io.iovc.schema.Schema explicit = schema.explicitSchema();
     if (explicit == null) explicit = schema.driverSchema();
     for (String pr : schema.registry().problems()) Output.err.println("iovc: warning: " + pr);
-    LinuxBackend.Prepared p =
-        new LinuxBackend()
+    LinuxApply.Prepared p =
+        new LinuxApply()
             .prepare(in.path(), in.source(), schema.registry(), explicit, schema.maxSize, replace);
     HumanRenderer r = new HumanRenderer(Output.colorFor(color, true));
     for (Diagnostic d : p.diagnostics()) {

@@ -1,9 +1,9 @@
 package io.iovc.cli;
 
+import io.iovc.apply.freebsd.FreeBsdApply;
+import io.iovc.apply.freebsd.SchemaDiff;
 import io.iovc.kernel.freebsd.DeviceName;
-import io.iovc.kernel.freebsd.FreeBsdBackend;
 import io.iovc.kernel.freebsd.KernelError;
-import io.iovc.kernel.freebsd.SchemaDiff;
 import io.iovc.pipeline.SchemaChoice;
 import io.iovc.schema.Schema;
 import io.iovc.syntax.Ucl;
@@ -31,12 +31,13 @@ final class SchemaFromKernel {
       } catch (IllegalArgumentException e) {
         throw new UserError(2, "-d " + device + ": " + e.getMessage());
       }
-      FreeBsdBackend.LiveSchema live;
+      FreeBsdApply.LiveSchema live;
       try {
-        live = new FreeBsdBackend().fetchSchema(t);
+        live = new FreeBsdApply().fetchSchema(t);
       } catch (KernelError e) {
         throw new UserError(
-            e.exitStatus(), e.explain(KernelError.Context.none()) + " (" + e.facts() + ")");
+            ExitStatus.of(e.outcome()),
+            e.explain(KernelError.Context.none()) + " (" + e.facts() + ")");
       }
       if (!diff) return SchemaCommand.print(live.schema(), live.blob(), output);
       left = live.schema();

@@ -75,15 +75,25 @@ final class SchemaOptions {
   private boolean explicitLoaded;
 
   PluginRegistry registry() {
-    if (registry == null) {
-      List<Path> dirs = new ArrayList<>(pluginPath);
-      String env = System.getenv("IOVC_PLUGIN_PATH");
-      if (env != null && !env.isBlank()) {
-        for (String s : env.split(File.pathSeparator)) if (!s.isBlank()) dirs.add(Path.of(s));
-      }
-      registry = PluginRegistry.load(dirs);
-    }
+    if (registry == null) registry = PluginRegistry.load(pluginDirs());
     return registry;
+  }
+
+  /**
+   * The plugins as ServiceLoader finds them, never through the distribution's index: what {@code
+   * iovc drivers} shows, so that it reports what is really installed.
+   */
+  PluginRegistry scannedRegistry() {
+    return PluginRegistry.scan(pluginDirs());
+  }
+
+  private List<Path> pluginDirs() {
+    List<Path> dirs = new ArrayList<>(pluginPath);
+    String env = System.getenv("IOVC_PLUGIN_PATH");
+    if (env != null && !env.isBlank()) {
+      for (String s : env.split(File.pathSeparator)) if (!s.isBlank()) dirs.add(Path.of(s));
+    }
+    return dirs;
   }
 
   /** The schema from {@code --schema}, or null. Throws a usage-level problem as UserError. */
@@ -113,7 +123,7 @@ final class SchemaOptions {
     if (p.isEmpty()) {
       StringBuilder names = new StringBuilder();
       for (var l : registry().plugins())
-        names.append(names.length() == 0 ? "" : ", ").append(l.plugin().name());
+        names.append(names.length() == 0 ? "" : ", ").append(l.name());
       throw new UserError(
           3,
           "no driver plugin is called `"

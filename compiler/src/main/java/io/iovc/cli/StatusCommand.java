@@ -1,6 +1,6 @@
 package io.iovc.cli;
 
-import io.iovc.kernel.Backends;
+import io.iovc.apply.Backends;
 import io.iovc.kernel.SriovStatus;
 import io.iovc.kernel.freebsd.FreeBsdStatus;
 import io.iovc.kernel.linux.LinuxHost;

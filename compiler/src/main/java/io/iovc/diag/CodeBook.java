@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The diagnostic codes one run of iovc knows, with their long explanations: the core codes ({@link
@@ -18,12 +19,34 @@ public final class CodeBook {
   /** Only the core codes: no plugin loaded. */
   public static final CodeBook CORE = new CodeBook(Map.of(), Map.of());
 
-  private final Map<String, Code> plugin;
-  private final Map<String, String> pluginText;
+  private Map<String, Code> plugin;
+  private Map<String, String> pluginText;
+  private Supplier<CodeBook> pending;
 
   private CodeBook(Map<String, Code> plugin, Map<String, String> pluginText) {
     this.plugin = plugin;
     this.pluginText = pluginText;
+  }
+
+  /**
+   * A code book whose plugin codes are collected by {@code source} when first needed: when asked
+   * for a code that is not one of iovc's own, or for all of them. A one-file check that names no
+   * plugin code then makes no plugin but its own.
+   */
+  public static CodeBook lazy(Supplier<CodeBook> source) {
+    CodeBook b = new CodeBook(null, null);
+    b.pending = source;
+    return b;
+  }
+
+  private synchronized void force() {
+    if (pending != null) {
+      CodeBook b = pending.get();
+      b.force();
+      plugin = b.plugin;
+      pluginText = b.pluginText;
+      pending = null;
+    }
   }
 
   public static Builder builder() {
@@ -33,17 +56,21 @@ public final class CodeBook {
   /** The code with this id (upper case, e.g. {@code IOV201}, {@code IXL001}), or null. */
   public Code lookup(String id) {
     Code c = Codes.core(id);
-    return c != null ? c : plugin.get(id);
+    if (c != null) return c;
+    force();
+    return plugin.get(id);
   }
 
   /** The long explanation of a code, or null when the code is unknown or has none. */
   public String explain(String id) {
     if (Codes.core(id) != null) return Codes.coreText(id);
+    force();
     return pluginText.get(id);
   }
 
   /** Every code: the core ones, then the plugins' in the order they were added. */
   public Collection<Code> all() {
+    force();
     List<Code> all = new ArrayList<>(Codes.coreCodes());
     all.addAll(plugin.values());
     return Collections.unmodifiableList(all);

@@ -251,7 +251,7 @@ public final class SchemaChoice {
     StringBuilder sb = new StringBuilder();
     for (PluginRegistry.Loaded l : r.plugins()) {
       if (sb.length() > 0) sb.append(", ");
-      sb.append(l.plugin().name());
+      sb.append(l.name());
     }
     return sb.length() == 0 ? "(none installed)" : sb.toString();
   }

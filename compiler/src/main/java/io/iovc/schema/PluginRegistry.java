@@ -24,13 +24,96 @@ import java.util.regex.Pattern;
  * and their explanations: {@link #codes()}.
  */
 public final class PluginRegistry {
-  /** A plugin and where it was found. */
-  public record Loaded(DriverPlugin plugin, String source, List<Pattern> patterns) {
+  /**
+   * A plugin and where it was found. A plugin the distribution's index names is made when first
+   * asked for: finding the one a file needs (by name, device or Linux driver) makes no other.
+   */
+  public static final class Loaded {
+    private final String name;
+    private final String source;
+    private final String className;
+    private final List<String> patternText;
+    private final List<String> linuxDrivers;
+    private final ClassLoader loader;
+    private DriverPlugin plugin;
+    private List<Pattern> patterns;
+
+    Loaded(DriverPlugin plugin, String source, List<Pattern> patterns) {
+      this.plugin = plugin;
+      this.name = plugin.name();
+      this.source = source;
+      this.patterns = patterns;
+      this.className = null;
+      this.patternText = null;
+      this.linuxDrivers = null;
+      this.loader = null;
+    }
+
+    private Loaded(PluginIndex.Provider p, String source, ClassLoader loader) {
+      this.loader = loader;
+      this.name = p.name();
+      this.source = source;
+      this.className = p.className();
+      this.patternText = p.patterns();
+      this.linuxDrivers = p.linuxDrivers();
+    }
+
+    /** The plugin (made now, if the index named it and it was not needed before). */
+    public synchronized DriverPlugin plugin() {
+      if (plugin == null) {
+        try {
+          Class<?> c = Class.forName(className, true, loader);
+          plugin = (DriverPlugin) c.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+          throw new IllegalStateException(
+              "plugin " + className + " cannot be made: " + rootMessage(e), e);
+        }
+        if (!plugin.name().equals(name))
+          throw new IllegalStateException(
+              "plugin " + className + " is called " + plugin.name() + ", not " + name);
+      }
+      return plugin;
+    }
+
+    /** The plugin's name (its {@code name()}). */
+    public String name() {
+      return name;
+    }
+
+    public String source() {
+      return source;
+    }
+
+    /** The plugin's device patterns, compiled. */
+    public synchronized List<Pattern> patterns() {
+      if (patterns == null) {
+        List<Pattern> pats = new ArrayList<>();
+        for (String s : patternText) pats.add(Pattern.compile(s));
+        patterns = List.copyOf(pats);
+      }
+      return patterns;
+    }
+
+    /** The plugin's Linux kernel drivers (its {@code linuxDrivers()}). */
+    public List<String> linuxDrivers() {
+      return linuxDrivers != null ? linuxDrivers : plugin().linuxDrivers();
+    }
+
     public boolean servesDevice(String device) {
-      for (Pattern p : patterns) {
+      for (Pattern p : patterns()) {
         if (p.matcher(device).matches()) return true;
       }
       return false;
+    }
+  }
+
+  /**
+   * Orders plugins by name (a class, not a lambda: see {@link io.iovc.diag.Diagnostic#BY_SPAN}).
+   */
+  private static final class ByName implements java.util.Comparator<Loaded> {
+    @Override
+    public int compare(Loaded a, Loaded b) {
+      return a.name().compareTo(b.name());
     }
   }
 
@@ -41,14 +124,29 @@ public final class PluginRegistry {
 
   private PluginRegistry() {}
 
+  /**
+   * The plugins on the class path, then those in each of {@code pluginDirs}. The class path's are
+   * taken from the distribution's index ({@link PluginIndex}) when it describes the class path,
+   * else from ServiceLoader.
+   */
   public static PluginRegistry load(List<Path> pluginDirs) {
-    PluginRegistry r = new PluginRegistry();
-    r.loadFrom(
-        ServiceLoader.load(DriverPlugin.class, PluginRegistry.class.getClassLoader()),
-        "class path");
-    // A plain lambda: its class is in the start-up archive, while Comparator.comparing would spin
-    // one at run time.
-    r.plugins.sort((a, b) -> a.plugin().name().compareTo(b.plugin().name()));
+    List<PluginIndex.Provider> indexed = null;
+    String home = System.getProperty("iovc.home");
+    // with plugin directories every plugin is made anyway (their codes must not clash)
+    if (home != null && pluginDirs.isEmpty()) {
+      indexed =
+          PluginIndex.read(
+              Path.of(home, "lib", PluginIndex.FILE_NAME), System.getProperty("java.class.path"));
+    }
+    if (indexed != null) return fromIndex(indexed, PluginRegistry.class.getClassLoader());
+    return scan(pluginDirs);
+  }
+
+  /**
+   * The plugins ServiceLoader finds on the class path, then those in each of {@code pluginDirs}.
+   */
+  public static PluginRegistry scan(List<Path> pluginDirs) {
+    PluginRegistry r = viaServiceLoader(PluginRegistry.class.getClassLoader());
     for (Path dir : pluginDirs) {
       if (!Files.isDirectory(dir)) {
         r.problems.add("plugin directory " + dir + " does not exist");
@@ -65,6 +163,45 @@ public final class PluginRegistry {
     }
     r.codes = r.codeBuilder.build();
     return r;
+  }
+
+  /** The plugins ServiceLoader finds through {@code loader} (codes not yet built). */
+  static PluginRegistry viaServiceLoader(ClassLoader loader) {
+    PluginRegistry r = new PluginRegistry();
+    r.loadFrom(ServiceLoader.load(DriverPlugin.class, loader), "class path");
+    r.plugins.sort(new ByName());
+    r.codes = r.codeBuilder.build();
+    return r;
+  }
+
+  /**
+   * The plugins an index names, none of them made yet; the codes are collected when first asked for
+   * one that is not iovc's own, in ServiceLoader's order, as {@link #viaServiceLoader} does.
+   */
+  static PluginRegistry fromIndex(List<PluginIndex.Provider> providers, ClassLoader loader) {
+    PluginRegistry r = new PluginRegistry();
+    List<Loaded> inOrder = new ArrayList<>();
+    for (PluginIndex.Provider p : providers) inOrder.add(new Loaded(p, "class path", loader));
+    r.plugins.addAll(inOrder);
+    r.plugins.sort(new ByName());
+    r.codes = CodeBook.lazy(new IndexedCodes(inOrder));
+    return r;
+  }
+
+  /** The codes of indexed plugins, made when first needed. */
+  private static final class IndexedCodes implements java.util.function.Supplier<CodeBook> {
+    private final List<Loaded> inOrder;
+
+    IndexedCodes(List<Loaded> inOrder) {
+      this.inOrder = inOrder;
+    }
+
+    @Override
+    public CodeBook get() {
+      CodeBook.Builder b = CodeBook.builder();
+      for (Loaded l : inOrder) PluginCodes.add(b, l.plugin());
+      return b.build();
+    }
   }
 
   /** Only the plugins on the class path. */
@@ -146,7 +283,7 @@ public final class PluginRegistry {
       for (Loaded l : plugins) {
         for (DriverPlugin.CodeDoc o : l.plugin().codes()) {
           if (o.code().id().equals(id)) {
-            return "its code " + id + " is already declared by plugin `" + l.plugin().name() + "`";
+            return "its code " + id + " is already declared by plugin `" + l.name() + "`";
           }
         }
       }
@@ -180,7 +317,7 @@ public final class PluginRegistry {
 
   public Optional<Loaded> byName(String name) {
     for (Loaded l : plugins) {
-      if (l.plugin().name().equalsIgnoreCase(name)) return Optional.of(l);
+      if (l.name().equalsIgnoreCase(name)) return Optional.of(l);
     }
     return Optional.empty();
   }
@@ -197,7 +334,7 @@ public final class PluginRegistry {
   public Optional<Loaded> forLinuxDriver(String driver) {
     String d = driver.toLowerCase(Locale.ROOT);
     for (Loaded l : plugins) {
-      for (String n : l.plugin().linuxDrivers()) {
+      for (String n : l.linuxDrivers()) {
         if (n.equalsIgnoreCase(d)) return Optional.of(l);
       }
     }

@@ -106,7 +106,7 @@ public final class Ucl {
         });
     UclParser.DocumentContext doc = parser.document();
     UValue root = new TreeBuilder(src).value(doc.value());
-    diags.sort((a, b) -> a.span().compareTo(b.span()));
+    diags.sort(Diagnostic.BY_SPAN);
     return new SyntaxTree(src, root, tokens, diags);
   }
 

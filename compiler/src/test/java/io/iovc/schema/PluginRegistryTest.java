@@ -260,4 +260,134 @@ class PluginRegistryTest {
         r.problems().stream().anyMatch(p -> p.contains("nope") && p.contains("does not exist")),
         r.problems().toString());
   }
+
+  private static final String ZETA =
+      """
+        public static final PluginCode SLOW =
+            new PluginCode("ZETA001", PluginCode.Severity.INFO, "the link is slow");
+        public ZetaPlugin() { System.setProperty("iovc.test.zeta.made", "yes"); }
+        public String name() { return "zeta"; }
+        public String description() { return "Zeta 10G"; }
+        public List<String> devicePatterns() { return List.of("zeta[0-9]+", "zt(a|b)[0-9]+"); }
+        public List<String> linuxDrivers() { return List.of("zeta_en", "zeta_vf"); }
+        public List<ParamSpec> vfParams() {
+          return List.of(ParamSpec.of("mac-addr", ParamType.UNICAST_MAC).doc("MAC").build());
+        }
+        public List<CodeDoc> codes() {
+          return List.of(new CodeDoc(SLOW, "Zeta cards run at 10G.\\n"));
+        }
+      """;
+
+  private static String classPath(Path... jars) {
+    StringBuilder sb = new StringBuilder();
+    for (Path j : jars) sb.append(sb.length() == 0 ? "" : java.io.File.pathSeparator).append(j);
+    return sb.toString();
+  }
+
+  /**
+   * The distribution's index and ServiceLoader give the same registry (names, order, where from,
+   * devices, Linux drivers, codes and their explanations); from the index a plugin is made only
+   * when it is needed.
+   */
+  @Test
+  void theIndexAndServiceLoaderAgree() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    vendorJar(plugins, "ZetaPlugin", ZETA);
+    vendorJar(plugins, "AcmePlugin", ACME);
+    Path zeta = plugins.resolve("ZetaPlugin.jar");
+    Path acmeJar = plugins.resolve("AcmePlugin.jar");
+    String cp = classPath(zeta, acmeJar);
+    try (java.net.URLClassLoader loader =
+        new java.net.URLClassLoader(
+            new java.net.URL[] {zeta.toUri().toURL(), acmeJar.toUri().toURL()},
+            PluginRegistry.class.getClassLoader())) {
+      Path index = dir.resolve(PluginIndex.FILE_NAME);
+      Files.writeString(index, PluginIndex.write(cp, loader));
+      System.clearProperty("iovc.test.zeta.made");
+      PluginRegistry indexed = PluginRegistry.fromIndex(PluginIndex.read(index, cp), loader);
+
+      assertEquals("acme", indexed.forDevice("acme3").orElseThrow().plugin().name());
+      assertEquals("IOV201", indexed.codes().lookup("IOV201").id());
+      assertNull(System.getProperty("iovc.test.zeta.made"), "zeta is not made for an acme file");
+      assertEquals("zeta", indexed.forLinuxDriver("zeta_vf").orElseThrow().name());
+      assertEquals("zeta", indexed.forDevice("ztb7").orElseThrow().name());
+      assertNull(System.getProperty("iovc.test.zeta.made"), "finding it does not make it");
+      assertEquals("the link is slow", indexed.codes().lookup("ZETA001").title());
+      assertEquals("yes", System.getProperty("iovc.test.zeta.made"));
+      assertNull(indexed.codes().lookup("IOV999"));
+
+      PluginRegistry scanned = PluginRegistry.viaServiceLoader(loader);
+      assertEquals(List.of(), scanned.problems());
+      assertEquals(List.of(), indexed.problems());
+      assertEquals(describe(scanned), describe(indexed));
+      assertEquals(List.copyOf(scanned.codes().all()), List.copyOf(indexed.codes().all()));
+      for (Code c : scanned.codes().all())
+        assertEquals(scanned.codes().explain(c.id()), indexed.codes().explain(c.id()));
+    }
+  }
+
+  private static List<String> describe(PluginRegistry r) {
+    return r.plugins().stream()
+        .map(
+            l ->
+                l.name()
+                    + " "
+                    + l.plugin().getClass().getName()
+                    + " "
+                    + l.source()
+                    + " "
+                    + l.patterns().stream().map(Object::toString).toList()
+                    + " "
+                    + l.linuxDrivers()
+                    + " "
+                    + l.plugin().devicePatterns()
+                    + " "
+                    + l.plugin().linuxDrivers())
+        .toList();
+  }
+
+  /**
+   * The index is used only for the class path it was written for: a jar it does not know, a jar
+   * that changed, or a directory on the class path sends the registry back to ServiceLoader.
+   */
+  @Test
+  void anIndexForOtherJarsIsNotUsed() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    vendorJar(plugins, "AcmePlugin", ACME);
+    Path acmeJar = plugins.resolve("AcmePlugin.jar");
+    Path index = dir.resolve(PluginIndex.FILE_NAME);
+    try (java.net.URLClassLoader loader =
+        new java.net.URLClassLoader(
+            new java.net.URL[] {acmeJar.toUri().toURL()}, PluginRegistry.class.getClassLoader())) {
+      Files.writeString(index, PluginIndex.write(classPath(acmeJar), loader));
+    }
+    assertEquals(1, PluginIndex.read(index, classPath(acmeJar)).size());
+    Path other = jar("other.jar", null, "x.txt", new byte[] {1});
+    assertNull(PluginIndex.read(index, classPath(acmeJar, other)), "a jar it does not know");
+    assertNull(PluginIndex.read(index, classPath(acmeJar, dir)), "a directory");
+    assertNull(PluginIndex.read(dir.resolve("none.idx"), classPath(acmeJar)), "no index");
+    byte[] before = Files.readAllBytes(acmeJar);
+    vendorJar(plugins, "AcmePlugin", ACME.replace("\"acme_en\"", "\"acme_en\", \"acme_vf\""));
+    assertTrue(!java.util.Arrays.equals(before, Files.readAllBytes(acmeJar)));
+    assertNull(PluginIndex.read(index, classPath(acmeJar)), "a changed jar");
+  }
+
+  /** No index is written for plugins with problems: the registry must report them. */
+  @Test
+  void noIndexForPluginsWithProblems() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    vendorJar(plugins, "AcmePlugin", ACME);
+    vendorJar(plugins, "OtherPlugin", ACME.replace("AcmePlugin", "OtherPlugin"));
+    Path a = plugins.resolve("AcmePlugin.jar");
+    Path b = plugins.resolve("OtherPlugin.jar");
+    try (java.net.URLClassLoader loader =
+        new java.net.URLClassLoader(
+            new java.net.URL[] {a.toUri().toURL(), b.toUri().toURL()},
+            PluginRegistry.class.getClassLoader())) {
+      IllegalStateException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalStateException.class, () -> PluginIndex.write(classPath(a, b), loader));
+      assertTrue(e.getMessage().contains("already provided"), e.getMessage());
+    }
+  }
 }

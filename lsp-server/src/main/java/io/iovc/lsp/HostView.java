@@ -1,7 +1,7 @@
 package io.iovc.lsp;
 
+import io.iovc.apply.linux.LinuxApply;
 import io.iovc.check.ConfigTree;
-import io.iovc.kernel.linux.LinuxBackend;
 import io.iovc.kernel.linux.LiveState;
 import io.iovc.kernel.linux.Plan;
 import io.iovc.schema.PluginRegistry;
@@ -33,7 +33,7 @@ interface HostView {
   Host look(Analysis a);
 
   /**
-   * The Linux host through {@link LinuxBackend} (what {@code iovc diff} does), asked at most every
+   * The Linux host through {@link LinuxApply} (what {@code iovc diff} does), asked at most every
    * {@code ttlMs} per document version. Anything that goes wrong means no lens, never an error.
    */
   final class Linux implements HostView {
@@ -41,11 +41,11 @@ interface HostView {
 
     private final Settings settings;
     private final PluginRegistry registry;
-    private final Supplier<LinuxBackend> backend;
+    private final Supplier<LinuxApply> backend;
     private final long ttlNanos;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    Linux(Settings settings, PluginRegistry registry, Supplier<LinuxBackend> backend, long ttlMs) {
+    Linux(Settings settings, PluginRegistry registry, Supplier<LinuxApply> backend, long ttlMs) {
       this.settings = settings;
       this.registry = registry;
       this.backend = backend;
@@ -55,7 +55,7 @@ interface HostView {
     /** The real host on Linux; {@link #NONE} elsewhere. */
     static HostView forThisHost(Settings settings, PluginRegistry registry) {
       boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-      return linux ? new Linux(settings, registry, LinuxBackend::new, 30_000) : NONE;
+      return linux ? new Linux(settings, registry, LinuxApply::new, 30_000) : NONE;
     }
 
     @Override
@@ -75,7 +75,7 @@ interface HostView {
     }
 
     private Host ask(Analysis a) {
-      LinuxBackend.Prepared p =
+      LinuxApply.Prepared p =
           backend
               .get()
               .prepare(

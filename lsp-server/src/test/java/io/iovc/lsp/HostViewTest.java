@@ -3,7 +3,7 @@ package io.iovc.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.iovc.kernel.linux.LinuxBackend;
+import io.iovc.apply.linux.LinuxApply;
 import io.iovc.kernel.linux.LinuxHost;
 import io.iovc.kernel.linux.Netlink;
 import io.iovc.kernel.linux.Sysfs;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The code lens's view of the host through the real {@link LinuxBackend} (what {@code iovc diff}
+ * The code lens's view of the host through the real {@link LinuxApply} (what {@code iovc diff}
  * runs), over a sysfs-shaped directory holding one netdevsim PF: nothing unless live checks are on
  * and the host has the file's PF; then the PF's VF limit and whether it matches the file.
  */
@@ -90,7 +90,7 @@ class HostViewTest {
             Fixture.PLUGINS,
             () -> {
               asked.incrementAndGet();
-              return new LinuxBackend(h);
+              return new LinuxApply(h);
             },
             0);
     String text = "PF {\n\tdevice = \"eni0\";\n\tnum_vfs = 2;\n}\n";
@@ -135,7 +135,7 @@ class HostViewTest {
             Fixture.PLUGINS,
             () -> {
               asked.incrementAndGet();
-              return new LinuxBackend(h);
+              return new LinuxApply(h);
             },
             60_000);
     String text = "PF {\n\tdevice = \"eni0\";\n\tnum_vfs = 2;\n}\n";

@@ -1,56 +1,17 @@
 package io.iovc.kernel.freebsd;
 
-import io.iovc.check.CheckedConfig;
-import io.iovc.check.ConfigParam;
-import io.iovc.check.ConfigTree;
-import io.iovc.diag.Codes;
-import io.iovc.diag.Diagnostic;
-import io.iovc.kernel.ApplyRequest;
-import io.iovc.kernel.ApplyResult;
-import io.iovc.kernel.Backend;
-import io.iovc.kernel.freebsd.KernelError.Errno;
-import io.iovc.kernel.freebsd.KernelError.Op;
-import io.iovc.pipeline.Analysis;
-import io.iovc.pipeline.DryRun;
-import io.iovc.pipeline.Pipeline;
-import io.iovc.pipeline.SchemaChoice;
-import io.iovc.pipeline.SchemaRequest;
-import io.iovc.schema.PluginRegistry;
-import io.iovc.schema.Schema;
-import io.iovc.schema.SchemaException;
-import io.iovc.source.Span;
-import io.iovc.syntax.SyntaxTree;
-import io.iovc.syntax.Ucl;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.nio.ByteOrder;
 
 /**
- * FreeBSD's SR-IOV path: {@code /dev/iov/<pf>} with the {@code IOV_GET_SCHEMA}, {@code IOV_CONFIG}
- * and {@code IOV_DELETE} ioctls, as {@code iovctl} uses them, plus what iovctl does not do: the
- * file is checked against the live schema with iovc's diagnostics before anything changes, the
- * driver plugin is compared with the live schema (IOV233), every errno becomes a sentence saying
- * what to do, and after an apply the VFs the kernel created are counted.
+ * FreeBSD's SR-IOV device operations: {@code /dev/iov/<pf>} with the {@code IOV_GET_SCHEMA}, {@code
+ * IOV_CONFIG} and {@code IOV_DELETE} ioctls (spec §5), and the read-only facts of {@code pciconf
+ * -lc} and {@code sysctl hw.pci.iov_max_config}. It takes and returns bytes and numbers: the apply
+ * layer reads the file, unpacks the schema, packs the configuration and words the outcome.
  *
- * <p>Native code (jnr-ffi) is reached only through {@link NativeIov}, i.e. only once one of these
- * operations runs; {@code iovc check}, {@code compile} and the language server never load it.
+ * <p>Native code (jnr-ffi) is reached only through {@link NativeIov}, i.e. only once a device is
+ * opened; {@code iovc check}, {@code compile} and the language server never load it.
  */
-public final class FreeBsdBackend implements Backend {
-  /**
-   * How failures are worded: iovc's sentences, or iovctl's line first (the {@code iovc -C}
-   * compatibility mode).
-   */
-  public enum Style {
-    IOVC,
-    IOVCTL
-  }
-
-  /** A live schema: the bytes IOV_GET_SCHEMA returned and their strict unpacking. */
-  public record LiveSchema(byte[] blob, Schema schema) {}
-
+public final class FreeBsdBackend {
   private final String libc;
   private final HostTools tools;
 
@@ -64,310 +25,57 @@ public final class FreeBsdBackend implements Backend {
     this.tools = tools;
   }
 
-  @Override
-  public String name() {
-    return "freebsd";
+  /** Opens {@code /dev/iov/<pf>}; close it when done. */
+  public Device open(DeviceName.Target target) throws KernelError {
+    return new Device(NativeIov.open(libc, target));
   }
 
-  @Override
-  public ApplyResult apply(ApplyRequest request) {
-    return configure(request, false, Style.IOVC);
-  }
+  /** An open PF. */
+  public static final class Device implements AutoCloseable {
+    private final NativeIov dev;
 
-  // ------------------------------------------------------------------ IOV_CONFIG
-
-  /**
-   * {@code iovc compile --apply} and {@code iovc -C}: open the PF, fetch its live schema, check the
-   * file against it, and only when it checked clean delete the old VFs ({@code replace}) and send
-   * {@code IOV_CONFIG}; with {@code dryRun}, print iovctl's listing instead.
-   */
-  public ApplyResult configure(ApplyRequest r, boolean dryRun, Style style) {
-    List<Diagnostic> diags = new ArrayList<>();
-    List<String> msgs = new ArrayList<>();
-    String file = r.path() == null ? "<stdin>" : r.path().toString();
-    SyntaxTree tree = Ucl.parse(r.source(), Ucl.fileVariables(r.path()));
-    String device = ConfigTree.findDevice(tree);
-    if (device == null) {
-      diags.addAll(Pipeline.analyze(tree, SchemaRequest.none(r.registry())).diagnostics());
-      if (style == Style.IOVCTL) {
-        boolean notString = diags.stream().anyMatch(d -> d.code() == Codes.DEVICE_NOT_STRING);
-        msgs.add(
-            notString
-                ? "Config PF.device must be a string"
-                : "Config file does not specify device");
-      } else {
-        msgs.add(file + ": no PF.device names the PF to configure; nothing applied");
-      }
-      return new ApplyResult(1, diags, msgs);
+    private Device(NativeIov dev) {
+      this.dev = dev;
     }
-    DeviceName.Target target;
-    try {
-      target = DeviceName.fromConfig(device);
-    } catch (IllegalArgumentException e) {
-      diags.addAll(Pipeline.analyze(tree, SchemaRequest.none(r.registry())).diagnostics());
-      msgs.add(file + ": " + e.getMessage() + "; nothing applied");
-      return new ApplyResult(1, diags, msgs);
+
+    /** The packed schema, fetched with IOV_GET_SCHEMA's two-call protocol. */
+    public byte[] schema() throws KernelError {
+      return dev.getSchema();
     }
-    KernelError.Context ctx = KernelError.Context.none();
-    try (NativeIov dev = NativeIov.open(libc, target)) {
-      Schema live = unpack(dev.getSchema(), target);
-      long maxSize = r.maxSize();
-      long liveMax = -1;
-      if (!dryRun && maxSize == Pipeline.DEFAULT_MAX_CONFIG) {
-        liveMax = tools.maxConfig();
-        if (liveMax > 0) maxSize = liveMax;
-      }
-      Analysis res =
-          Pipeline.analyze(tree, SchemaRequest.only(live, r.registry()).withMaxSize(maxSize));
-      diags.addAll(res.diagnostics());
-      Schema other =
-          r.explicitSchema() != null ? r.explicitSchema() : pluginSchema(r.registry(), tree);
-      if (other != null)
-        compareWithPlugin(live, other, target.name(), r.maxSize(), res, diags, r.registry());
-      if (res.hasErrors() || res.packed() == null) {
-        long n = diags.stream().filter(Diagnostic::isError).count();
-        msgs.add(
-            file
-                + ": nothing applied to "
-                + target.name()
-                + ": "
-                + n
-                + " error"
-                + (n == 1 ? "" : "s")
-                + " (checked against the live schema of "
-                + target.name()
-                + ")");
-        return new ApplyResult(1, diags, msgs).on(target.name());
-      }
-      CheckedConfig cfg = res.config();
-      byte[] packed = res.packed(dev.byteOrder());
-      if (dryRun) {
-        byte[] b =
-            DryRun.listing(target.name(), res.nvlist(), packed.length)
-                .getBytes(StandardCharsets.ISO_8859_1);
-        r.out().write(b, 0, b.length);
-        r.out().flush();
-        return new ApplyResult(0, diags, msgs).on(target.name());
-      }
-      String driver = other != null && other.plugin() != null ? other.plugin().name() : null;
-      ctx = new KernelError.Context(r.replace(), cfg.numVfs(), packed.length, liveMax, -1, driver);
-      int total = tools.totalVfs(target.name());
-      if (total > 0 && cfg.numVfs() > total) {
-        diags.add(
-            Diagnostic.of(
-                    Codes.TOO_MANY_VFS_FOR_CARD,
-                    numVfsSpan(cfg),
-                    "num_vfs is "
-                        + cfg.numVfs()
-                        + " but "
-                        + target.name()
-                        + " supports at most "
-                        + total
-                        + " VFs")
-                .label("above the card's TotalVFs (" + total + ")")
-                .note(
-                    "`pciconf -lc` shows \"VFs configured out of "
-                        + total
-                        + " supported\"; the kernel would answer EINVAL")
-                .help("lower num_vfs to " + total + " or less")
-                .build());
-        msgs.add(
-            file
-                + ": nothing applied to "
-                + target.name()
-                + ": 1 error (checked against the card)");
-        return new ApplyResult(1, diags, msgs).on(target.name());
-      }
-      boolean deleted = false;
-      if (r.replace()) {
-        try {
-          dev.delete();
-          deleted = true;
-          if (style == Style.IOVC)
-            r.out().println(target.name() + ": deleted the existing VFs (--replace)");
-        } catch (KernelError e) {
-          if (!(e.op() == Op.DELETE && e.is(Errno.ECHILD)))
-            return failure(e, KernelError.Context.none(), style, diags, msgs).on(target.name());
-        }
-      }
-      try {
-        dev.config(packed);
-      } catch (KernelError e) {
-        if (e.is(Errno.EINVAL))
-          ctx =
-              new KernelError.Context(
-                  r.replace(),
-                  cfg.numVfs(),
-                  packed.length,
-                  liveMax,
-                  tools.totalVfs(target.name()),
-                  driver);
-        // the VFs --replace deleted stay deleted: IOV_CONFIG failed after that change
-        return failure(e, ctx, style, diags, msgs).with(target.name(), deleted, null, false);
-      }
-      HostTools.Readback back = tools.readBack(target.name(), cfg.numVfs());
-      if (style == Style.IOVC) {
-        r.out()
-            .println(
-                target.name()
-                    + ": created "
-                    + cfg.numVfs()
-                    + " VF"
-                    + (cfg.numVfs() == 1 ? "" : "s")
-                    + " (IOV_CONFIG, "
-                    + packed.length
-                    + " bytes)");
-        for (String s : back.info()) r.out().println(s);
-      }
-      for (String s : back.warnings()) msgs.add("warning: " + s);
-      r.out().flush();
-      // verified: pciconf lists every requested VF; null when pciconf could not be read
-      return new ApplyResult(0, diags, msgs)
-          .with(target.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
-    } catch (KernelError e) {
-      return failure(e, ctx, style, diags, msgs).on(target.name());
+
+    /** The kernel's byte order (the packed configuration must use it). */
+    public ByteOrder byteOrder() {
+      return dev.byteOrder();
     }
-  }
 
-  private static Span numVfsSpan(CheckedConfig cfg) {
-    ConfigParam p = cfg.pf() == null ? null : cfg.pf().param("num_vfs");
-    return p == null || p.member() == null ? Span.at(0) : p.member().value().span();
-  }
-
-  private static Span deviceSpan(Analysis res) {
-    CheckedConfig cfg = res.config();
-    ConfigParam p = cfg == null || cfg.pf() == null ? null : cfg.pf().param("device");
-    return p == null || p.member() == null ? Span.at(0) : p.member().value().span();
-  }
-
-  /**
-   * The plugin schema iovc would use offline: a {@code # iovc: driver=} modeline, else by
-   * PF.device.
-   */
-  private static Schema pluginSchema(PluginRegistry registry, SyntaxTree tree) {
-    if (registry == null) return null;
-    return SchemaChoice.choose(
-            tree, SchemaRequest.of(registry).withPlatform(io.iovc.schema.Platform.FREEBSD))
-        .schema();
-  }
-
-  /**
-   * IOV233 when the plugin's schema and the live one disagree, and the plugin's driver hints
-   * (IOV312 and plugin codes) for parameters the live check accepted: the live schema carries no
-   * documentation, the plugin does.
-   */
-  private static void compareWithPlugin(
-      Schema live,
-      Schema other,
-      String device,
-      long maxSize,
-      Analysis res,
-      List<Diagnostic> diags,
-      PluginRegistry registry) {
-    List<SchemaDiff.Difference> diffs =
-        SchemaDiff.compare(live, "the live schema", other, other.origin());
-    if (!diffs.isEmpty()) {
-      Diagnostic.Builder b =
-          Diagnostic.of(
-                  Codes.LIVE_SCHEMA_DIFFERS,
-                  deviceSpan(res),
-                  other.origin()
-                      + " differs from the live schema of "
-                      + device
-                      + ": "
-                      + SchemaDiff.names(diffs))
-              .label("checked against the live schema")
-              .help(
-                  "iovc used the live schema; `iovc schema -d "
-                      + device
-                      + " --diff` lists the differences, `iovc schema -d "
-                      + device
-                      + " -o FILE` saves the live schema for offline use with --schema FILE");
-      for (SchemaDiff.Difference d : diffs) b.note(d.toString());
-      diags.add(b.build());
+    /** IOV_CONFIG with a packed nvlist. */
+    public void config(byte[] packed) throws KernelError {
+      dev.config(packed);
     }
-    if (other.plugin() == null) return;
-    Set<String> have = new HashSet<>();
-    for (Diagnostic d : diags) have.add(d.code().id() + "@" + d.span());
-    Set<String> hintCodes = Set.of(Codes.DRIVER_MAX_VFS.id());
-    Analysis byPlugin =
-        Pipeline.analyze(res.tree(), SchemaRequest.only(other, registry).withMaxSize(maxSize));
-    for (Diagnostic d : byPlugin.diagnostics()) {
-      if (d.isError()) continue;
-      boolean hint = hintCodes.contains(d.code().id()) || !d.code().id().startsWith("IOV");
-      if (hint && have.add(d.code().id() + "@" + d.span())) diags.add(d);
-    }
-    diags.sort((a, b) -> a.span().compareTo(b.span()));
-  }
 
-  private static Schema unpack(byte[] blob, DeviceName.Target t) throws KernelError {
-    try {
-      return Schema.fromBlob(blob, "the live schema of " + t.name());
-    } catch (SchemaException e) {
-      throw new KernelError(
-          Op.SCHEMA_UNPACK, Errno.EINVAL.host(), t.path(), t.name(), e.getMessage());
-    }
-  }
-
-  private static ApplyResult failure(
-      KernelError e,
-      KernelError.Context ctx,
-      Style style,
-      List<Diagnostic> diags,
-      List<String> msgs) {
-    if (style == Style.IOVCTL) {
-      msgs.add(e.iovctlMessage());
-      msgs.add(e.explain(ctx));
-    } else {
-      msgs.add(e.explain(ctx));
-      msgs.add("(" + e.facts() + ")");
-    }
-    return new ApplyResult(e.exitStatus(), diags, msgs);
-  }
-
-  // ------------------------------------------------------------------ IOV_DELETE
-
-  /**
-   * {@code iovc delete -d DEV} and {@code iovc -D}: delete every VF of the PF. With {@code
-   * ifExists}, a PF without VFs (ECHILD) is success.
-   */
-  public ApplyResult delete(
-      DeviceName.Target t, boolean ifExists, boolean dryRun, Style style, PrintStream out) {
-    List<String> msgs = new ArrayList<>();
-    try (NativeIov dev = NativeIov.open(libc, t)) {
-      if (dryRun) {
-        out.println("Would attempt to delete all VF children of '" + t.asGiven() + "'");
-        out.flush();
-        return new ApplyResult(0, List.of(), msgs).on(t.name());
-      }
+    /** IOV_DELETE: every VF of the PF. */
+    public void delete() throws KernelError {
       dev.delete();
-      if (style == Style.IOVC) out.println(t.name() + ": deleted all VFs");
-      out.flush();
-      // verified: pciconf's SR-IOV capability of the PF counts no VFs; null when unreadable, and
-      // not asked for iovctl's -D, which prints nothing on success
-      if (style == Style.IOVCTL)
-        return new ApplyResult(0, List.of(), msgs).with(t.name(), true, null, false);
-      HostTools.Readback back = tools.readBack(t.name(), 0);
-      for (String w : back.warnings()) msgs.add("warning: " + w);
-      return new ApplyResult(0, List.of(), msgs)
-          .with(t.name(), true, back.found() < 0 ? null : back.warnings().isEmpty(), false);
-    } catch (KernelError e) {
-      if (ifExists && e.op() == Op.DELETE && e.is(Errno.ECHILD)) {
-        msgs.add(t.name() + " has no VFs; nothing to delete");
-        // the kernel's own answer (ECHILD: no VF children) is the state a delete asks for
-        return new ApplyResult(0, List.of(), msgs).with(t.name(), false, true, false);
-      }
-      return failure(e, KernelError.Context.none(), style, new ArrayList<>(), msgs).on(t.name());
+    }
+
+    @Override
+    public void close() {
+      dev.close();
     }
   }
 
-  // ------------------------------------------------------------------ IOV_GET_SCHEMA
+  /** TotalVFs of {@code device} ({@code pciconf -lc}), or -1 when unknown. */
+  public int totalVfs(String device) {
+    return tools.totalVfs(device);
+  }
 
-  /** The PF's live schema, fetched with the two-call protocol and unpacked strictly. */
-  public LiveSchema fetchSchema(DeviceName.Target t) throws KernelError {
-    try (NativeIov dev = NativeIov.open(libc, t)) {
-      byte[] blob = dev.getSchema();
-      return new LiveSchema(blob, unpack(blob, t));
-    }
+  /** {@code hw.pci.iov_max_config}, or -1 when it cannot be read. */
+  public long maxConfig() {
+    return tools.maxConfig();
+  }
+
+  /** Counts the VFs of {@code device} that pciconf lists, against {@code requested}. */
+  public HostTools.Readback readBack(String device, int requested) {
+    return tools.readBack(device, requested);
   }
 }

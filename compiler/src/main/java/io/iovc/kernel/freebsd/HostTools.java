@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <p>{@code IOVC_TOOLS_DIR} names a directory holding {@code pciconf} and {@code sysctl} to use
  * instead of {@code /usr/sbin/pciconf} and {@code /sbin/sysctl} (the test seam).
  */
-final class HostTools {
+public final class HostTools {
   private static final Pattern HEADER =
       Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*?[0-9]+)@pci([0-9]+):([0-9]+):([0-9]+):([0-9]+):.*");
   private static final Pattern COUNTS =
@@ -150,7 +150,7 @@ final class HostTools {
   }
 
   /** What the kernel created: info lines, and warnings when fewer VFs exist than requested. */
-  record Readback(int found, List<String> info, List<String> warnings) {}
+  public record Readback(int found, List<String> info, List<String> warnings) {}
 
   /** Counts the VFs of {@code device} that pciconf lists, against {@code requested}. */
   Readback readBack(String device, int requested) {

@@ -1,25 +1,16 @@
 package io.iovc.kernel.freebsd;
 
+import io.iovc.kernel.Outcome;
 import java.util.Locale;
 
 /**
  * A failed system call on {@code /dev/iov/<pf>}: which operation, the errno, and what it means for
  * the person at the keyboard (spec §5.6–5.7). Each failure has two renderings: iovctl's own line
  * ({@code Failed to configure SR-IOV: Device busy}), and iovc's explanation saying what happened
- * and what to do. Exit statuses follow sysexits(3).
+ * and what to do. Its {@link #outcome()} says how it ended; the front end picks the exit status.
  */
 public final class KernelError extends Exception {
   private static final long serialVersionUID = 1L;
-
-  /** The kernel refused the file's content: like a file with errors, nothing was applied. */
-  public static final int FILE_REFUSED = 1;
-
-  /** sysexits(3). */
-  public static final int EX_UNAVAILABLE = 69;
-
-  public static final int EX_SOFTWARE = 70;
-  public static final int EX_OSERR = 71;
-  public static final int EX_NOPERM = 77;
 
   /** The system call that failed. */
   public enum Op {
@@ -205,19 +196,20 @@ public final class KernelError extends Exception {
   }
 
   /**
-   * sysexits(3) status: 77 no permission, 69 no such device, 1 the kernel refused the file, 70 iovc
-   * bug, 71 other.
+   * How the operation ended: no permission, no such device (or no C library), the kernel refused
+   * the file's content (EINVAL from IOV_CONFIG: like a file with errors, nothing was applied), an
+   * iovc bug (EFAULT), or another OS error.
    */
-  public int exitStatus() {
-    if (op == Op.LOAD) return EX_UNAVAILABLE;
-    if (op == Op.SCHEMA_UNPACK) return EX_OSERR;
-    if (known == null) return EX_OSERR;
+  public Outcome outcome() {
+    if (op == Op.LOAD) return Outcome.UNAVAILABLE;
+    if (op == Op.SCHEMA_UNPACK) return Outcome.OS_ERROR;
+    if (known == null) return Outcome.OS_ERROR;
     return switch (known) {
-      case EACCES, EPERM -> EX_NOPERM;
-      case ENOENT, ENXIO, ENODEV, ENOTDIR -> EX_UNAVAILABLE;
-      case EFAULT -> EX_SOFTWARE;
-      case EINVAL -> op == Op.CONFIG ? FILE_REFUSED : EX_OSERR;
-      default -> EX_OSERR;
+      case EACCES, EPERM -> Outcome.NO_PERMISSION;
+      case ENOENT, ENXIO, ENODEV, ENOTDIR -> Outcome.UNAVAILABLE;
+      case EFAULT -> Outcome.INTERNAL;
+      case EINVAL -> op == Op.CONFIG ? Outcome.REFUSED : Outcome.OS_ERROR;
+      default -> Outcome.OS_ERROR;
     };
   }
 

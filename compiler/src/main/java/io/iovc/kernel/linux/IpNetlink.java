@@ -1,12 +1,17 @@
 package io.iovc.kernel.linux;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +68,7 @@ public final class IpNetlink implements Netlink {
     }
     try {
       return parse(json);
-    } catch (IllegalArgumentException | ClassCastException e) {
+    } catch (IllegalArgumentException | JsonParseException e) {
       throw new IOException(
           "cannot read `ip -json -details link show dev " + pfNetdev + "`: " + e.getMessage());
     }
@@ -123,61 +128,78 @@ public final class IpNetlink implements Netlink {
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
-  /** The VFs in {@code ip -json -details link show dev PF} output. */
+  /**
+   * The VFs in {@code ip -json -details link show dev PF} output (read with gson); throws {@link
+   * JsonParseException} on malformed JSON and IllegalArgumentException when the list is short.
+   */
   static List<VfLink> parse(String json) {
-    Object root = MiniJson.parse(json);
+    JsonElement root = JsonParser.parseString(json);
     List<VfLink> out = new ArrayList<>();
-    if (!(root instanceof List<?> links) || links.isEmpty()) return out;
-    Object first = links.get(0);
-    if (!(first instanceof Map<?, ?> link)) return out;
-    Object list = link.get("vfinfo_list");
-    if (!(list instanceof List<?> vfs)) return out;
-    if (link.get("num_vf") instanceof Number n && n.intValue() > vfs.size())
+    if (!(root instanceof JsonArray links) || links.isEmpty()) return out;
+    if (!(links.get(0) instanceof JsonObject link)) return out;
+    if (!(link.get("vfinfo_list") instanceof JsonArray vfs)) return out;
+    if (isNumber(link.get("num_vf")) && link.get("num_vf").getAsInt() > vfs.size())
       throw new IllegalArgumentException(
-          "the kernel reports " + n.intValue() + " VFs but the list shows " + vfs.size());
-    for (Object o : vfs) {
-      if (!(o instanceof Map<?, ?> vf)) continue;
+          "the kernel reports "
+              + link.get("num_vf").getAsInt()
+              + " VFs but the list shows "
+              + vfs.size());
+    for (JsonElement o : vfs) {
+      if (!(o instanceof JsonObject vf)) continue;
       int vlan = 0;
       int qos = 0;
       String proto = null;
-      if (vf.get("vlan_list") instanceof List<?> vl
+      if (vf.get("vlan_list") instanceof JsonArray vl
           && !vl.isEmpty()
-          && vl.get(0) instanceof Map<?, ?> v) {
+          && vl.get(0) instanceof JsonObject v) {
         vlan = (int) num(v.get("vlan"));
         qos = (int) num(v.get("qos"));
-        proto = v.get("protocol") instanceof String s ? s : null;
+        proto = string(v.get("protocol"));
       } else {
         vlan = (int) num(vf.get("vlan"));
         qos = (int) num(vf.get("qos"));
       }
       long min = 0;
       long max = 0;
-      if (vf.get("rate") instanceof Map<?, ?> r) {
+      if (vf.get("rate") instanceof JsonObject r) {
         min = num(r.get("min_tx"));
         max = num(r.get("max_tx"));
       } else {
         max = num(vf.get("tx_rate"));
       }
-      Object rss = vf.containsKey("query_rss_en") ? vf.get("query_rss_en") : vf.get("query_rss");
+      JsonElement rss = vf.has("query_rss_en") ? vf.get("query_rss_en") : vf.get("query_rss");
       out.add(
           new VfLink(
               (int) num(vf.get("vf")),
-              vf.get("address") instanceof String s ? s : null,
+              string(vf.get("address")),
               vlan,
               qos,
               proto,
-              vf.get("spoofchk") instanceof Boolean b ? b : null,
-              vf.get("trust") instanceof Boolean b ? b : null,
-              vf.get("link_state") instanceof String s ? s : null,
+              bool(vf.get("spoofchk")),
+              bool(vf.get("trust")),
+              string(vf.get("link_state")),
               min,
               max,
-              rss instanceof Boolean b ? b : null));
+              bool(rss)));
     }
     return out;
   }
 
-  private static long num(Object o) {
-    return o instanceof Number n ? n.longValue() : 0;
+  private static boolean isNumber(JsonElement e) {
+    return e instanceof JsonPrimitive p && p.isNumber();
+  }
+
+  private static long num(JsonElement e) {
+    return isNumber(e) ? e.getAsNumber().longValue() : 0;
+  }
+
+  /** A JSON string's value, else null. */
+  static String string(JsonElement e) {
+    return e instanceof JsonPrimitive p && p.isString() ? p.getAsString() : null;
+  }
+
+  private static Boolean bool(JsonElement e) {
+    return e instanceof JsonPrimitive p && p.isBoolean() ? p.getAsBoolean() : null;
   }
 
   private static String run(List<String> cmd, String[] outErr) throws IOException {

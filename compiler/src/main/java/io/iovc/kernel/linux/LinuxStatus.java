@@ -1,5 +1,10 @@
 package io.iovc.kernel.linux;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import io.iovc.kernel.SriovStatus;
 import io.iovc.kernel.SriovStatus.Consumer;
 import io.iovc.kernel.SriovStatus.Kind;
@@ -181,7 +186,7 @@ public final class LinuxStatus {
       for (String name : sys.list("/run/netns")) {
         try {
           collect(ns.linksOfNamed(name), new Consumer(Kind.NETNS, name, null, null));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | JsonParseException e) {
           notes.add("cannot list the links of network namespace " + name + ": " + e.getMessage());
         }
       }
@@ -195,7 +200,7 @@ public final class LinuxStatus {
       for (long pid : firstPid.values()) {
         try {
           collect(ns.linksOfPid(pid), new Consumer(Kind.NETNS, comm(pid), pid, null));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | JsonParseException e) {
           notes.add(
               "cannot list the links in the network namespace of pid "
                   + pid
@@ -206,12 +211,13 @@ public final class LinuxStatus {
     }
 
     private void collect(String json, Consumer who) {
-      if (!(MiniJson.parse(json) instanceof List<?> links)) return;
-      for (Object o : links) {
-        if (!(o instanceof Map<?, ?> link)) continue;
-        if (!"pci".equals(link.get("parentbus"))) continue;
-        if (link.get("parentdev") instanceof String dev && link.get("ifname") instanceof String n)
-          byParent.putIfAbsent(dev, new Found(who, n));
+      if (!(JsonParser.parseString(json) instanceof JsonArray links)) return;
+      for (JsonElement o : links) {
+        if (!(o instanceof JsonObject link)) continue;
+        if (!"pci".equals(IpNetlink.string(link.get("parentbus")))) continue;
+        String dev = IpNetlink.string(link.get("parentdev"));
+        String n = IpNetlink.string(link.get("ifname"));
+        if (dev != null && n != null) byParent.putIfAbsent(dev, new Found(who, n));
       }
     }
 

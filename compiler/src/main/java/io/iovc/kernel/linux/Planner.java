@@ -319,7 +319,7 @@ public final class Planner {
   }
 
   /** The {@code ip link set … vf N} arguments for one attribute, or null when not wanted. */
-  static List<String> args(VfTarget vt, String attr) {
+  public static List<String> args(VfTarget vt, String attr) {
     return switch (attr) {
       case "mac" -> vt.mac() == null ? null : List.of("mac", vt.mac());
       case "vlan" -> vt.vlan() == null ? null : vt.vlan().args();

@@ -1,7 +1,6 @@
 package io.iovc.kernel.linux;
 
 import io.iovc.kernel.linux.Netlink.VfLink;
-import io.iovc.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state a PF should end up in: from a checked file ({@link Desired}) or from a snapshot (for a
- * rollback). Every VF attribute is optional: null means "leave it as it is".
+ * The state a PF should end up in: from a checked file (the apply layer's {@code Desired}) or from
+ * a snapshot (for a rollback). Every VF attribute is optional: null means "leave it as it is".
  *
  * @param numVfs the VF count
  * @param vfs one entry per VF, index order
@@ -74,9 +73,8 @@ public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean a
    * @param param the file's parameter name(s), e.g. {@code mac-anti-spoof}
    * @param why the value as the plan shows it, e.g. {@code mac-anti-spoof = true (schema default)}
    * @param explicit written in the file (in the VF's section or DEFAULT), not a schema default
-   * @param span where it is written, or null
    */
-  public record Source(String param, String why, boolean explicit, Span span) {}
+  public record Source(String param, String why, boolean explicit) {}
 
   /**
    * One VF's wanted state.
@@ -122,8 +120,8 @@ public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean a
     /** The rollback target for a VF as a snapshot saw it. */
     public static VfTarget of(int index, VfLink l, LiveState.Vf vf, boolean pci) {
       Map<String, Source> s = new LinkedHashMap<>();
-      for (String a : ATTRIBUTES) s.put(a, new Source(a, "as before the apply", false, null));
-      s.put("binding", new Source("driver", "as before the apply", false, null));
+      for (String a : ATTRIBUTES) s.put(a, new Source(a, "as before the apply", false));
+      s.put("binding", new Source("driver", "as before the apply", false));
       Binding b =
           pci && vf != null && vf.bdf() != null
               ? new Binding.Exact(vf.override(), vf.driver())

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.apply.ApplyRequest;
+import io.iovc.apply.ApplyResult;
+import io.iovc.apply.freebsd.FreeBsdApply;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
-import io.iovc.kernel.ApplyRequest;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.kernel.Outcome;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
@@ -69,12 +71,12 @@ class FreeBsdSeamTest {
 
   int toolDirs;
 
-  FreeBsdBackend backend(String pciconf, Long maxConfig) {
+  FreeBsdApply backend(String pciconf, Long maxConfig) {
     Path dir = FakeTools.dir(tmp.resolve("tools" + toolDirs++), pciconf, maxConfig);
-    return new FreeBsdBackend(Iovemu.library().toString(), FakeTools.tools(dir));
+    return new FreeBsdApply(new FreeBsdBackend(Iovemu.library().toString(), FakeTools.tools(dir)));
   }
 
-  FreeBsdBackend backend() {
+  FreeBsdApply backend() {
     return backend(FakeTools.pciconf(4, 64, 0, 1, 2, 3), null);
   }
 
@@ -128,7 +130,7 @@ class FreeBsdSeamTest {
 
   @Test
   void schemaUsesTheTwoCallProtocolAndReturnsTheKernelsBytes() throws Exception {
-    FreeBsdBackend.LiveSchema live = backend().fetchSchema(DeviceName.fromOption("ixl0"));
+    FreeBsdApply.LiveSchema live = backend().fetchSchema(DeviceName.fromOption("ixl0"));
     assertArrayEquals(SCHEMA, live.blob());
     assertEquals(
         List.of(
@@ -160,7 +162,7 @@ class FreeBsdSeamTest {
   @Test
   void applySendsExactlyTheCompiledBytesWithIovConfig() throws Exception {
     ApplyResult r = apply(CONF);
-    assertEquals(0, r.exitStatus(), joined(r));
+    assertEquals(Outcome.OK, r.outcome(), joined(r));
     byte[] sent = emu.config("ixl0");
     assertArrayEquals(offline(CONF, SCHEMA), sent);
     assertEquals(
@@ -189,7 +191,7 @@ class FreeBsdSeamTest {
   @Test
   void aFileWithErrorsAgainstTheLiveSchemaIsNeverSent() throws Exception {
     ApplyResult r = apply(CONF.replace("allow-set-mac = false;", "allow-set-mac = 1;"));
-    assertEquals(1, r.exitStatus());
+    assertEquals(Outcome.REFUSED, r.outcome());
     assertTrue(r.diagnostics().stream().anyMatch(Diagnostic::isError));
     assertTrue(
         joined(r)
@@ -206,7 +208,7 @@ class FreeBsdSeamTest {
     Schema plugin = Schema.fromPlugin(Iovemu.ixl(true, false));
     String vlan = CONF.replace("passthrough = true;", "passthrough = true; vlan = 7;");
     ApplyResult ok = backend().apply(request(vlan, plugin, false));
-    assertEquals(0, ok.exitStatus(), joined(ok) + ok.diagnostics());
+    assertEquals(Outcome.OK, ok.outcome(), joined(ok) + ok.diagnostics());
     Diagnostic w =
         ok.diagnostics().stream()
             .filter(d -> d.code() == Codes.LIVE_SCHEMA_DIFFERS)
@@ -229,7 +231,7 @@ class FreeBsdSeamTest {
         backend()
             .apply(
                 request(CONF.replace("allow-set-mac = false;", "num-queues = 2;"), plugin, false));
-    assertEquals(1, bad.exitStatus());
+    assertEquals(Outcome.REFUSED, bad.outcome());
     assertTrue(
         bad.diagnostics().stream().anyMatch(d -> d.code() == Codes.UNKNOWN_KEY),
         bad.diagnostics().toString());
@@ -240,7 +242,7 @@ class FreeBsdSeamTest {
   void replaceDeletesThenCreatesOnTheSameDescriptor() throws Exception {
     emu.hasVfs("ixl0", true);
     ApplyResult r = backend().apply(request(CONF, null, true));
-    assertEquals(0, r.exitStatus(), joined(r));
+    assertEquals(Outcome.OK, r.outcome(), joined(r));
     List<String> calls = emu.ioctls();
     assertEquals(4, calls.size(), calls.toString());
     assertEquals("req=0x2000700b IOV_DELETE arg=NULL -> 0", calls.get(2));
@@ -254,7 +256,7 @@ class FreeBsdSeamTest {
     emu.hasVfs("ixl0", true);
     ApplyResult r =
         backend().apply(request(CONF.replace("num_vfs = 4;", "num_vfs = 0;"), null, true));
-    assertEquals(1, r.exitStatus());
+    assertEquals(Outcome.REFUSED, r.outcome());
     assertTrue(emu.hasVfs("ixl0"));
     assertTrue(
         emu.ioctls().stream().noneMatch(l -> l.contains("IOV_DELETE") || l.contains("IOV_CONFIG")),
@@ -264,7 +266,7 @@ class FreeBsdSeamTest {
   @Test
   void replaceOnAPfWithoutVfsJustCreates() throws Exception {
     ApplyResult r = backend().apply(request(CONF, null, true));
-    assertEquals(0, r.exitStatus(), joined(r));
+    assertEquals(Outcome.OK, r.outcome(), joined(r));
     assertEquals("req=0x2000700b IOV_DELETE arg=NULL -> -1 ECHILD", emu.ioctls().get(2));
   }
 
@@ -272,7 +274,7 @@ class FreeBsdSeamTest {
   void replaceSaysTheOldVfsAreGoneWhenTheCreateFails() throws Exception {
     emu.hasVfs("ixl0", true).fail("ixl0", "config", "ENOSPC");
     ApplyResult r = backend().apply(request(CONF, null, true));
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(
         joined(r).contains("the old VFs were already deleted, so ixl0 now has none"), joined(r));
   }
@@ -281,7 +283,7 @@ class FreeBsdSeamTest {
   void replaceStopsWhenTheDeleteFails() throws Exception {
     emu.hasVfs("ixl0", true).fail("ixl0", "delete", "EBUSY");
     ApplyResult r = backend().apply(request(CONF, null, true));
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(joined(r).startsWith("ixl0 is busy"), joined(r));
     assertTrue(emu.ioctls().stream().noneMatch(l -> l.contains("IOV_CONFIG")));
   }
@@ -289,7 +291,7 @@ class FreeBsdSeamTest {
   @Test
   void moreVfsThanTheCardsTotalVfsIsAnErrorOnTheNumVfsLine() throws Exception {
     ApplyResult r = backend(FakeTools.pciconf(0, 2), null).apply(request(CONF, null, false));
-    assertEquals(1, r.exitStatus());
+    assertEquals(Outcome.REFUSED, r.outcome());
     Diagnostic d =
         r.diagnostics().stream()
             .filter(x -> x.code() == Codes.TOO_MANY_VFS_FOR_CARD)
@@ -303,7 +305,7 @@ class FreeBsdSeamTest {
   @Test
   void theLiveSizeLimitIsReadFromSysctl() throws Exception {
     ApplyResult r = backend(null, 100L).apply(request(CONF, null, false));
-    assertEquals(1, r.exitStatus());
+    assertEquals(Outcome.REFUSED, r.outcome());
     assertTrue(
         r.diagnostics().stream()
             .anyMatch(
@@ -318,7 +320,7 @@ class FreeBsdSeamTest {
   void fewerVfsThanRequestedIsAWarning() throws Exception {
     ApplyResult r =
         backend(FakeTools.pciconf(4, 64, 0, 1, 3), null).apply(request(CONF, null, false));
-    assertEquals(0, r.exitStatus());
+    assertEquals(Outcome.OK, r.outcome());
     assertTrue(
         joined(r)
             .contains(
@@ -329,7 +331,7 @@ class FreeBsdSeamTest {
   @Test
   void withoutPciconfTheReadbackSaysItCouldNotCheck() throws Exception {
     ApplyResult r = backend(null, null).apply(request(CONF, null, false));
-    assertEquals(0, r.exitStatus());
+    assertEquals(Outcome.OK, r.outcome());
     assertTrue(
         joined(r).startsWith("warning: could not check which VFs the kernel created: "), joined(r));
   }
@@ -337,8 +339,8 @@ class FreeBsdSeamTest {
   @Test
   void dryRunPrintsIovctlsListingAndSendsNothing() throws Exception {
     ApplyResult r =
-        backend().configure(request(CONF, null, false), true, FreeBsdBackend.Style.IOVCTL);
-    assertEquals(0, r.exitStatus());
+        backend().configure(request(CONF, null, false), true, FreeBsdApply.Style.IOVCTL);
+    assertEquals(Outcome.OK, r.outcome());
     assertTrue(
         stdout()
             .startsWith(
@@ -356,7 +358,7 @@ class FreeBsdSeamTest {
   @Test
   void aPathInPfDeviceIsRefusedBeforeAnythingIsOpened() throws Exception {
     ApplyResult r = apply(CONF.replace("\"ixl0\"", "\"/dev/iov/ixl0\""));
-    assertEquals(1, r.exitStatus());
+    assertEquals(Outcome.REFUSED, r.outcome());
     assertTrue(
         joined(r).contains("PF.device: `/dev/iov/ixl0` is a path, not a device name"), joined(r));
     assertTrue(emu.log().isEmpty(), emu.log().toString());
@@ -373,9 +375,9 @@ class FreeBsdSeamTest {
                 DeviceName.fromOption("ixl0"),
                 false,
                 false,
-                FreeBsdBackend.Style.IOVC,
+                FreeBsdApply.Style.IOVC,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(0, r.exitStatus());
+    assertEquals(Outcome.OK, r.outcome());
     assertEquals(List.of("req=0x2000700b IOV_DELETE arg=NULL -> 0"), emu.ioctls());
     assertFalse(emu.hasVfs("ixl0"));
     assertEquals("ixl0: deleted all VFs\n", stdout());
@@ -390,9 +392,9 @@ class FreeBsdSeamTest {
                 DeviceName.fromOption("ixl0"),
                 false,
                 true,
-                FreeBsdBackend.Style.IOVCTL,
+                FreeBsdApply.Style.IOVCTL,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(0, r.exitStatus());
+    assertEquals(Outcome.OK, r.outcome());
     assertEquals("Would attempt to delete all VF children of 'ixl0'\n", stdout());
     assertTrue(emu.ioctls().isEmpty());
     assertEquals(2, emu.log().size());
@@ -406,9 +408,9 @@ class FreeBsdSeamTest {
                 DeviceName.fromOption("ixl0"),
                 true,
                 false,
-                FreeBsdBackend.Style.IOVC,
+                FreeBsdApply.Style.IOVC,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(0, r.exitStatus());
+    assertEquals(Outcome.OK, r.outcome());
     assertEquals(List.of("ixl0 has no VFs; nothing to delete"), r.messages());
   }
 
@@ -418,27 +420,27 @@ class FreeBsdSeamTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "open   | EACCES | 77 | ixl0: permission denied (EACCES); SR-IOV changes need root outside a jail",
-        "open   | EPERM  | 77 | ixl0: permission denied (EPERM); SR-IOV changes need root",
-        "open   | ENXIO  | 69 | /dev/iov/ixl0 exists but its PF is gone (detached or failed); check `dmesg`",
-        "schema | ENOMEM | 71 | the kernel could not allocate memory to pack the schema of ixl0; try again",
-        "schema | EFAULT | 70 | the kernel could not write the schema into iovc's buffer; this is a bug in iovc, please report it",
-        "schema | EINVAL | 71 | ixl0 does not answer IOV_GET_SCHEMA; /dev/iov/ixl0 is not an SR-IOV node",
-        "schema | EACCES | 77 | ixl0: permission denied (EACCES)",
-        "config | EINVAL | 1  | the kernel refused the configuration as invalid although it checked clean against the live schema: num_vfs (4) may be above the card's TotalVFs",
-        "config | ENXIO  | 69 | ixl0 cannot enable SR-IOV: the system page size is not one the card supports, ARI could not be enabled, or the VF BARs could not be mapped",
-        "config | ENOSPC | 71 | not enough PCIe bus numbers for 4 VFs behind ixl0",
-        "config | EFAULT | 70 | the kernel could not read the configuration from iovc's buffer; this is a bug in iovc",
-        "config | ENOMEM | 71 | the kernel ran out of memory or of address space for the VF BARs on ixl0",
-        "config | EACCES | 77 | ixl0: permission denied (EACCES); SR-IOV changes need root",
-        "config | EPERM  | 77 | ixl0: permission denied (EPERM); SR-IOV changes need root",
-        "config | EIO    | 71 | the kernel refused to create VFs on ixl0 (Input/output error); the PF driver's SR-IOV init failed, `dmesg` says why; nothing was changed",
+        "open   | EACCES | NO_PERMISSION | ixl0: permission denied (EACCES); SR-IOV changes need root outside a jail",
+        "open   | EPERM  | NO_PERMISSION | ixl0: permission denied (EPERM); SR-IOV changes need root",
+        "open   | ENXIO  | UNAVAILABLE | /dev/iov/ixl0 exists but its PF is gone (detached or failed); check `dmesg`",
+        "schema | ENOMEM | OS_ERROR | the kernel could not allocate memory to pack the schema of ixl0; try again",
+        "schema | EFAULT | INTERNAL | the kernel could not write the schema into iovc's buffer; this is a bug in iovc, please report it",
+        "schema | EINVAL | OS_ERROR | ixl0 does not answer IOV_GET_SCHEMA; /dev/iov/ixl0 is not an SR-IOV node",
+        "schema | EACCES | NO_PERMISSION | ixl0: permission denied (EACCES)",
+        "config | EINVAL | REFUSED  | the kernel refused the configuration as invalid although it checked clean against the live schema: num_vfs (4) may be above the card's TotalVFs",
+        "config | ENXIO  | UNAVAILABLE | ixl0 cannot enable SR-IOV: the system page size is not one the card supports, ARI could not be enabled, or the VF BARs could not be mapped",
+        "config | ENOSPC | OS_ERROR | not enough PCIe bus numbers for 4 VFs behind ixl0",
+        "config | EFAULT | INTERNAL | the kernel could not read the configuration from iovc's buffer; this is a bug in iovc",
+        "config | ENOMEM | OS_ERROR | the kernel ran out of memory or of address space for the VF BARs on ixl0",
+        "config | EACCES | NO_PERMISSION | ixl0: permission denied (EACCES); SR-IOV changes need root",
+        "config | EPERM  | NO_PERMISSION | ixl0: permission denied (EPERM); SR-IOV changes need root",
+        "config | EIO    | OS_ERROR | the kernel refused to create VFs on ixl0 (Input/output error); the PF driver's SR-IOV init failed, `dmesg` says why; nothing was changed",
       })
-  void everyErrnoOfApplyHasAMessageAndAnExitStatus(
-      String op, String errno, int status, String message) throws Exception {
+  void everyErrnoOfApplyHasAMessageAndAnOutcome(
+      String op, String errno, Outcome status, String message) throws Exception {
     emu.fail("ixl0", op, errno);
     ApplyResult r = backend(null, null).apply(request(CONF, null, false));
-    assertEquals(status, r.exitStatus(), joined(r));
+    assertEquals(status, r.outcome(), joined(r));
     assertTrue(r.messages().get(0).startsWith(message), r.messages().get(0));
     assertTrue(r.messages().get(1).contains("failed: " + errno + " ("), r.messages().get(1));
     if (op.equals("config"))
@@ -448,7 +450,7 @@ class FreeBsdSeamTest {
   @Test
   void noSuchPf() throws Exception {
     ApplyResult r = apply(CONF.replace("ixl0", "ixl9"));
-    assertEquals(69, r.exitStatus());
+    assertEquals(Outcome.UNAVAILABLE, r.outcome());
     assertTrue(
         r.messages()
             .get(0)
@@ -464,7 +466,7 @@ class FreeBsdSeamTest {
   void ebusyTellsHowToGetRidOfTheOldVfs() throws Exception {
     emu.hasVfs("ixl0", true);
     ApplyResult r = apply(CONF);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertEquals(
         List.of(
             "ixl0 already has VFs; run `iovc delete -d ixl0` first, or use `--replace`",
@@ -476,7 +478,7 @@ class FreeBsdSeamTest {
   void emsgsizeFromTheKernelNamesTheSysctl() throws Exception {
     emu.file("ixl0", "max_config", "100");
     ApplyResult r = apply(CONF);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     int size = offline(CONF, SCHEMA).length;
     assertTrue(
         r.messages()
@@ -494,7 +496,7 @@ class FreeBsdSeamTest {
   void aSchemaThatKeepsGrowingIsRetriedThenRefused() throws Exception {
     emu.file("ixl0", "schema.error", "EMSGSIZE");
     ApplyResult r = apply(CONF);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertEquals(
         "the schema of ixl0 kept changing size while iovc read it; try again", r.messages().get(0));
     assertEquals(4, emu.ioctls().size(), "one size call and three fetches");
@@ -504,8 +506,8 @@ class FreeBsdSeamTest {
   void anErrorInArgErrorIsReported() throws Exception {
     emu.file("ixl0", "schema.error", "EIO");
     ApplyResult r =
-        backend().configure(request(CONF, null, false), false, FreeBsdBackend.Style.IOVCTL);
-    assertEquals(71, r.exitStatus());
+        backend().configure(request(CONF, null, false), false, FreeBsdApply.Style.IOVCTL);
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertEquals("Could not fetch config schema: Input/output error", r.messages().get(0));
   }
 
@@ -513,7 +515,7 @@ class FreeBsdSeamTest {
   void aSchemaThatIsNotAnNvlistIsRefused() throws Exception {
     emu.device("ixl0", "not an nvlist at all, just text".getBytes(StandardCharsets.US_ASCII));
     ApplyResult r = apply(CONF);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(
         r.messages().get(0).startsWith("the kernel's schema for ixl0 is not a valid nvlist ("),
         joined(r));
@@ -526,26 +528,25 @@ class FreeBsdSeamTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "ECHILD | 71 | ixl0 has no VFs                             | Failed to delete VFs: No child processes",
-        "EBUSY  | 71 | ixl0 is busy: another SR-IOV operation is running, or a VF is in use | Failed to delete VFs: Device busy",
-        "EPERM  | 77 | ixl0: permission denied (EPERM); SR-IOV changes need root | Failed to delete VFs: Operation not permitted",
-        "EACCES | 77 | ixl0: permission denied (EACCES); SR-IOV changes need root | Failed to delete VFs: Permission denied",
-        "EIO    | 71 | the kernel could not delete the VFs of ixl0: Input/output error | Failed to delete VFs: Input/output error",
+        "ECHILD | OS_ERROR | ixl0 has no VFs                             | Failed to delete VFs: No child processes",
+        "EBUSY  | OS_ERROR | ixl0 is busy: another SR-IOV operation is running, or a VF is in use | Failed to delete VFs: Device busy",
+        "EPERM  | NO_PERMISSION | ixl0: permission denied (EPERM); SR-IOV changes need root | Failed to delete VFs: Operation not permitted",
+        "EACCES | NO_PERMISSION | ixl0: permission denied (EACCES); SR-IOV changes need root | Failed to delete VFs: Permission denied",
+        "EIO    | OS_ERROR | the kernel could not delete the VFs of ixl0: Input/output error | Failed to delete VFs: Input/output error",
       })
-  void everyErrnoOfDeleteHasAMessage(String errno, int status, String message, String iovctl)
+  void everyErrnoOfDeleteHasAMessage(String errno, Outcome status, String message, String iovctl)
       throws Exception {
     emu.hasVfs("ixl0", true);
     if (!errno.equals("ECHILD")) emu.fail("ixl0", "delete", errno);
     else emu.hasVfs("ixl0", false);
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
     ApplyResult r =
-        backend()
-            .delete(DeviceName.fromOption("ixl0"), false, false, FreeBsdBackend.Style.IOVC, ps);
-    assertEquals(status, r.exitStatus());
+        backend().delete(DeviceName.fromOption("ixl0"), false, false, FreeBsdApply.Style.IOVC, ps);
+    assertEquals(status, r.outcome());
     assertTrue(r.messages().get(0).startsWith(message), r.messages().get(0));
     ApplyResult compat =
         backend()
-            .delete(DeviceName.fromOption("ixl0"), false, false, FreeBsdBackend.Style.IOVCTL, ps);
+            .delete(DeviceName.fromOption("ixl0"), false, false, FreeBsdApply.Style.IOVCTL, ps);
     assertEquals(iovctl, compat.messages().get(0));
   }
 
@@ -556,23 +557,24 @@ class FreeBsdSeamTest {
             .configure(
                 request(CONF.replace("ixl0", "ixl9"), null, false),
                 false,
-                FreeBsdBackend.Style.IOVCTL);
+                FreeBsdApply.Style.IOVCTL);
     assertEquals(
         "Could not open device '/dev/iov/ixl9': No such file or directory", r.messages().get(0));
     emu.hasVfs("ixl0", true);
-    r = backend().configure(request(CONF, null, false), false, FreeBsdBackend.Style.IOVCTL);
+    r = backend().configure(request(CONF, null, false), false, FreeBsdApply.Style.IOVCTL);
     assertEquals("Failed to configure SR-IOV: Device busy", r.messages().get(0));
     assertEquals("", stdout(), "iovctl prints nothing on stdout");
   }
 
   @Test
   void aLibraryThatCannotBeLoadedIsReportedPlainly() {
-    FreeBsdBackend b =
-        new FreeBsdBackend(tmp.resolve("no-such-libc.so").toString(), FakeTools.tools(tmp));
+    FreeBsdApply b =
+        new FreeBsdApply(
+            new FreeBsdBackend(tmp.resolve("no-such-libc.so").toString(), FakeTools.tools(tmp)));
     KernelError e =
         assertThrows(KernelError.class, () -> b.fetchSchema(DeviceName.fromOption("ixl0")));
     assertEquals(KernelError.Op.LOAD, e.op());
-    assertEquals(69, e.exitStatus());
+    assertEquals(Outcome.UNAVAILABLE, e.outcome());
     assertTrue(
         e.explain(KernelError.Context.none()).contains("(IOVC_LIBC)"),
         e.explain(KernelError.Context.none()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.kernel.Outcome;
 import io.iovc.kernel.freebsd.KernelError.Context;
 import io.iovc.kernel.freebsd.KernelError.Errno;
 import io.iovc.kernel.freebsd.KernelError.Op;
@@ -51,8 +52,8 @@ class KernelErrorTest {
         "num_vfs is 16 but ixl0 supports at most 8 VFs (its TotalVFs); lower num_vfs to 8 or less; nothing was changed",
         err(Op.CONFIG, Errno.EINVAL).explain(c));
     assertEquals(
-        1,
-        err(Op.CONFIG, Errno.EINVAL).exitStatus(),
+        Outcome.REFUSED,
+        err(Op.CONFIG, Errno.EINVAL).outcome(),
         "the kernel refused the file: nothing applied");
   }
 
@@ -69,7 +70,7 @@ class KernelErrorTest {
   @Test
   void unknownErrnoStillExplains() {
     KernelError e = new KernelError(Op.CONFIG, 4242, "/dev/iov/ixl0", "ixl0", null);
-    assertEquals(71, e.exitStatus());
+    assertEquals(Outcome.OS_ERROR, e.outcome());
     assertTrue(
         e.explain(new Context(false, 4, 1, -1, -1, "ixl"))
             .contains("the ixl driver's SR-IOV init failed"));
@@ -77,15 +78,15 @@ class KernelErrorTest {
   }
 
   @Test
-  void exitStatusesFollowSysexits() {
-    assertEquals(77, err(Op.CONFIG, Errno.EPERM).exitStatus());
-    assertEquals(77, err(Op.OPEN, Errno.EACCES).exitStatus());
-    assertEquals(69, err(Op.OPEN, Errno.ENOENT).exitStatus());
-    assertEquals(69, err(Op.CONFIG, Errno.ENXIO).exitStatus());
-    assertEquals(70, err(Op.CONFIG, Errno.EFAULT).exitStatus());
-    assertEquals(71, err(Op.CONFIG, Errno.EBUSY).exitStatus());
-    assertEquals(71, err(Op.CONFIG, Errno.ENOSPC).exitStatus());
-    assertEquals(71, err(Op.DELETE, Errno.ECHILD).exitStatus());
-    assertEquals(71, err(Op.SCHEMA, Errno.EINVAL).exitStatus());
+  void outcomesFollowTheErrno() {
+    assertEquals(Outcome.NO_PERMISSION, err(Op.CONFIG, Errno.EPERM).outcome());
+    assertEquals(Outcome.NO_PERMISSION, err(Op.OPEN, Errno.EACCES).outcome());
+    assertEquals(Outcome.UNAVAILABLE, err(Op.OPEN, Errno.ENOENT).outcome());
+    assertEquals(Outcome.UNAVAILABLE, err(Op.CONFIG, Errno.ENXIO).outcome());
+    assertEquals(Outcome.INTERNAL, err(Op.CONFIG, Errno.EFAULT).outcome());
+    assertEquals(Outcome.OS_ERROR, err(Op.CONFIG, Errno.EBUSY).outcome());
+    assertEquals(Outcome.OS_ERROR, err(Op.CONFIG, Errno.ENOSPC).outcome());
+    assertEquals(Outcome.OS_ERROR, err(Op.DELETE, Errno.ECHILD).outcome());
+    assertEquals(Outcome.OS_ERROR, err(Op.SCHEMA, Errno.EINVAL).outcome());
   }
 }

@@ -1,5 +1,7 @@
 package io.iovc.kernel.linux;
 
+import io.iovc.apply.linux.LinuxApply;
+import io.iovc.kernel.Outcome;
 import io.iovc.kernel.linux.Netlink.VfLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -462,9 +464,9 @@ public final class FakeKernel {
         case "apply" -> {
           byte[] bytes = Files.readAllBytes(conf);
           var r =
-              new LinuxBackend(k.host())
+              new LinuxApply(k.host())
                   .apply(
-                      new io.iovc.kernel.ApplyRequest(
+                      new io.iovc.apply.ApplyRequest(
                           conf,
                           new io.iovc.source.SourceText(conf.toString(), bytes),
                           registry,
@@ -472,7 +474,7 @@ public final class FakeKernel {
                           io.iovc.pipeline.Pipeline.DEFAULT_MAX_CONFIG,
                           false,
                           null));
-          if (r.exitStatus() != 0)
+          if (r.outcome() != Outcome.OK)
             throw new IllegalStateException(
                 "setup apply failed: " + r.messages() + " " + r.diagnostics());
         }

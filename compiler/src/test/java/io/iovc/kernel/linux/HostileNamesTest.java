@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.apply.linux.LinuxApply;
 import io.iovc.kernel.linux.LiveState.PfException;
 import io.iovc.kernel.linux.Sysfs.SysfsException;
 import io.iovc.pipeline.Pipeline;
@@ -46,7 +47,7 @@ class HostileNamesTest {
     assertEquals("'it'\\''s'", Planner.shellWord("it's"));
     k = new FakeKernel().netdevsim(10, "x;id>p$(id)", 4);
     var p =
-        new LinuxBackend(k.host())
+        new LinuxApply(k.host())
             .prepare(
                 Path.of("t.conf"),
                 SourceText.of(

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.kernel.ApplyRequest;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.apply.ApplyRequest;
+import io.iovc.apply.ApplyResult;
+import io.iovc.apply.linux.LinuxApply;
+import io.iovc.kernel.Outcome;
 import io.iovc.kernel.linux.LiveState.Pf;
 import io.iovc.kernel.linux.LiveState.Snapshot;
 import io.iovc.kernel.linux.Netlink.VfLink;
@@ -86,7 +88,7 @@ class JournalTest {
   }
 
   private static ApplyResult apply(LinuxHost host, String text, boolean rollbackInterrupted) {
-    return new LinuxBackend(host)
+    return new LinuxApply(host)
         .apply(
             new ApplyRequest(
                 Path.of("t.conf"),
@@ -124,7 +126,7 @@ class JournalTest {
   void theNextApplyReportsTheInterruptedOneAndConverges() throws Exception {
     killedApply(6);
     ApplyResult r = apply(k.host(), NSIM, false);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     // steps: numvfs 0, numvfs 4, then VF-0..3's mac, vlan, spoofchk, trust as one netlink batch
     // (steps 3 to 18); the journal records a batch's last step before it starts, since any of its
     // requests may have run when the process dies (here at the 6th, VF-1's vlan)
@@ -145,7 +147,7 @@ class JournalTest {
     for (int at : List.of(1, 5, 9)) {
       String before = killedApply(at);
       ApplyResult r = apply(k.host(), NSIM, true);
-      assertEquals(0, r.exitStatus(), all(r));
+      assertEquals(Outcome.OK, r.outcome(), all(r));
       assertTrue(all(r).contains("was interrupted"), all(r));
       assertTrue(
           all(r).contains("rolled back: eth0 (netdevsim10) is as it was before the interrupted"),
@@ -162,14 +164,14 @@ class JournalTest {
     String before = killedApply(3);
     assertThrows(Killed.class, () -> apply(dyingAt(4), NSIM, false));
     ApplyResult r = apply(k.host(), NSIM, true);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertEquals(before, k.dump());
   }
 
   @Test
   void planDiffAndStatusSayItToo() throws Exception {
     killedApply(2);
-    LinuxBackend b = new LinuxBackend(k.host());
+    LinuxApply b = new LinuxApply(k.host());
     String notice = LinuxBackend.journalNotice(k.host(), LiveState.findPf(k.sysfs, "eth0"));
     assertTrue(notice.startsWith("an apply of t.conf was interrupted at step"), notice);
     assertTrue(notice.contains("--rollback-interrupted"), notice);
@@ -189,7 +191,7 @@ class JournalTest {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
     String before = k.dump();
     ApplyResult r = apply(k.host(), NSIM, true);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertTrue(all(r).contains("no interrupted apply on eth0 (netdevsim10)"), all(r));
     assertEquals(before, k.dump());
   }

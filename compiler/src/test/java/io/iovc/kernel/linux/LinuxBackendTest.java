@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iovc.kernel.ApplyRequest;
-import io.iovc.kernel.ApplyResult;
+import io.iovc.apply.ApplyRequest;
+import io.iovc.apply.ApplyResult;
+import io.iovc.apply.linux.LinuxApply;
+import io.iovc.kernel.Outcome;
 import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.source.SourceText;
@@ -55,7 +57,7 @@ class LinuxBackendTest {
   }
 
   private ApplyResult apply(LinuxHost host, String text, boolean replace) {
-    return new LinuxBackend(host)
+    return new LinuxApply(host)
         .apply(
             new ApplyRequest(
                 Path.of("t.conf"),
@@ -81,7 +83,7 @@ class LinuxBackendTest {
   void applySetsEveryValueAndReapplyChangesNothing() throws Exception {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
     ApplyResult r = apply(NSIM);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertEquals("4", k.read("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs"));
     var vf0 = k.vf("eth0", 0);
     assertEquals("02:00:00:00:00:01", vf0.mac);
@@ -98,7 +100,7 @@ class LinuxBackendTest {
 
     k.log().clear();
     ApplyResult again = apply(NSIM);
-    assertEquals(0, again.exitStatus(), all(again));
+    assertEquals(Outcome.OK, again.outcome(), all(again));
     assertEquals(List.of(), k.log(), "re-applying an applied file changes nothing");
   }
 
@@ -130,7 +132,7 @@ class LinuxBackendTest {
     String before = k.dump();
     k.log().clear();
     ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("vf:2")), NSIM, false);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(all(r).contains("VF-2 vlan: injected failure"), all(r));
     assertTrue(all(r).contains("rolled back"), all(r));
     assertTrue(
@@ -148,7 +150,7 @@ class LinuxBackendTest {
       String before = k.dump();
       ApplyResult r =
           apply(k.host().withInjection(LinuxHost.Injection.parse("step:" + step)), NSIM, false);
-      assertEquals(step == 1 ? 71 : 71, r.exitStatus(), all(r));
+      assertEquals(Outcome.OS_ERROR, r.outcome(), all(r));
       assertEquals(before, k.dump(), "step " + step + ": " + all(r));
       if (step == 1) assertTrue(all(r).contains("nothing was changed"), all(r));
       k.close();
@@ -161,7 +163,7 @@ class LinuxBackendTest {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
     String before = k.dump();
     ApplyResult r = apply(k.host().withInjection(LinuxHost.Injection.parse("verify")), NSIM, false);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(all(r).contains("read-back"), all(r));
     assertEquals(before, k.dump());
   }
@@ -169,7 +171,7 @@ class LinuxBackendTest {
   @Test
   void theNetlinkStepsOfAnApplyGoAsOneBatch() throws Exception {
     k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
-    assertEquals(0, apply(TWO_MACS).exitStatus());
+    assertEquals(Outcome.OK, apply(TWO_MACS).outcome());
     assertEquals(1, k.batches, "6 netlink steps, one batch: " + k.log());
   }
 
@@ -179,7 +181,7 @@ class LinuxBackendTest {
     String before = k.dump();
     k.failWhen = s -> s.equals("ip link set dev eth0 vf 2 vlan 300");
     ApplyResult r = apply(NSIM);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(
         all(r)
             .contains(
@@ -193,7 +195,7 @@ class LinuxBackendTest {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
     k.device("netdevsim10").createdLimit = 3;
     ApplyResult r = apply(NSIM);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(
         all(r)
             .contains(
@@ -208,7 +210,7 @@ class LinuxBackendTest {
     k.failWhen = s -> s.startsWith("write");
     k.failWith = "Permission denied";
     ApplyResult r = apply(NSIM);
-    assertEquals(77, r.exitStatus());
+    assertEquals(Outcome.NO_PERMISSION, r.outcome());
     assertTrue(all(r).contains("nothing was changed"), all(r));
     assertTrue(all(r).contains("as root"), all(r));
   }
@@ -219,7 +221,7 @@ class LinuxBackendTest {
     apply(NSIM);
     k.log().clear();
     ApplyResult r = apply(k.host(), NSIM, true);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertEquals("write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 0", k.log().get(0));
     assertEquals("write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 4", k.log().get(1));
   }
@@ -231,18 +233,18 @@ class LinuxBackendTest {
     LinuxHost h = k.host();
     try (PfLock held = PfLock.acquire(h.lockDir(), "netdevsim-netdevsim10", h.lockWait(), null)) {
       ApplyResult r = apply(NSIM);
-      assertEquals(75, r.exitStatus());
+      assertEquals(Outcome.BUSY, r.outcome());
       assertTrue(all(r).contains("another iovc is applying to this PF"), all(r));
       assertEquals("0", k.read("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs"));
     }
-    assertEquals(0, apply(NSIM).exitStatus(), "the lock is released");
+    assertEquals(Outcome.OK, apply(NSIM).outcome(), "the lock is released");
   }
 
   @Test
   void planChangesNothing() throws Exception {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
-    LinuxBackend.Prepared p =
-        new LinuxBackend(k.host())
+    LinuxApply.Prepared p =
+        new LinuxApply(k.host())
             .prepare(
                 Path.of("t.conf"),
                 SourceText.of("t.conf", NSIM),
@@ -262,7 +264,7 @@ class LinuxBackendTest {
     k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
     k.nativeVfDriver = "nvme";
     ApplyResult r = apply(NVME);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertEquals("vfio-pci", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.1/driver"));
     assertEquals("vfio-pci", k.read("/sys/bus/pci/devices/0000:00:03.1/driver_override"));
     assertEquals("nvme", k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.2/driver"));
@@ -274,7 +276,7 @@ class LinuxBackendTest {
         k.log().get(0),
         "autoprobe off before the VFs exist");
     k.log().clear();
-    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(Outcome.OK, apply(NVME).outcome());
     assertEquals(List.of(), k.log());
   }
 
@@ -282,7 +284,7 @@ class LinuxBackendTest {
   void autoprobeIsBackOnBeforeANativeDriverIsProbed() throws Exception {
     k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
     k.nativeVfDriver = "nvme";
-    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(Outcome.OK, apply(NVME).outcome());
     int restored =
         k.log().indexOf("write /sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe 1");
     int probed = k.log().indexOf("write /sys/bus/pci/drivers_probe 0000:00:03.2");
@@ -295,7 +297,7 @@ class LinuxBackendTest {
     k.nativeVfDriver = "nvme";
     k.sysfs.write("/sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe", "0");
     k.log().clear();
-    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(Outcome.OK, apply(NVME).outcome());
     assertEquals(null, k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.2/driver"));
     assertEquals("0", k.read("/sys/bus/pci/devices/0000:00:03.0/sriov_drivers_autoprobe"));
     assertFalse(
@@ -307,10 +309,10 @@ class LinuxBackendTest {
   void aVfWithoutNativeDriverStaysUnboundWithoutChurn() throws Exception {
     k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
     k.nativeVfDriver = null;
-    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(Outcome.OK, apply(NVME).outcome());
     assertEquals(null, k.sysfs.linkName("/sys/bus/pci/devices/0000:00:03.2/driver"));
     k.log().clear();
-    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(Outcome.OK, apply(NVME).outcome());
     assertEquals(List.of(), k.log(), "an unbound VF is not probed again and again");
   }
 
@@ -318,12 +320,12 @@ class LinuxBackendTest {
   void rollbackRecreatesPciVfsWithTheirDrivers() throws Exception {
     k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
     k.nativeVfDriver = "nvme";
-    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(Outcome.OK, apply(NVME).outcome());
     String before = k.dump();
     String fewer = "PF { device = \"0000:00:03.0\"; num_vfs = 2; }\n";
     ApplyResult r =
         apply(k.host().withInjection(LinuxHost.Injection.parse("verify")), fewer, false);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertTrue(all(r).contains("rolled back"), all(r));
     assertEquals(before, k.dump());
   }
@@ -332,13 +334,13 @@ class LinuxBackendTest {
   void rollbackOfABindingChange() throws Exception {
     k = new FakeKernel().pciPf("0000:00:03.0", "nvme", null, 4);
     k.nativeVfDriver = "nvme";
-    assertEquals(0, apply(NVME).exitStatus());
+    assertEquals(Outcome.OK, apply(NVME).outcome());
     String before = k.dump();
     String swapped =
         "PF { device = \"0000:00:03.0\"; num_vfs = 3; }\nVF-0 { passthrough = false; }\nVF-1 { passthrough = true; }\n";
     ApplyResult r =
         apply(k.host().withInjection(LinuxHost.Injection.parse("vf:1")), swapped, false);
-    assertEquals(71, r.exitStatus());
+    assertEquals(Outcome.OS_ERROR, r.outcome());
     assertNotEquals(List.of(), k.log());
     assertEquals(before, k.dump());
   }
@@ -356,7 +358,7 @@ class LinuxBackendTest {
         VF-1 { link-state = enable; allow-promisc = true; trust = false; }
         """;
     ApplyResult r = apply(text);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     var vf0 = k.vf("eth0", 0);
     assertEquals(List.of(10, 3, "802.1ad"), List.of(vf0.vlan, vf0.qos, vf0.proto));
     assertEquals(List.of(10L, 100L), List.of(vf0.min, vf0.max));
@@ -374,7 +376,7 @@ class LinuxBackendTest {
 
     k.log().clear();
     ApplyResult again = apply(text);
-    assertEquals(0, again.exitStatus(), all(again));
+    assertEquals(Outcome.OK, again.outcome(), all(again));
     assertEquals(List.of(), k.log(), "re-applying changes nothing");
   }
 
@@ -389,7 +391,7 @@ class LinuxBackendTest {
         VF-1 { min-tx-rate = 10; max-tx-rate = 50000; }
         """;
     ApplyResult r = apply(text);
-    assertEquals(1, r.exitStatus(), all(r));
+    assertEquals(Outcome.REFUSED, r.outcome(), all(r));
     String diags = r.diagnostics().toString();
     assertTrue(diags.contains("i40e does not implement `query-rss` on Linux"), diags);
     assertTrue(diags.contains("i40e accepts only `min-tx-rate = 0`"), diags);
@@ -408,7 +410,7 @@ class LinuxBackendTest {
         VF-1 { passthrough = true; mac-addr = "02:00:00:0a:00:02"; }
         """;
     ApplyResult r = apply(text);
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     int lastNetlink = -1;
     int firstBind = -1;
     for (int i = 0; i < k.log().size(); i++) {
@@ -431,10 +433,10 @@ class LinuxBackendTest {
   @Test
   void aNewMacOnABoundVfRebindsItsDriver() throws Exception {
     k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
-    assertEquals(0, apply(TWO_MACS).exitStatus());
+    assertEquals(Outcome.OK, apply(TWO_MACS).outcome());
     k.log().clear();
     ApplyResult r = apply(TWO_MACS.replace("0a:00:01", "0b:00:01"));
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertEquals(
         List.of(
             "ip link set dev enp0s5 vf 0 mac 02:00:00:0b:00:01",
@@ -448,13 +450,13 @@ class LinuxBackendTest {
   @Test
   void aVfInUseIsNotReboundButTheApplySaysSo() throws Exception {
     k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
-    assertEquals(0, apply(TWO_MACS).exitStatus());
+    assertEquals(Outcome.OK, apply(TWO_MACS).outcome());
     Files.writeString(
         k.root.resolve("sys/bus/pci/devices/0000:00:05.1/net/ens5v1/flags"), "0x1003\n");
     k.log().clear();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ApplyResult r =
-        new LinuxBackend(k.host())
+        new LinuxApply(k.host())
             .apply(
                 new ApplyRequest(
                     Path.of("t.conf"),
@@ -464,7 +466,7 @@ class LinuxBackendTest {
                     Pipeline.DEFAULT_MAX_CONFIG,
                     false,
                     new PrintStream(out, true, StandardCharsets.UTF_8)));
-    assertEquals(0, r.exitStatus(), all(r));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
     assertEquals(List.of("ip link set dev enp0s5 vf 0 mac 02:00:00:0b:00:01"), k.log());
     String printed = out.toString(StandardCharsets.UTF_8);
     assertTrue(

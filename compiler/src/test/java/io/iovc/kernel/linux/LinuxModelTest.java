@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParseException;
+import io.iovc.apply.linux.Desired;
 import io.iovc.check.CheckResult;
 import io.iovc.check.Checker;
 import io.iovc.diag.Diagnostic;
@@ -18,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pieces: the file's meaning on Linux, PF resolution, ip -json parsing, the installer. */
@@ -291,16 +292,17 @@ class LinuxModelTest {
   }
 
   @Test
-  void miniJson() {
-    Object v =
-        MiniJson.parse(" {\"a\": [1, -2.5e1, true, false, null, \"x\\\"\\u0041\\n\"], \"b\": {}} ");
-    assertEquals(
-        Map.of("a", java.util.Arrays.asList(1L, -25.0, true, false, null, "x\"A\n"), "b", Map.of()),
-        v);
-    assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("{\"a\" 1}"));
-    assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("[1,"));
-    assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("[1] x"));
-    assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("\"abc"));
+  void malformedIpJsonIsRefusedNotGuessed() {
+    for (String bad : List.of("[{\"vfinfo_list\" 1}]", "[1,", "[] x", "[\"abc"))
+      assertThrows(JsonParseException.class, () -> IpNetlink.parse(bad), bad);
+    // values of the wrong JSON type are absent, never a crash
+    var vf =
+        IpNetlink.parse(
+                "[{\"num_vf\":1,\"vfinfo_list\":[{\"vf\":0,\"address\":7,\"spoofchk\":\"on\",\"vlan\":\"x\"}]}]")
+            .get(0);
+    assertEquals(null, vf.mac());
+    assertEquals(null, vf.spoofchk());
+    assertEquals(0, vf.vlan());
   }
 
   @Test

@@ -1,7 +1,8 @@
-package io.iovc.kernel.freebsd;
+package io.iovc.apply.freebsd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.iovc.kernel.freebsd.Iovemu;
 import io.iovc.nvlist.NvList;
 import io.iovc.nvlist.NvValue;
 import io.iovc.schema.Schema;

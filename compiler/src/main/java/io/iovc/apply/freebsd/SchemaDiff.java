@@ -1,4 +1,4 @@
-package io.iovc.kernel.freebsd;
+package io.iovc.apply.freebsd;
 
 import io.iovc.schema.Schema;
 import io.iovc.schema.Schema.Device;

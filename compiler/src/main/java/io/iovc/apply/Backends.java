@@ -1,4 +1,4 @@
-package io.iovc.kernel;
+package io.iovc.apply;
 
 import java.util.Locale;
 
@@ -13,8 +13,8 @@ public final class Backends {
   /** The backend's class name, or null for an unknown name. */
   static String className(String name) {
     return switch (name) {
-      case "freebsd" -> "io.iovc.kernel.freebsd.FreeBsdBackend";
-      case "linux" -> "io.iovc.kernel.linux.LinuxBackend";
+      case "freebsd" -> "io.iovc.apply.freebsd.FreeBsdApply";
+      case "linux" -> "io.iovc.apply.linux.LinuxApply";
       default -> null;
     };
   }

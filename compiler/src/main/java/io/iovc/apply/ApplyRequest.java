@@ -1,4 +1,4 @@
-package io.iovc.kernel;
+package io.iovc.apply;
 
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;

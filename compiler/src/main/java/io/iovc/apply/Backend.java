@@ -1,4 +1,4 @@
-package io.iovc.kernel;
+package io.iovc.apply;
 
 /**
  * A way to hand a checked configuration to a running kernel: FreeBSD's {@code IOV_CONFIG} ioctl or

@@ -1,4 +1,4 @@
-package io.iovc.kernel.linux;
+package io.iovc.apply.linux;
 
 import io.iovc.check.CheckedConfig;
 import io.iovc.check.ConfigParam;
@@ -7,6 +7,7 @@ import io.iovc.check.EffectiveValues;
 import io.iovc.check.TypedValue;
 import io.iovc.diag.Codes;
 import io.iovc.diag.Diagnostic;
+import io.iovc.kernel.linux.Target;
 import io.iovc.kernel.linux.Target.Binding;
 import io.iovc.kernel.linux.Target.Rate;
 import io.iovc.kernel.linux.Target.Source;
@@ -17,6 +18,7 @@ import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
 import io.iovc.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +45,19 @@ import java.util.TreeSet;
 public final class Desired {
   private Desired() {}
 
-  /** The target and the warnings about what Linux cannot express. */
-  public record Result(Target target, List<Diagnostic> diagnostics) {
+  /**
+   * The target, the warnings about what Linux cannot express, and where each VF attribute's value
+   * is written in the file (for messages about it; the kernel's target knows no files).
+   */
+  public record Result(Target target, List<Diagnostic> diagnostics, Map<String, Span> spans) {
     public Result {
       diagnostics = List.copyOf(diagnostics);
+      spans = Map.copyOf(spans);
+    }
+
+    /** Where VF-{@code vf}'s {@code attribute} is written, or null (a schema default). */
+    public Span span(int vf, String attribute) {
+      return spans.get(vf + "/" + attribute);
     }
   }
 
@@ -68,6 +79,7 @@ public final class Desired {
     List<VfTarget> vfs = new ArrayList<>();
     EffectiveValues values = EffectiveValues.of(config);
     Map<Span, TrustIssue> trustIssues = new LinkedHashMap<>();
+    Map<String, Span> spans = new HashMap<>();
     for (int i = 0; i < config.numVfs(); i++) {
       Map<String, Source> sources = new LinkedHashMap<>();
       String mac = null;
@@ -90,13 +102,19 @@ public final class Desired {
           case MAC_ADDRESS -> {
             if (v.value() instanceof TypedValue.Mac mv) {
               mac = mv.display().toLowerCase(Locale.ROOT);
-              sources.put("mac", new Source(v.name(), v.why(), v.explicit(), v.span()));
+              put(sources, spans, i, "mac", new Source(v.name(), v.why(), v.explicit()), v.span());
             }
           }
           case SPOOF_CHECK -> {
             if (v.value() instanceof TypedValue.Bool b) {
               spoof = b.value();
-              sources.put("spoofchk", new Source(v.name(), v.why(), v.explicit(), v.span()));
+              put(
+                  sources,
+                  spans,
+                  i,
+                  "spoofchk",
+                  new Source(v.name(), v.why(), v.explicit()),
+                  v.span());
             }
           }
           case TRUST -> {
@@ -107,7 +125,7 @@ public final class Desired {
               vlan = new Vlan(n.value() >= 4096 ? 0 : (int) n.value(), 0, "802.1Q");
               String why = v.why() + (n.value() >= 4096 ? ": no port VLAN" : "");
               vlanValues.add(0, new Value(v.name(), v.value(), v.origin(), v.explicit(), v.span()));
-              sources.put("vlan", new Source(v.name(), why, v.explicit(), v.span()));
+              put(sources, spans, i, "vlan", new Source(v.name(), why, v.explicit()), v.span());
             }
           }
           case VLAN_QOS -> {
@@ -137,13 +155,25 @@ public final class Desired {
           case LINK_STATE -> {
             if (v.value() instanceof TypedValue.Str str) {
               linkState = str.value();
-              sources.put("state", new Source(v.name(), v.why(), v.explicit(), v.span()));
+              put(
+                  sources,
+                  spans,
+                  i,
+                  "state",
+                  new Source(v.name(), v.why(), v.explicit()),
+                  v.span());
             }
           }
           case QUERY_RSS -> {
             if (v.value() instanceof TypedValue.Bool b) {
               queryRss = b.value();
-              sources.put("query_rss", new Source(v.name(), v.why(), v.explicit(), v.span()));
+              put(
+                  sources,
+                  spans,
+                  i,
+                  "query_rss",
+                  new Source(v.name(), v.why(), v.explicit()),
+                  v.span());
             }
           }
           default -> {}
@@ -156,30 +186,31 @@ public final class Desired {
                 vlan == null ? 0 : vlan.id(),
                 qos == null ? 0 : qos.intValue(),
                 proto == null ? "802.1Q" : proto);
-        sources.put("vlan", joined(vlanValues));
+        put(sources, spans, i, "vlan", joined(vlanValues), firstExplicit(vlanValues));
       }
       Rate rate = null;
       if (maxRate != null || minRate != null) {
         // one IFLA_VF_RATE carries both limits: the one the file does not write is 0
         rate = new Rate(minRate == null ? 0 : minRate, maxRate == null ? 0 : maxRate);
-        sources.put("rate", joined(rateValues));
+        put(sources, spans, i, "rate", joined(rateValues), firstExplicit(rateValues));
       }
       Boolean trust = trust(i, trustValues, mac != null, trustIssues);
       if (trust != null) {
         List<String> names = new ArrayList<>();
         List<String> whys = new ArrayList<>();
         boolean explicit = false;
-        Span span = null;
         for (Value v : trustValues) {
           names.add(v.name());
           whys.add(v.why());
-          if (v.explicit()) {
-            explicit = true;
-            if (span == null) span = v.span();
-          }
+          explicit |= v.explicit();
         }
-        sources.put(
-            "trust", new Source(String.join("/", names), String.join(", ", whys), explicit, span));
+        put(
+            sources,
+            spans,
+            i,
+            "trust",
+            new Source(String.join("/", names), String.join(", ", whys), explicit),
+            firstExplicit(trustValues));
       }
       Value pt =
           value(
@@ -190,19 +221,19 @@ public final class Desired {
       boolean passthrough = pt != null && pt.value() instanceof TypedValue.Bool b && b.value();
       Binding binding = passthrough ? new Binding.Passthrough() : new Binding.Native();
       String whyBinding = pt == null ? "passthrough = false (schema default)" : pt.why();
-      sources.put(
+      put(
+          sources,
+          spans,
+          i,
           "binding",
-          new Source(
-              "passthrough",
-              whyBinding,
-              pt != null && pt.explicit(),
-              pt == null ? null : pt.span()));
+          new Source("passthrough", whyBinding, pt != null && pt.explicit()),
+          pt == null ? null : pt.span());
       vfs.add(
           new VfTarget(i, mac, vlan, spoof, trust, linkState, rate, queryRss, binding, sources));
     }
     for (TrustIssue t : trustIssues.values()) diags.add(t.diagnostic());
     diags.addAll(unmappedWarnings(config, schema, linuxDriver));
-    return new Result(new Target(config.numVfs(), vfs, recreate, null), diags);
+    return new Result(new Target(config.numVfs(), vfs, recreate, null), diags, spans);
   }
 
   /** One source for several parameters that make one attribute (vlan + qos + proto, rates). */
@@ -210,16 +241,31 @@ public final class Desired {
     List<String> names = new ArrayList<>();
     List<String> whys = new ArrayList<>();
     boolean explicit = false;
-    Span span = null;
     for (Value v : values) {
       names.add(v.name());
       whys.add(v.why());
-      if (v.explicit()) {
-        explicit = true;
-        if (span == null) span = v.span();
-      }
+      explicit |= v.explicit();
     }
-    return new Source(String.join("/", names), String.join(", ", whys), explicit, span);
+    return new Source(String.join("/", names), String.join(", ", whys), explicit);
+  }
+
+  /** Where the first of {@code values} written in the file is, or null. */
+  private static Span firstExplicit(List<Value> values) {
+    for (Value v : values) if (v.explicit()) return v.span();
+    return null;
+  }
+
+  /** Records VF-{@code vf}'s source of {@code attribute} and where it is written. */
+  private static void put(
+      Map<String, Source> sources,
+      Map<String, Span> spans,
+      int vf,
+      String attribute,
+      Source source,
+      Span span) {
+    sources.put(attribute, source);
+    if (span != null) spans.put(vf + "/" + attribute, span);
+    else spans.remove(vf + "/" + attribute);
   }
 
   /** How a parameter maps: the plugin says; a schema without a plugin is mapped by name. */
