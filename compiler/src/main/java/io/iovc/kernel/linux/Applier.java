@@ -78,6 +78,21 @@ final class Applier {
       }
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
+        int end = batchEnd(steps, i, inj, firstOfInjectedVf);
+        if (end - i > 1) {
+          // steps i+1..end are netlink requests on one PF netdev: one `ip -batch -`. The journal
+          // records the batch's last step before it starts: any of them may have run when the
+          // process dies, and the next apply plans from what the kernel shows either way.
+          if (journal != null) journal(journal, end);
+          attempted = true;
+          try {
+            runBatch(steps.subList(i, end), i);
+          } finally {
+            executed += batchDone;
+          }
+          i = end - 1;
+          continue;
+        }
         if (inj.step() == i + 1 || firstOfInjectedVf == i) {
           throw new StepFailure(
               s.subject()
@@ -138,6 +153,63 @@ final class Applier {
       boolean restored = rollback(before, report);
       return new Outcome(false, executed, f.getMessage(), f.permission, report, restored);
     }
+  }
+
+  /**
+   * The end (exclusive) of the run of netlink steps on one PF netdev that starts at {@code i}; at
+   * most {@code i + 1} when step {@code i} is not one or an injected failure or kill falls there (a
+   * step an injection names runs on its own, so the failure and the journal hit exactly it).
+   */
+  private static int batchEnd(
+      List<Step> steps, int i, LinuxHost.Injection inj, int firstOfInjectedVf) {
+    if (!(steps.get(i).action() instanceof Action.SetVf first)
+        || injected(i, inj, firstOfInjectedVf)) return i + 1;
+    int end = i + 1;
+    while (end < steps.size()
+        && steps.get(end).action() instanceof Action.SetVf v
+        && v.netdev().equals(first.netdev())
+        && !injected(end, inj, firstOfInjectedVf)) end++;
+    return end;
+  }
+
+  private static boolean injected(int i, LinuxHost.Injection inj, int firstOfInjectedVf) {
+    return inj.step() == i + 1 || inj.kill() == i + 1 || firstOfInjectedVf == i;
+  }
+
+  /** How many steps of the last batch were done (all, or those before the refused one). */
+  private int batchDone;
+
+  /**
+   * Netlink steps on one PF through one request batch; prints each step that ran (and the refused
+   * one) as single steps are printed. A refused request is mapped back to its step, so the failure
+   * names the VF and the parameter as a single step's would.
+   */
+  private void runBatch(List<Step> batch, int firstIndex) throws StepFailure {
+    batchDone = 0;
+    String netdev = ((Action.SetVf) batch.get(0).action()).netdev();
+    List<Netlink.VfRequest> requests = new ArrayList<>();
+    for (Step s : batch) {
+      Action.SetVf v = (Action.SetVf) s.action();
+      requests.add(new Netlink.VfRequest(v.vf(), v.args()));
+    }
+    try {
+      host.netlink().setAll(netdev, requests);
+    } catch (Netlink.BatchFailure f) {
+      int failed = Math.min(Math.max(f.failed(), 0), batch.size() - 1);
+      if (progress != null)
+        for (int k = 0; k <= failed; k++)
+          progress.printf("%4d  %s%n", firstIndex + k + 1, batch.get(k).display());
+      batchDone = failed;
+      Step s = batch.get(failed);
+      String m = f.getMessage() == null ? "refused" : f.getMessage();
+      throw new StepFailure(
+          s.subject() + ": `" + s.display() + "` failed: " + m,
+          m.contains("Operation not permitted"));
+    }
+    if (progress != null)
+      for (int k = 0; k < batch.size(); k++)
+        progress.printf("%4d  %s%n", firstIndex + k + 1, batch.get(k).display());
+    batchDone = batch.size();
   }
 
   /** Records step {@code n}; an apply does not go on unrecorded. */

@@ -13,14 +13,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@link Netlink} through iproute2: reads {@code ip -json -details link show dev PF} (machine
- * output, never the human text) and sets one attribute per {@code ip link set dev PF vf N …}. The
- * binary is {@code $IOVC_IP}, else the first of /usr/sbin/ip, /sbin/ip, /usr/bin/ip, /bin/ip.
+ * output, never the human text) and sets one attribute per {@code ip link set dev PF vf N …}
+ * request, a run of them through one {@code ip -batch -} ({@link #setAll}). The binary is {@code
+ * $IOVC_IP}, else the first of /usr/sbin/ip, /sbin/ip, /usr/bin/ip, /bin/ip.
  */
 public final class IpNetlink implements Netlink {
   private static final long TIMEOUT_SECONDS = 20;
+
+  /** A batch's whole run, however many lines: a 256-VF apply under emulation takes minutes. */
+  private static final long BATCH_TIMEOUT_SECONDS = 1800;
+
+  /** iproute2's report of the refused line of {@code ip -batch -} ({@code ip.c} batch()). */
+  private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:([0-9]+)");
+
+  /**
+   * A word iproute2's batch reader ({@code makeargs()}) takes as it is: no blank, quote, backslash
+   * or {@code #} (a comment). Interface names may hold quotes and {@code #}; a request with such a
+   * word goes through its own {@code ip link set} process, whose arguments are never parsed.
+   */
+  private static final Pattern BATCH_WORD = Pattern.compile("[A-Za-z0-9._:@+%=,/-]+");
+
   private final String ip;
 
   public IpNetlink(String ipBinary) {
@@ -63,6 +80,52 @@ public final class IpNetlink implements Netlink {
         new ArrayList<>(List.of(ip, "link", "set", "dev", pfNetdev, "vf", Integer.toString(vf)));
     cmd.addAll(args);
     run(cmd, new String[2]);
+  }
+
+  /**
+   * All requests through one {@code ip -batch -}, one line and one netlink request each (the
+   * process count of an apply no longer grows with its VFs). Without {@code -force} iproute2 stops
+   * at the first refused line and names it ({@code Command failed -:N}); the lines before it were
+   * done, the ones after it were not. A request whose words the batch reader would split or cut
+   * goes the slow way ({@link Netlink#setAll}'s one process per request).
+   */
+  @Override
+  public void setAll(String pfNetdev, List<VfRequest> requests) throws BatchFailure {
+    if (requests.isEmpty()) return;
+    if (requests.size() == 1 || !batchSafe(pfNetdev, requests)) {
+      Netlink.super.setAll(pfNetdev, requests);
+      return;
+    }
+    StringBuilder in = new StringBuilder();
+    for (VfRequest r : requests) {
+      in.append("link set dev ").append(pfNetdev).append(" vf ").append(r.vf());
+      for (String a : r.args()) in.append(' ').append(a);
+      in.append('\n');
+    }
+    try {
+      run(List.of(ip, "-batch", "-"), in.toString(), new String[2], BATCH_TIMEOUT_SECONDS);
+    } catch (IOException e) {
+      String m = e.getMessage() == null ? e.toString() : e.getMessage();
+      int line = failedLine(m);
+      // no line named (it could not start, or died): the first request is the one in doubt
+      int failed = line >= 1 && line <= requests.size() ? line - 1 : 0;
+      String why = FAILED_LINE.matcher(m).replaceAll(" ").strip().replaceAll("\\s+", " ");
+      throw new BatchFailure(failed, why.isEmpty() ? m : why);
+    }
+  }
+
+  /** Whether every word of the requests reaches iproute2's batch reader unchanged. */
+  static boolean batchSafe(String pfNetdev, List<VfRequest> requests) {
+    if (!BATCH_WORD.matcher(pfNetdev).matches()) return false;
+    for (VfRequest r : requests)
+      for (String a : r.args()) if (!BATCH_WORD.matcher(a).matches()) return false;
+    return true;
+  }
+
+  /** The 1-based line iproute2 names in {@code Command failed -:N}, or -1. */
+  static int failedLine(String stderr) {
+    Matcher m = FAILED_LINE.matcher(stderr);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
   /**
@@ -140,24 +203,43 @@ public final class IpNetlink implements Netlink {
   }
 
   private static String run(List<String> cmd, String[] outErr) throws IOException {
+    return run(cmd, "", outErr, TIMEOUT_SECONDS);
+  }
+
+  private static String run(List<String> cmd, String input, String[] outErr, long timeoutSeconds)
+      throws IOException {
     Process p;
     try {
       p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     } catch (IOException e) {
       throw new IOException("cannot run " + cmd.get(0) + " (iproute2): " + e.getMessage());
     }
-    p.getOutputStream().close();
+    // stdin from its own thread, so a large batch cannot block against a full stdout or stderr
+    byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+    Thread feeder =
+        new Thread(
+            () -> {
+              try (var stdin = p.getOutputStream()) {
+                stdin.write(bytes);
+              } catch (IOException e) {
+                // it stopped reading (a refused batch line, an unknown option): its exit status
+                // and stderr say why
+              }
+            },
+            "iovc-ip-stdin");
+    feeder.setDaemon(true);
+    feeder.start();
     byte[] out;
     byte[] err;
     try {
-      // Outputs are small (one link); read stderr after stdout.
+      // Outputs are small (one link, or a batch's first refusal); read stderr after stdout.
       out = p.getInputStream().readAllBytes();
       err = p.getErrorStream().readAllBytes();
-      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IOException(
-            String.join(" ", cmd) + ": no answer after " + TIMEOUT_SECONDS + " s");
+        throw new IOException(String.join(" ", cmd) + ": no answer after " + timeoutSeconds + " s");
       }
+      feeder.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       p.destroyForcibly();

@@ -23,6 +23,43 @@ public interface Netlink {
    */
   void set(String pfNetdev, int vf, List<String> args) throws IOException;
 
+  /** One request of {@link #setAll}: {@code ip link set dev PF vf N ARGS}. */
+  record VfRequest(int vf, List<String> args) {
+    public VfRequest {
+      args = List.copyOf(args);
+    }
+  }
+
+  /**
+   * Several requests on one PF, in order, stopping at the first one the kernel refuses; still one
+   * netlink request per VF attribute, so a refusal names one VF and one setting. This default sends
+   * them one at a time; {@link IpNetlink} sends them all through one {@code ip -batch -}.
+   */
+  default void setAll(String pfNetdev, List<VfRequest> requests) throws BatchFailure {
+    for (int i = 0; i < requests.size(); i++) {
+      try {
+        set(pfNetdev, requests.get(i).vf(), requests.get(i).args());
+      } catch (IOException e) {
+        throw new BatchFailure(i, e.getMessage());
+      }
+    }
+  }
+
+  /** Request {@code failed} (0-based) was refused; the ones before it were done. */
+  final class BatchFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int failed;
+
+    public BatchFailure(int failed, String message) {
+      super(message);
+      this.failed = failed;
+    }
+
+    public int failed() {
+      return failed;
+    }
+  }
+
   /** What one VF looks like through netlink ({@code ip -j -d link show} {@code vfinfo_list[]}). */
   record VfLink(
       int vf,

@@ -95,6 +95,11 @@ public final class RtNetlink implements Netlink {
     writer.set(pfNetdev, vf, args);
   }
 
+  @Override
+  public void setAll(String pfNetdev, List<VfRequest> requests) throws BatchFailure {
+    writer.setAll(pfNetdev, requests);
+  }
+
   private static LibC libc() throws IOException {
     LibC c = libc;
     if (c != null) return c;

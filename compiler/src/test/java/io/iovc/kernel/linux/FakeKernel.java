@@ -332,7 +332,16 @@ public final class FakeKernel {
     }
   }
 
+  /** How many request batches netlink got (one per run of netlink steps on a PF). */
+  int batches;
+
   private final class FakeNetlink implements Netlink {
+    @Override
+    public void setAll(String pf, List<VfRequest> requests) throws BatchFailure {
+      batches++;
+      Netlink.super.setAll(pf, requests);
+    }
+
     @Override
     public List<VfLink> read(String pf) throws IOException {
       List<MutableVf> l = links.get(pf);

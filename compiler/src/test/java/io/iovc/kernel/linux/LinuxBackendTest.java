@@ -160,6 +160,13 @@ class LinuxBackendTest {
   }
 
   @Test
+  void theNetlinkStepsOfAnApplyGoAsOneBatch() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    assertEquals(Outcome.OK, apply(TWO_MACS).outcome());
+    assertEquals(1, k.batches, "6 netlink steps, one batch: " + k.log());
+  }
+
+  @Test
   void kernelRefusalNamesTheVfAndTheParameter() throws Exception {
     k = new FakeKernel().netdevsim(10, "eth0", 4);
     String before = k.dump();

@@ -217,6 +217,74 @@ class LinuxModelTest {
         vfs.get(2));
   }
 
+  /**
+   * One {@code ip -batch -} for many requests; iproute2 stops at the first refused line and names
+   * it ({@code Command failed -:N}, as iproute2 6.1 prints it): the refusal maps back to that
+   * request. The "ip" here is a script that behaves so.
+   */
+  @Test
+  void aBatchRefusalNamesItsRequest(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path log = dir.resolve("stdin");
+    Path ip = dir.resolve("ip");
+    Files.writeString(
+        ip,
+        "#!/bin/sh\n"
+            + "[ \"$1 $2\" = \"-batch -\" ] || exit 9\n"
+            + "n=0; while read -r l; do n=$((n+1)); echo \"$l\" >> "
+            + log
+            + "; case \"$l\" in *max_tx_rate*) echo 'RTNETLINK answers: Invalid argument' >&2;"
+            + " echo \"Command failed -:$n\" >&2; exit 1;; esac; done\n");
+    assertTrue(ip.toFile().setExecutable(true));
+    IpNetlink nl = new IpNetlink(ip.toString());
+    Netlink.BatchFailure f =
+        assertThrows(
+            Netlink.BatchFailure.class,
+            () ->
+                nl.setAll(
+                    "eth0",
+                    List.of(
+                        new Netlink.VfRequest(0, List.of("vlan", "5")),
+                        new Netlink.VfRequest(1, List.of("min_tx_rate", "0", "max_tx_rate", "9")),
+                        new Netlink.VfRequest(2, List.of("trust", "on")))));
+    assertEquals(1, f.failed());
+    assertEquals("RTNETLINK answers: Invalid argument", f.getMessage());
+    assertEquals(
+        List.of(
+            "link set dev eth0 vf 0 vlan 5", "link set dev eth0 vf 1 min_tx_rate 0 max_tx_rate 9"),
+        Files.readAllLines(log));
+    assertEquals(-1, IpNetlink.failedLine("RTNETLINK answers: File exists"));
+  }
+
+  /**
+   * A word iproute2's batch reader would split or cut (an interface name may hold {@code #} or a
+   * quote) never goes into a batch: those requests run one {@code ip link set} each, with their
+   * arguments as they are.
+   */
+  @Test
+  void aWordTheBatchReaderWouldCutIsNotBatched(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("argv");
+    Path ip = dir.resolve("ip");
+    Files.writeString(
+        ip, "#!/bin/sh\n" + "printf '%s|' \"$@\" >> " + log + "\necho >> " + log + "\n");
+    assertTrue(ip.toFile().setExecutable(true));
+    IpNetlink nl = new IpNetlink(ip.toString());
+    List<Netlink.VfRequest> two =
+        List.of(
+            new Netlink.VfRequest(0, List.of("mac", "02:00:00:00:00:01")),
+            new Netlink.VfRequest(1, List.of("spoofchk", "on")));
+    nl.setAll("eth#0", two);
+    assertEquals(
+        List.of(
+            "link|set|dev|eth#0|vf|0|mac|02:00:00:00:00:01|",
+            "link|set|dev|eth#0|vf|1|spoofchk|on|"),
+        Files.readAllLines(log));
+    assertTrue(IpNetlink.batchSafe("enp0s5f0", two));
+    assertTrue(!IpNetlink.batchSafe("en p0", two));
+    assertTrue(
+        !IpNetlink.batchSafe("eth0", List.of(new Netlink.VfRequest(0, List.of("vlan", "5\"")))));
+  }
+
   @Test
   void aLinkWithoutVfsHasNone() {
     assertEquals(List.of(), IpNetlink.parse("[{\"ifindex\":2,\"ifname\":\"eth0\"}]"));
