@@ -13,8 +13,9 @@ import org.eclipse.lsp4j.DocumentLink;
 
 /**
  * Document links: {@code PF.device} to the FreeBSD manual page of the driver whose plugin serves it
- * ({@code ixl0} → ixl(4)), and each diagnostic code a {@code # iovc disable=…} comment names to its
- * explanation (the same link as the diagnostic's code: {@code iovc explain CODE}).
+ * ({@code ixl0} → ixl(4), mlx5_core0 → mlx5en(4)), and each diagnostic code a {@code # iovc
+ * disable=…} comment names to its explanation (the same link as the diagnostic's code: {@code iovc
+ * explain CODE}).
  */
 final class DocumentLinks {
   /** The suppression comments {@code Suppressions} reads. */
@@ -32,13 +33,10 @@ final class DocumentLinks {
     List<DocumentLink> out = new ArrayList<>();
     if (a.tooLarge) return out;
     ConfigTree.DeviceRef device = ConfigTree.findDeviceRef(a.tree);
-    // only a driver with FreeBSD device names has a FreeBSD manual page (netdevsim is Linux's)
-    if (device != null
-        && a.schema != null
-        && a.schema.plugin() != null
-        && a.schemaHow.startsWith("PF.device")
-        && !a.schema.plugin().linuxDrivers().contains(a.schema.plugin().name())) {
-      String name = a.schema.plugin().name();
+    // the plugin names its FreeBSD manual page; netdevsim (Linux's) and vnic have none
+    String name =
+        a.schema != null && a.schema.plugin() != null ? a.schema.plugin().manualPage() : null;
+    if (device != null && name != null && a.schemaHow.startsWith("PF.device")) {
       DocumentLink l = new DocumentLink(a.pos.range(device.span()), String.format(MAN, name));
       l.setTooltip(name + "(4): the FreeBSD manual page of the driver");
       out.add(l);

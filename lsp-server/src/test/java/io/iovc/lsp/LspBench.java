@@ -9,9 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DiagnosticCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentDiagnosticParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
@@ -19,6 +22,7 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -33,7 +37,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * mvn -q -o -Pbench -pl compiler,lsp-server -DskipTests verify}, which uses {@code -Xmx64m
  * -XX:+UseSerialGC}): didChange → publishDiagnostics with the debounce set to 0, and completion on
  * an empty line of a VF section, both over real JSON-RPC through pipes, plus the same work called
- * directly on the service (no JSON).
+ * directly on the service (no JSON); code lens over PF on the analysed document; and a client that
+ * pulls diagnostics ({@code textDocument/diagnostic}) after each change.
  */
 public final class LspBench {
   static final int WARMUP = Integer.getInteger("bench.warmup", 3000);
@@ -59,7 +64,17 @@ public final class LspBench {
     return sb.toString();
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run();
+    } catch (Throwable t) {
+      t.printStackTrace();
+      System.exit(1); // the servers' reader threads would keep the JVM alive
+    }
+    System.exit(0);
+  }
+
+  static void run() throws Exception {
     String base = file(256);
     String uri = "file:///etc/iov/ixl0.conf";
     int emptyLine =
@@ -118,12 +133,121 @@ public final class LspBench {
     report("service: completion after a change, thread CPU time", completeFreshCpu);
 
     // ---- over JSON-RPC
+    Settings s = Fixture.settings();
+    s.debounceMs = 0;
+    BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    LanguageServer server = connect(s, published, new ClientCapabilities());
+    server
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "iovctl", 1, base)));
+    published.take();
+    long[] diag = new long[RUNS];
+    long[] comp = new long[RUNS];
+    long[] compFresh = new long[RUNS];
+    long[] lens = new long[RUNS];
+    int version = 1;
+    for (int i = 0; i < WARMUP + RUNS; i++) {
+      version++;
+      long t0 = System.nanoTime();
+      server
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri, version),
+                  List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
+      PublishDiagnosticsParams p;
+      do {
+        p = published.poll(10, TimeUnit.SECONDS);
+      } while (p != null && p.getVersion() != version);
+      long t1 = System.nanoTime();
+      server
+          .getTextDocumentService()
+          .completion(
+              new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1)))
+          .get();
+      long t2 = System.nanoTime();
+      var lenses =
+          server
+              .getTextDocumentService()
+              .codeLens(new CodeLensParams(new TextDocumentIdentifier(uri)))
+              .get();
+      long t3 = System.nanoTime();
+      if (lenses.isEmpty()) throw new AssertionError("no code lens over PF");
+      if (i >= WARMUP) {
+        diag[i - WARMUP] = t1 - t0;
+        comp[i - WARMUP] = t2 - t1;
+        lens[i - WARMUP] = t3 - t2;
+      }
+    }
+    report("JSON-RPC: didChange -> publishDiagnostics (debounce 0)", diag);
+    report("JSON-RPC: completion request -> response", comp);
+    report("JSON-RPC: code lens request -> response (analysed document)", lens);
+    s.debounceMs = 10_000; // diagnostics pending: the completion must analyse the new text itself
+    for (int i = 0; i < WARMUP / 3 + RUNS; i++) {
+      version++;
+      server
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri, version),
+                  List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
+      long t0 = System.nanoTime();
+      server
+          .getTextDocumentService()
+          .completion(
+              new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1)))
+          .get();
+      long t1 = System.nanoTime();
+      if (i >= WARMUP / 3) compFresh[i - WARMUP / 3] = t1 - t0;
+    }
+    report("JSON-RPC: completion right after a change (re-analysis included)", compFresh);
+    server.shutdown().get();
+
+    // a client that pulls diagnostics (textDocument/diagnostic): nothing is pushed to it
+    Settings ps = Fixture.settings();
+    ps.debounceMs = 0;
+    ClientCapabilities pullCaps = new ClientCapabilities();
+    TextDocumentClientCapabilities td = new TextDocumentClientCapabilities();
+    td.setDiagnostic(new DiagnosticCapabilities());
+    pullCaps.setTextDocument(td);
+    BlockingQueue<PublishDiagnosticsParams> pushed = new LinkedBlockingQueue<>();
+    LanguageServer puller = connect(ps, pushed, pullCaps);
+    puller
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "iovctl", 1, base)));
+    long[] pull = new long[RUNS];
+    for (int i = 0; i < WARMUP + RUNS; i++) {
+      version++;
+      long t0 = System.nanoTime();
+      puller
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri, version),
+                  List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
+      var report =
+          puller
+              .getTextDocumentService()
+              .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
+              .get();
+      long t1 = System.nanoTime();
+      if (!report.isLeft() || report.getLeft().getItems() == null)
+        throw new AssertionError("the pulled report has no diagnostics: " + report);
+      if (i >= WARMUP) pull[i - WARMUP] = t1 - t0;
+    }
+    if (!pushed.isEmpty()) throw new AssertionError("diagnostics pushed to a pulling client");
+    report("JSON-RPC: didChange + textDocument/diagnostic (pull) -> report", pull);
+    puller.shutdown().get();
+  }
+
+  /** A server and a client joined by pipes, initialised with the client's capabilities. */
+  static LanguageServer connect(
+      Settings s, BlockingQueue<PublishDiagnosticsParams> published, ClientCapabilities caps)
+      throws Exception {
     PipedInputStream serverIn = new PipedInputStream(1 << 20);
     PipedOutputStream toServer = new PipedOutputStream(serverIn);
     PipedInputStream clientIn = new PipedInputStream(1 << 20);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-    Settings s = Fixture.settings();
-    s.debounceMs = 0;
     IovcLanguageServer impl =
         new IovcLanguageServer(
             Fixture.PLUGINS,
@@ -134,7 +258,6 @@ public final class LspBench {
         LspMain.launcher(impl, new MessageGuard(serverIn, LspMain.DEFAULT_MAX_MESSAGE), serverOut);
     impl.connect(sl.getRemoteProxy());
     sl.startListening();
-    BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
     LanguageClient client =
         new LanguageClient() {
           @Override
@@ -161,65 +284,10 @@ public final class LspBench {
     LanguageServer server = cl.getRemoteProxy();
     cl.startListening();
     InitializeParams ip = new InitializeParams();
-    ip.setCapabilities(new ClientCapabilities());
+    ip.setCapabilities(caps);
     server.initialize(ip).get();
     server.initialized(new InitializedParams());
-    server
-        .getTextDocumentService()
-        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "iovctl", 1, base)));
-    published.take();
-    long[] diag = new long[RUNS];
-    long[] comp = new long[RUNS];
-    long[] compFresh = new long[RUNS];
-    int version = 1;
-    for (int i = 0; i < WARMUP + RUNS; i++) {
-      version++;
-      long t0 = System.nanoTime();
-      server
-          .getTextDocumentService()
-          .didChange(
-              new DidChangeTextDocumentParams(
-                  new VersionedTextDocumentIdentifier(uri, version),
-                  List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
-      PublishDiagnosticsParams p;
-      do {
-        p = published.poll(10, TimeUnit.SECONDS);
-      } while (p != null && p.getVersion() != version);
-      long t1 = System.nanoTime();
-      server
-          .getTextDocumentService()
-          .completion(
-              new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1)))
-          .get();
-      long t2 = System.nanoTime();
-      if (i >= WARMUP) {
-        diag[i - WARMUP] = t1 - t0;
-        comp[i - WARMUP] = t2 - t1;
-      }
-    }
-    report("JSON-RPC: didChange -> publishDiagnostics (debounce 0)", diag);
-    report("JSON-RPC: completion request -> response", comp);
-    s.debounceMs = 10_000; // diagnostics pending: the completion must analyse the new text itself
-    for (int i = 0; i < WARMUP / 3 + RUNS; i++) {
-      version++;
-      server
-          .getTextDocumentService()
-          .didChange(
-              new DidChangeTextDocumentParams(
-                  new VersionedTextDocumentIdentifier(uri, version),
-                  List.of(new TextDocumentContentChangeEvent(variant(base, i)))));
-      long t0 = System.nanoTime();
-      server
-          .getTextDocumentService()
-          .completion(
-              new CompletionParams(new TextDocumentIdentifier(uri), new Position(emptyLine, 1)))
-          .get();
-      long t1 = System.nanoTime();
-      if (i >= WARMUP / 3) compFresh[i - WARMUP / 3] = t1 - t0;
-    }
-    report("JSON-RPC: completion right after a change (re-analysis included)", compFresh);
-    server.shutdown().get();
-    System.exit(0);
+    return server;
   }
 
   /** The file with one value changed, as typing would. */

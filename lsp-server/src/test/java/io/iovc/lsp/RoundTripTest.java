@@ -607,6 +607,26 @@ class RoundTripTest {
                 new org.eclipse.lsp4j.DocumentLinkParams(
                     new TextDocumentIdentifier("file:///tmp/eth0.conf")))
             .get(20, TimeUnit.SECONDS));
+    // the page is the one FreeBSD ships: mlx5_core's is mlx5en(4); vnicpf has none
+    assertEquals(
+        List.of("https://man.freebsd.org/cgi/man.cgi?query=mlx5en&sektion=4"),
+        linkTargets(
+            "file:///tmp/mlx.conf", "PF {\n\tdevice = \"mlx5_core0\";\n\tnum_vfs = 1;\n}\n"));
+    assertEquals(
+        List.of(),
+        linkTargets("file:///tmp/vnic.conf", "PF {\n\tdevice = \"vnicpf0\";\n\tnum_vfs = 1;\n}\n"));
+  }
+
+  private List<String> linkTargets(String uri, String text) throws Exception {
+    open(uri, text);
+    client.next(uri);
+    return server
+        .getTextDocumentService()
+        .documentLink(new org.eclipse.lsp4j.DocumentLinkParams(new TextDocumentIdentifier(uri)))
+        .get(20, TimeUnit.SECONDS)
+        .stream()
+        .map(l -> l.getTarget())
+        .toList();
   }
 
   private String renameError(String uri, Position p, String name) throws Exception {

@@ -29,6 +29,15 @@ public interface DriverPlugin {
     return DevicePatterns.examples(devicePatterns());
   }
 
+  /**
+   * The FreeBSD manual page (section 4) that documents this driver, for editors' links: by default
+   * the driver's own name ({@code ixl} → ixl(4)). {@code null} when FreeBSD has no such page (a
+   * Linux-only simulator, or a driver shipped without one).
+   */
+  default String manualPage() {
+    return name();
+  }
+
   /** Names of the Linux kernel drivers for the same hardware, e.g. {@code i40e}. */
   List<String> linuxDrivers();
 

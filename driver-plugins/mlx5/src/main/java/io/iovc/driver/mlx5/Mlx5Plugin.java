@@ -27,6 +27,12 @@ public final class Mlx5Plugin implements DriverPlugin {
     return "mlx5";
   }
 
+  /** FreeBSD documents the mlx5_core PF and its Ethernet side in mlx5en(4); there is no mlx5(4). */
+  @Override
+  public String manualPage() {
+    return "mlx5en";
+  }
+
   @Override
   public String description() {
     return "Mellanox/NVIDIA ConnectX-4, -5, -6, -7 and BlueField (mlx5en VFs)";

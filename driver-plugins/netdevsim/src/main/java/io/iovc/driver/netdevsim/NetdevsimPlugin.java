@@ -93,6 +93,12 @@ public final class NetdevsimPlugin implements DriverPlugin {
     return "netdevsim";
   }
 
+  /** Linux's simulator: no FreeBSD manual page. */
+  @Override
+  public String manualPage() {
+    return null;
+  }
+
   @Override
   public String description() {
     return "Linux netdevsim, the kernel's simulated NIC for testing (VFs in legacy mode)";

@@ -46,6 +46,12 @@ public final class VnicPlugin implements DriverPlugin {
     return "vnic";
   }
 
+  /** FreeBSD ships no manual page for vnicpf/vnic (share/man/man4 has none). */
+  @Override
+  public String manualPage() {
+    return null;
+  }
+
   @Override
   public String description() {
     return "Cavium ThunderX built-in NIC, arm64 (vnicpf PF, vnic VFs)";
