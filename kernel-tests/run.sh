@@ -14,7 +14,7 @@
 # exit 0 only when this machine cannot run it at all (not Linux/x86_64, no apt, no root to
 # install packages, Debian's packages unreachable). Environment:
 #   IOVC_KTEST_WORK=DIR     cache for the kernel, netdevsim.ko, initramfs (default /var/tmp/iovc-kernel-tests)
-#   IOVC_KTEST_TIMEOUT=S    bound on each QEMU run (default 1200: the first guest runs five scenarios)
+#   IOVC_KTEST_TIMEOUT=S    bound on each QEMU run (default 1800: the first guest runs six scenarios)
 #   IOVC_KTEST_SKIP_BUILD=1 use the existing dist/ (e.g. when .ci/run has just built it)
 #   IOVC_KTEST_EXTRA=1      also run `iovc plan` and `iovc status` in the guest
 #   IOVC_KTEST_VERBOSE=1    show every iovc output in the guest log
@@ -24,7 +24,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 ROOT=$(dirname "$HERE")
 WORK=${IOVC_KTEST_WORK:-/var/tmp/iovc-kernel-tests}
-TIMEOUT=${IOVC_KTEST_TIMEOUT:-1200}
+TIMEOUT=${IOVC_KTEST_TIMEOUT:-1800}
 export DEBIAN_FRONTEND=noninteractive
 T0=$(date +%s)
 skip() { echo "SKIP: kernel tests: $*"; exit 0; }
