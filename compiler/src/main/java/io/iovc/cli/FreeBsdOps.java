@@ -14,8 +14,8 @@ import java.util.List;
  * {@code iovc plan} and {@code iovc diff} with {@code --backend freebsd}: the file (checked offline
  * with the plugin or {@code --schema}, as {@code iovc check} does) compared with what {@code
  * pciconf} reports through {@link FreeBsdStatus}; the comparison is {@link FreeBsdPlan}'s. Exit
- * status: plan 0; diff 0 when the readable facts match, 1 drift or file errors; 69 no such PF (as on Linux), 3 no
- * schema, 69 the host's PCI functions cannot be listed.
+ * status: plan 0; diff 0 when the readable facts match, 1 drift or file errors; 69 no such PF (as
+ * on Linux), 3 no schema, 69 the host's PCI functions cannot be listed.
  */
 final class FreeBsdOps {
   private FreeBsdOps() {}

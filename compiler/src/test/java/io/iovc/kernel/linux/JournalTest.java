@@ -18,6 +18,8 @@ import io.iovc.pipeline.Pipeline;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.source.SourceText;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
