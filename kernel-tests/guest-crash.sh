@@ -81,18 +81,20 @@ ip link set dev "$PF" vf 1 vlan 20 qos 3 proto 802.1ad
 state > $T/before2
 s=$(now)
 "$IOVC" compile --apply $B > $T/out 2> $T/err & JPID=$!
-# wait until the journal shows the apply on VF-0's settings (step 5 of 14: the count went 4 -> 0 -> 3)
-for _ in $(seq 1200); do grep -qx 'step 5' $J 2>/dev/null && break; kill -0 $JPID 2>/dev/null || break; sleep 0.05; done
+# wait until the journal shows the apply past the VF count (4 -> 0 -> 3: steps 1-4) and on the VFs'
+# settings; those run as one `ip -batch`, whose journal line names the batch's last step before it starts
+for _ in $(seq 1200); do grep -qxE 'step ([5-9]|[1-9][0-9]+)' $J 2>/dev/null && break; kill -0 $JPID 2>/dev/null || break; sleep 0.05; done
 kill -9 $JPID; wait $JPID; RC=$?
 echo "TIME: iovc compile --apply $B (killed) -> exit $RC in $(awk "BEGIN{printf \"%.1f\", $(now) - $s}") s"
 check "2: the java process died of SIGKILL (exit 137)" same "$RC" 137
 N=$(reached); M=$(steps_of)
 echo "  killed at step $N of $M; the last step it printed: $(grep -E '^ +[0-9]+  ' $T/out | tail -n1 | sed 's/^ *//')"
-check "2: killed among the per-VF settings (step 5..$((M - 1)) of $M)" test "${N:-0}" -ge 5 -a "${N:-0}" -lt "${M:-0}"
+check "2: killed among the per-VF settings (step 5..$M of $M, before the read-back)" test "${N:-0}" -ge 5 -a "${N:-0}" -le "${M:-0}" -a "$(grep -cx verify $J)" = 0
 check "2: the VFs were recreated: sriov_numvfs = 3" same "$(cat $NS/sriov_numvfs)" 3
 check "2: the lock file names a dead pid" dead_lock
 EXPECT_RC=1 iovc diff $B
-check "2: diff: the PF differs from the file (exit 1)" same "$RC" 1
+# 1 if the signal landed before `ip -batch` (which the kill does not stop) had run its lines, else 0
+check "2: diff answers (exit 0 or 1, not an error)" test "$RC" -le 1
 check "2: diff says the apply was interrupted at step $N of $M" contains $T/out "note: an apply of $B was interrupted at step $N of $M at "
 iovc compile --apply --rollback-interrupted $B
 check "2: --rollback-interrupted: exit 0" same "$RC" 0
