@@ -23,10 +23,12 @@ if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.
     >/etc/apt/sources.list.d/bookworm-backports.sources
   apt-get update -qq >/dev/null || { echo "setup-backports: apt-get update failed" >&2; exit 3; }
 fi
-if ! qemu-system-x86_64 -device igb,help >/dev/null 2>&1; then
+# `-device igb,help` is no test: QEMU 7.2 prints "Device 'igb' not found" and exits 0
+has_igb() { qemu-system-x86_64 -device help 2>/dev/null | grep -q '^name "igb"'; }
+if ! has_igb; then
   apt-get install -y -qq -t bookworm-backports qemu-system-x86 >/dev/null \
     || { echo "setup-backports: cannot install qemu-system-x86 from bookworm-backports" >&2; exit 3; }
-  qemu-system-x86_64 -device igb,help >/dev/null 2>&1 || { echo "setup-backports: QEMU still has no igb device" >&2; exit 1; }
+  has_igb || { echo "setup-backports: QEMU still has no igb device" >&2; exit 1; }
 fi
 
 if [ -z "${KVER_BPO:-}" ]; then
