@@ -58,6 +58,13 @@ check "diff after changes behind iovc's back: exit 1" same "$RC" 1
 check "diff names VF-240's VLAN" contains $T/out "VF-240 vlan: file 340, live 7"
 check "diff names VF-255's spoof check" contains $T/out "VF-255 mac-anti-spoof"
 
+iovc plan $T/scale.conf
+check "plan: exit 0" same "$RC" 0
+check "plan: $N VFs now, $N in the file" contains $T/out "VFs: $N now, $N in the file"
+check "plan: exactly 2 steps (VF-240's VLAN, VF-255's spoof check)" same \
+  "$(grep -E '^ +[0-9]+  ' $T/out | sed -E 's/^ +[0-9]+  //; s/ +#.*//' | tr '\n' '|')" \
+  "ip link set dev $PF vf 240 vlan 340|ip link set dev $PF vf 255 spoofchk on|"
+
 iovc compile --apply $T/scale.conf
 check "apply: exit 0" same "$RC" 0
 check "apply: the 2 changes, not the $N VFs" contains $T/out "applying 2 changes"
