@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.iovc.golden.harness.Golden;
 import io.iovc.kernel.linux.FakeKernel;
 import io.iovc.kernel.linux.TestPlugins;
 import java.nio.file.Files;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * the bhyve VM debian-test; ixl1 without VFs): only the VF count and each VF's passthrough are
  * compared, the rest is listed as not readable; the plan is iovctl's IOV_DELETE then IOV_CONFIG
  * with the consumers warned. JSON validated against the published schemas; the human documents are
- * golden ({@code -Diovc.approve=true} rewrites them). The configuration files are in the golden
- * directory and named relative to the module, so the documents do not depend on a temporary path.
+ * {@code status/NAME.approved.txt} on the one golden harness ({@link Golden}; {@code
+ * -Dgolden.approve=true} approves them). The configuration files are in the golden directory and
+ * named relative to the module, so the documents do not depend on a temporary path.
  */
 class FreeBsdOpsTest {
   static final Path DIR = Path.of("src/test/resources/io/iovc/cli/status");
@@ -54,10 +56,9 @@ class FreeBsdOpsTest {
     return JsonParser.parseString(r.out()).getAsJsonObject();
   }
 
-  static void golden(String name, String actual) throws Exception {
-    Path g = DIR.resolve(name);
-    if (Boolean.getBoolean("iovc.approve")) Files.writeString(g, actual);
-    assertEquals(Files.readString(g), actual);
+  /** Verifies {@code actual} against {@code status/NAME.approved.txt}. */
+  static void golden(String name, String actual) {
+    Golden.verify(DIR.resolve(name + Golden.APPROVED), actual);
   }
 
   /**
@@ -68,7 +69,7 @@ class FreeBsdOpsTest {
     StatusCommandTest.Run r = iovc("diff", SEED);
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
-    golden("freebsd-diff-seed.out", r.out());
+    golden("freebsd-diff-seed", r.out());
     r = iovc("diff", "--format", "json", SEED);
     assertEquals(0, r.status(), r.err());
     OpsCommandTest.assertValid("diff.schema.json", r.out());
@@ -88,7 +89,7 @@ class FreeBsdOpsTest {
   void diffNamesTheCountAndThePassthroughThatDiffer() throws Exception {
     StatusCommandTest.Run r = iovc("diff", DRIFT);
     assertEquals(1, r.status(), r.err());
-    golden("freebsd-diff-drift.out", r.out());
+    golden("freebsd-diff-drift", r.out());
     r = iovc("diff", "--format", "json", DRIFT);
     assertEquals(1, r.status(), r.err());
     OpsCommandTest.assertValid("diff.schema.json", r.out());
@@ -113,7 +114,7 @@ class FreeBsdOpsTest {
     assertEquals(2, o.getAsJsonObject("num_vfs").get("live").getAsInt());
     assertTrue(o.getAsJsonArray("notes").toString().contains("--replace"), o.toString());
     r = iovc("plan", SEED);
-    golden("freebsd-plan-seed.out", r.out());
+    golden("freebsd-plan-seed", r.out());
   }
 
   /**
@@ -124,7 +125,7 @@ class FreeBsdOpsTest {
   void planOfADifferentFileDeletesFirstAndWarnsTheConsumers() throws Exception {
     StatusCommandTest.Run r = iovc("plan", DRIFT);
     assertEquals(0, r.status(), r.err());
-    golden("freebsd-plan-drift.out", r.out());
+    golden("freebsd-plan-drift", r.out());
     r = iovc("plan", "--format", "json", DRIFT);
     OpsCommandTest.assertValid("plan.schema.json", r.out());
     JsonObject o = json(r);
@@ -151,7 +152,7 @@ class FreeBsdOpsTest {
   void planOnAPfWithoutVfsIsOneIovConfig() throws Exception {
     StatusCommandTest.Run r = iovc("plan", NEW);
     assertEquals(0, r.status(), r.err());
-    golden("freebsd-plan-new.out", r.out());
+    golden("freebsd-plan-new", r.out());
     r = iovc("plan", "--format", "json", NEW);
     OpsCommandTest.assertValid("plan.schema.json", r.out());
     JsonObject o = json(r);
@@ -174,7 +175,7 @@ class FreeBsdOpsTest {
     StatusCommandTest.Run r = StatusCommandTest.run("delete", "--backend", "freebsd", "-d", "ixl0");
     assertEquals(75, r.status(), r.err());
     golden(
-        "freebsd-delete-in-use.out",
+        "freebsd-delete-in-use",
         "$ iovc delete --backend freebsd -d ixl0\nexit "
             + r.status()
             + "\n--- stdout\n"

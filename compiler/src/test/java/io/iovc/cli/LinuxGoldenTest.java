@@ -3,6 +3,7 @@ package io.iovc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iovc.golden.harness.Golden;
 import io.iovc.kernel.linux.FakeKernel;
 import io.iovc.kernel.linux.LinuxHost;
 import io.iovc.kernel.linux.TestPlugins;
@@ -22,29 +23,26 @@ import org.junit.jupiter.api.TestFactory;
  * {@code delete} on Linux, against a fake sysfs and netlink. Each case is {@code linux/NAME.conf}:
  * the file, whose {@code # machine:} comment lines build the machine (see {@link
  * FakeKernel#machine}) and may name the command ({@code # machine: cmd diff}); the approved output
- * is {@code NAME.out}. Review a change by reading the diff of the .out files; {@code
- * -Diovc.approve=true} rewrites them.
+ * is {@code NAME.approved.txt} beside it, on the one golden harness ({@link Golden}): a difference
+ * writes {@code NAME.received.txt} and fails, {@code -Dgolden.approve=true} approves.
  *
  * <p>For {@code plan}, {@code diff} and {@code status} it also checks that nothing was written.
  */
 class LinuxGoldenTest {
   private static final Path DIR = Path.of("src/test/resources/io/iovc/cli/linux");
-  private static final boolean APPROVE = Boolean.getBoolean("iovc.approve");
 
   @TestFactory
   Stream<DynamicTest> cases() throws Exception {
-    List<Path> confs;
     try (Stream<Path> s = Files.list(DIR)) {
-      confs = s.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
+      long confs = s.filter(p -> p.toString().endsWith(".conf")).count();
+      assertTrue(confs >= 10, "golden cases missing in " + DIR.toAbsolutePath());
     }
-    assertTrue(confs.size() >= 10, "golden cases missing in " + DIR.toAbsolutePath());
-    return confs.stream()
-        .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> run(c)));
+    return Golden.forEachInput(DIR, ".conf", LinuxGoldenTest::run);
   }
 
-  private static void run(Path conf) throws Exception {
+  /** The document of one case; for plan, diff and status also checks that nothing was written. */
+  private static String run(Path conf) throws Exception {
     String name = conf.getFileName().toString();
-    String base = name.substring(0, name.length() - ".conf".length());
     List<String> directives = new ArrayList<>();
     List<String> cmd = new ArrayList<>(List.of("plan"));
     for (String line : Files.readAllLines(conf)) {
@@ -84,44 +82,36 @@ class LinuxGoldenTest {
       Output.out = oldOut;
       Output.err = oldErr;
     }
-    boolean changes = cmd.get(0).equals("compile") || delete;
-    String shown =
-        String.join(" ", cmd)
-            + (cmd.get(0).equals("status") || (delete && !args.contains(file.toString()))
-                ? ""
-                : " " + name);
-    String actual =
-        ("$ iovc "
-                + shown
-                + (env == null ? "" : "    # IOVC_INJECT_FAILURE=" + env)
-                + "\n"
-                + "exit "
-                + status
-                + "\n"
-                + "--- stdout\n"
-                + out.toString(StandardCharsets.UTF_8)
-                + "--- stderr\n"
-                + err.toString(StandardCharsets.UTF_8)
-                + (changes
-                    ? "--- kernel log\n"
-                        + String.join("\n", k.log())
-                        + (k.log().isEmpty() ? "" : "\n")
-                        + "--- after\n"
-                        + k.dump()
-                    : ""))
-            .replace(tmp + "/", "");
-    if (!changes)
-      assertEquals(List.of(), k.log(), "`iovc " + cmd.get(0) + "` must not change anything");
-    Path expected = DIR.resolve(base + ".out");
     try {
-      if (APPROVE || !Files.exists(expected)) {
-        Files.writeString(expected, actual, StandardCharsets.UTF_8);
-        if (!APPROVE)
-          throw new AssertionError("no approved output yet; wrote " + expected + " (review it)");
-      } else {
-        assertEquals(
-            Files.readString(expected, StandardCharsets.UTF_8), actual, "golden output of " + name);
-      }
+      boolean changes = cmd.get(0).equals("compile") || delete;
+      String shown =
+          String.join(" ", cmd)
+              + (cmd.get(0).equals("status") || (delete && !args.contains(file.toString()))
+                  ? ""
+                  : " " + name);
+      String actual =
+          ("$ iovc "
+                  + shown
+                  + (env == null ? "" : "    # IOVC_INJECT_FAILURE=" + env)
+                  + "\n"
+                  + "exit "
+                  + status
+                  + "\n"
+                  + "--- stdout\n"
+                  + out.toString(StandardCharsets.UTF_8)
+                  + "--- stderr\n"
+                  + err.toString(StandardCharsets.UTF_8)
+                  + (changes
+                      ? "--- kernel log\n"
+                          + String.join("\n", k.log())
+                          + (k.log().isEmpty() ? "" : "\n")
+                          + "--- after\n"
+                          + k.dump()
+                      : ""))
+              .replace(tmp + "/", "");
+      if (!changes)
+        assertEquals(List.of(), k.log(), "`iovc " + cmd.get(0) + "` must not change anything");
+      return actual;
     } finally {
       k.close();
       FakeKernel.deleteTree(tmp);

@@ -10,6 +10,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.iovc.golden.harness.Golden;
 import io.iovc.kernel.SriovStatus;
 import io.iovc.kernel.SriovStatus.Consumer;
 import io.iovc.kernel.SriovStatus.Kind;
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code iovc status} end to end on the FreeBSD backend over the seed article's recorded tool
  * output (see FreeBsdStatusTest), its golden human document, and the JSON validated against the
- * published schema with networknt's validator. {@code -Diovc.approve=true} rewrites the golden.
+ * published schema with networknt's validator. The human document is {@code
+ * status/freebsd-seed.approved.txt} on the one golden harness ({@link Golden}; {@code
+ * -Dgolden.approve=true} approves).
  */
 class StatusCommandTest {
   static final Path SEED = Path.of("src/test/resources/io/iovc/kernel/freebsd/seed");
@@ -89,9 +92,7 @@ class StatusCommandTest {
     Run r = run("status", "--backend", "freebsd");
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
-    Path golden = GOLDEN.resolve("freebsd-seed.out");
-    if (Boolean.getBoolean("iovc.approve")) Files.writeString(golden, r.out());
-    assertEquals(Files.readString(golden), r.out());
+    Golden.verify(GOLDEN.resolve("freebsd-seed" + Golden.APPROVED), r.out());
   }
 
   @Test
