@@ -89,6 +89,11 @@ fi
 "$ROOT/bin/iovc" --version >"$WORK/version.txt" 2>&1 || { cat "$WORK/version.txt"; fail "bin/iovc does not run"; }
 IOVC=$ROOT/dist/iovc-0.1.0/bin/iovc
 [ -x "$IOVC" ] || fail "$IOVC is missing"
+# The fault injection the scenarios use (IOVC_INJECT_FAILURE) is not in the distribution: its
+# provider is this jar (kernel-tests/hooks, built by the same mvn install, never shipped), which
+# guest-lib.sh's iovc() hands to the runs that set the variable as -javaagent in IOVC_JAVA_OPTS.
+HOOKS=$HERE/hooks/target/iovc-test-hooks.jar
+[ -f "$HOOKS" ] || fail "$HOOKS is missing: mvn -DskipTests install builds it"
 # Under emulation every JVM start costs tens of seconds; a class-data archive of iovc's classes
 # (same host JDK, same jars) and the interpreter only (the JIT does not pay off in runs this short)
 # roughly halve it.
@@ -115,6 +120,7 @@ cat > "$WORK/guest.env" <<EOF
 IOVC='$IOVC'
 CASES='$HERE/cases'
 IOVC_JAVA_OPTS='$JOPTS'
+IOVC_TEST_HOOKS='$HOOKS'
 EXTRA='${IOVC_KTEST_EXTRA:-}'
 VERBOSE='${IOVC_KTEST_VERBOSE:-}'
 ANSIBLE_COLLECTIONS='$ROOT/packaging/ansible'

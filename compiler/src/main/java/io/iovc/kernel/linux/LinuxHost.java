@@ -3,19 +3,23 @@ package io.iovc.kernel.linux;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.ServiceLoader;
 
 /**
  * The machine iovc applies to: its sysfs (under a root prefix), its netlink, where the per-PF locks
  * live, and an optional injected failure. {@link #system()} is the real one; tests build their own
  * over a temporary sysfs-shaped directory and a fake netlink.
  *
- * <p>Test seams: the environment variable {@code IOVC_INJECT_FAILURE} ({@code step:N} fails the
- * N-th step of the plan instead of running it, {@code vf:K} fails the first step that touches VF-K,
- * {@code verify} fails the read-back after every step ran, {@code kill:N} ends the process before
- * step N as SIGKILL would, {@code kill:verify} after the last step, before the read-back), so the
- * kernel tests can prove that a failure after some VFs were configured leaves the device as it was,
- * and that a killed apply leaves a journal; and {@link #override(LinuxHost)} for the command-line
- * tests.
+ * <p>Test seams: an {@link Injection} ({@code step:N} fails the N-th step of the plan instead of
+ * running it, {@code vf:K} fails the first step that touches VF-K, {@code verify} fails the
+ * read-back after every step ran, {@code kill:N} ends the process before step N as SIGKILL would,
+ * {@code kill:verify} after the last step, before the read-back), so the kernel tests can prove
+ * that a failure after some VFs were configured leaves the device as it was, and that a killed
+ * apply leaves a journal; and {@link #override(LinuxHost)} for the command-line tests. Unit tests
+ * give a host its injection with {@link #withInjection}; {@link #system()} takes it from a {@link
+ * FaultInjection} provider, and the distribution ships none: the installed iovc injects nothing,
+ * whatever its environment says (only the kernel tests' hook jar, {@code kernel-tests/hooks}, reads
+ * {@code IOVC_INJECT_FAILURE}).
  */
 public record LinuxHost(
     Sysfs sysfs,
@@ -92,8 +96,26 @@ public record LinuxHost(
         RtNetlink.system(),
         Path.of("/run/iovc"),
         Duration.ofSeconds(60),
-        Injection.parse(System.getenv("IOVC_INJECT_FAILURE")),
+        injected(),
         Path.of("/var/lib/iovc"));
+  }
+
+  /**
+   * The failure this process was given to inject: the {@link FaultInjection} provider's on the
+   * class path (asked on every call, so a malformed value fails the command that reads it, as a
+   * usage error would), {@link Injection#NONE} without one — always so in the distribution.
+   */
+  public static Injection injected() {
+    FaultInjection source = FaultInjectionSource.PROVIDER;
+    return source == null ? Injection.NONE : source.injection();
+  }
+
+  /** The provider, looked up once and only by a command that touches the Linux kernel. */
+  private static final class FaultInjectionSource {
+    static final FaultInjection PROVIDER =
+        ServiceLoader.load(FaultInjection.class, FaultInjection.class.getClassLoader())
+            .findFirst()
+            .orElse(null);
   }
 
   /** The host commands use: the test override when set, else the system. */
