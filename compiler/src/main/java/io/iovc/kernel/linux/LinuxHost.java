@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The machine iovc applies to: its sysfs (under a root prefix), its netlink, where the per-PF locks
- * live, and an optional injected failure. {@link #system()} is the real one; tests build their own
- * over a temporary sysfs-shaped directory and a fake netlink.
+ * The machine iovc applies to: its sysfs (under a root prefix), its netlink and devlink, where the
+ * per-PF locks live, and an optional injected failure. {@link #system()} is the real one; tests
+ * build their own over a temporary sysfs-shaped directory and a fake netlink.
  *
  * <p>Test seams: the environment variable {@code IOVC_INJECT_FAILURE} ({@code step:N} fails the
  * N-th step of the plan instead of running it, {@code vf:K} fails the first step that touches VF-K,
@@ -23,8 +23,20 @@ public record LinuxHost(
     Path lockDir,
     Duration lockWait,
     Injection injection,
-    Path journalDir) {
+    Path journalDir,
+    Devlink devlink) {
   private static volatile LinuxHost override;
+
+  /** A host without devlink (tests that set no eswitch mode). */
+  public LinuxHost(
+      Sysfs sysfs,
+      Netlink netlink,
+      Path lockDir,
+      Duration lockWait,
+      Injection injection,
+      Path journalDir) {
+    this(sysfs, netlink, lockDir, lockWait, injection, journalDir, Devlink.NONE);
+  }
 
   /** A host whose apply journals live beside its locks (tests). */
   public LinuxHost(
@@ -83,8 +95,8 @@ public record LinuxHost(
   }
 
   /**
-   * The running system: sysfs at /, rtnetlink and iproute2, locks in /run/iovc, apply journals in
-   * /var/lib/iovc (they must outlive a power loss, which empties /run).
+   * The running system: sysfs at /, rtnetlink and iproute2 (ip, devlink), locks in /run/iovc, apply
+   * journals in /var/lib/iovc (they must outlive a power loss, which empties /run).
    */
   public static LinuxHost system() {
     return new LinuxHost(
@@ -93,7 +105,8 @@ public record LinuxHost(
         Path.of("/run/iovc"),
         Duration.ofSeconds(60),
         Injection.parse(System.getenv("IOVC_INJECT_FAILURE")),
-        Path.of("/var/lib/iovc"));
+        Path.of("/var/lib/iovc"),
+        Devlink.system());
   }
 
   /** The host commands use: the test override when set, else the system. */
@@ -109,6 +122,10 @@ public record LinuxHost(
   }
 
   public LinuxHost withInjection(Injection i) {
-    return new LinuxHost(sysfs, netlink, lockDir, lockWait, i, journalDir);
+    return new LinuxHost(sysfs, netlink, lockDir, lockWait, i, journalDir, devlink);
+  }
+
+  public LinuxHost withDevlink(Devlink d) {
+    return new LinuxHost(sysfs, netlink, lockDir, lockWait, injection, journalDir, d);
   }
 }
