@@ -437,7 +437,7 @@ class LinuxBackendTest {
     k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "2");
     k.netlink.set("eth0", 1, List.of("vlan", "7"));
     String before = k.dump();
-    assertTrue(before.contains("eswitch=legacy"), before);
+    assertFalse(before.contains("eswitch=switchdev"), before);
     k.log().clear();
     ApplyResult r =
         apply(k.host().withInjection(LinuxHost.Injection.parse("vf:2")), NSIM_SWITCHDEV, false);
