@@ -20,7 +20,7 @@ check "igb caps sriov_totalvfs at 7 (QEMU offers 8)" same "$(cat $D/sriov_totalv
 # igb answers its VFs' mailbox (igbvf's reset asks it for the MAC) only while the PF is up; down,
 # igbvf gives up ("PF still in reset state. Is the PF interface up?") and takes a random MAC
 ip link set dev "$PFN" up; sleep 2
-for f in a b c d e f over; do sed "s/@PF@/$P/" $CASES/igb-$f.conf.in > $T/igb-$f.conf; done
+for f in a b c d e f g over; do sed "s/@PF@/$P/" $CASES/igb-$f.conf.in > $T/igb-$f.conf; done
 
 drv() { basename "$(readlink $D/virtfn$1/driver 2>/dev/null)" 2>/dev/null || true; }
 ovr() { local o; o=$(cat $D/virtfn$1/driver_override); [ "$o" = "(null)" ] && o=; echo "$o"; }
@@ -109,6 +109,12 @@ check "igb-e: and the minimum rate" contains $T/err "igb accepts only \`min-tx-r
 check "igb-e: and 802.1ad" contains $T/err "igb accepts only \`vlan-proto = 802.1Q\`"
 state > $T/after
 check "igb-e: nothing touched (ip -json -details, sriov_numvfs, drivers byte-identical)" unchanged
+
+EXPECT_RC=1 iovc compile --apply $T/igb-g.conf
+check "igb-g (eswitch-mode = switchdev): refused (exit 1)" same "$RC" 1
+check "igb-g: igb's table has no eswitch mode" contains $T/err "igb does not implement \`eswitch-mode\`"
+state > $T/after
+check "igb-g: nothing touched (ip -json -details, sriov_numvfs, drivers byte-identical)" unchanged
 
 # a refusal the driver really makes halfway: no carrier, no rate (igb_ndo_set_vf_bw: EINVAL)
 ip link set dev "$PFN" down; sleep 2

@@ -64,6 +64,51 @@ state > $T/after
 check "after the rollback: sriov_numvfs and every VF attribute exactly as before" cmp -s $T/before $T/after
 cmp -s $T/before $T/after || diff $T/before $T/after | sed 's/^/  | /'
 
+# ---------------------------------------------------------------- netdevsim: eswitch mode
+echo "== netdevsim: eswitch-mode through devlink (switchdev, representors, rollback)"
+echo "20 1" > /sys/bus/netdevsim/new_device; sleep 0.5
+N20=/sys/bus/netdevsim/devices/netdevsim20
+P20=$(ls $N20/net | head -n1)
+DL=netdevsim/netdevsim20
+# devlink's JSON (iproute2 devlink.c): {"dev":{"HANDLE":{"mode":…}}} and
+# {"port":{"HANDLE/N":{"flavour":"pcivf","vfnum":…}}}
+esw() { devlink -j dev eswitch show $DL | jq -r --arg h $DL '.dev[$h].mode'; }
+reps() { devlink -j port show | jq -r --arg h "$DL/" '[.port | to_entries[] | select(.key | startswith($h)) | select(.value.flavour == "pcivf") | .value.vfnum] | sort | map(tostring) | join(",")'; }
+estate() { echo "numvfs=$(cat $N20/sriov_numvfs) mode=$(esw) reps=$(reps)"; ip -j -d link show dev $P20 | jq -c '.[0].vfinfo_list'; }
+check "netdevsim20 starts in legacy mode" same "$(esw)" legacy
+
+iovc compile --apply $CASES/nsim-esw-a.conf
+check "apply nsim-esw-a: exit 0" same "$RC" 0
+check "apply nsim-esw-a: devlink says switchdev" same "$(esw)" switchdev
+check "apply nsim-esw-a: sriov_numvfs = 3" same "$(cat $N20/sriov_numvfs)" 3
+check "apply nsim-esw-a: a pcivf representor port per VF" same "$(reps)" "0,1,2"
+check "apply nsim-esw-a: the mode was set before the VFs were created" contains $T/out "devlink dev eswitch set netdevsim/netdevsim20 mode switchdev"
+check "apply nsim-esw-a: VF settings as in the file" same "$(ip -j -d link show dev $P20 | jq -c '[.[0].vfinfo_list[] | {mac: .address, trust, vlan: (.vlan_list[0].vlan // 0)}]')" \
+  '[{"mac":"02:00:00:00:20:00","trust":false,"vlan":100},{"mac":"02:00:00:00:20:01","trust":true,"vlan":0},{"mac":"00:00:00:00:00:00","trust":false,"vlan":0}]'
+check "apply nsim-esw-a: read back and verified" contains $T/out "verified:"
+
+estate > $T/before
+iovc compile --apply $CASES/nsim-esw-a.conf
+check "re-apply nsim-esw-a: no changes" contains $T/out "no changes:"
+estate > $T/after
+check "re-apply nsim-esw-a: mode, representors and VFs unchanged" cmp -s $T/before $T/after
+
+devlink dev eswitch set $DL mode legacy
+EXPECT_RC=1 iovc diff $CASES/nsim-esw-a.conf
+check "diff after devlink set legacy behind iovc's back: exit 1" same "$RC" 1
+check "diff names the eswitch mode" contains $T/out "eswitch-mode: file switchdev, live legacy"
+devlink dev eswitch set $DL mode switchdev
+
+estate > $T/before
+EXPECT_RC=71 IOVC_INJECT_FAILURE=vf:1 iovc compile --apply $CASES/nsim-esw-b.conf
+check "apply nsim-esw-b (legacy, 2 VFs) with a failure at VF-1: exit 71" same "$RC" 71
+check "nsim-esw-b: rollback reported" contains $T/err "rolled back:"
+check "nsim-esw-b: the rollback set switchdev again" contains $T/err "restored: devlink dev eswitch set netdevsim/netdevsim20 mode switchdev"
+estate > $T/after
+check "after the rollback: switchdev, 3 representors, every VF attribute exactly as before" cmp -s $T/before $T/after
+cmp -s $T/before $T/after || diff $T/before $T/after | sed 's/^/  | /'
+echo 0 > $N20/sriov_numvfs; echo 20 > /sys/bus/netdevsim/del_device
+
 # ---------------------------------------------------------------- NVMe (PCI)
 echo "== NVMe SR-IOV: sriov_numvfs, autoprobe, driver_override, vfio-pci"
 P=$(for d in /sys/bus/pci/devices/*; do [ -e $d/sriov_totalvfs ] && [ "$(basename "$(readlink $d/driver)")" = nvme ] && basename $d; done | head -n1)

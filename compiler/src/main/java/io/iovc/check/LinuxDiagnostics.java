@@ -12,7 +12,7 @@ final class LinuxDiagnostics {
 
   /**
    * IOV405: a Linux-only setting whose value the kernel does not take ({@code link-state}, {@code
-   * vlan-proto} words, {@code vlan-qos} above 7).
+   * vlan-proto} and {@code eswitch-mode} words, {@code vlan-qos} above 7).
    */
   static Diagnostic badValue(ConfigParam p, String expected, String kernel) {
     return Diagnostic.of(
@@ -40,10 +40,14 @@ final class LinuxDiagnostics {
       message = driver.driver() + " does not implement `" + name + "` on Linux";
       label = "not implemented by " + driver.driver();
       note =
-          driver.driver()
-              + " has no ndo_set_vf_* callback for it ("
-              + driver.sourceFile()
-              + "); the kernel answers EOPNOTSUPP";
+          p.schemaParam().spec() != null
+                  && p.schemaParam().spec().linux() == io.iovc.plugin.LinuxMapping.ESWITCH_MODE
+              ? driver.driver()
+                  + " has no devlink eswitch_mode_set callback; devlink answers EOPNOTSUPP"
+              : driver.driver()
+                  + " has no ndo_set_vf_* callback for it ("
+                  + driver.sourceFile()
+                  + "); the kernel answers EOPNOTSUPP";
       help = "remove `" + name + "`: the driver keeps its own behaviour";
     } else if (s.kind() == LinuxDriverSupport.Kind.ONLY) {
       message = driver.driver() + " accepts only `" + name + " = " + s.value() + "`";

@@ -12,7 +12,8 @@ import java.util.List;
  * The checks of a file meant for Linux ({@link io.iovc.schema.Schema#platform()}): the words of the
  * Linux-only settings, then every setting the file writes against the table of the PF's Linux
  * driver ({@link DriverPlugin#linuxSupport()}), so that a setting the driver would refuse is
- * reported with the driver's name before anything is written. Emits IOV405 and IOV406.
+ * reported with the driver's name before anything is written: the VFs' netlink settings and the
+ * PF's {@code eswitch-mode} (devlink). Emits IOV405 and IOV406.
  */
 final class LinuxSettings {
   private LinuxSettings() {}
@@ -21,7 +22,6 @@ final class LinuxSettings {
     if (r.schema.platform() != Platform.LINUX) return;
     LinuxDriverSupport driver = support(r.schema.plugin(), r.schema.linuxDriver());
     for (ConfigSection s : sections) {
-      if (s.kind() == ConfigSection.Kind.PF) continue;
       for (ConfigParam p : s.driver()) {
         ParamSpec spec = p.schemaParam().spec();
         if (spec == null) continue;
@@ -56,6 +56,18 @@ final class LinuxSettings {
           return false;
         }
       }
+      case ESWITCH_MODE -> {
+        if (p.value() instanceof TypedValue.Str v
+            && !LinuxParams.ESWITCH_MODES.contains(v.value())) {
+          r.add(
+              LinuxDiagnostics.badValue(
+                  p,
+                  "legacy or switchdev",
+                  "devlink has two eswitch modes, DEVLINK_ESWITCH_MODE_LEGACY and"
+                      + " DEVLINK_ESWITCH_MODE_SWITCHDEV (devlink dev eswitch set … mode)"));
+          return false;
+        }
+      }
       case VLAN_QOS -> {
         if (p.value() instanceof TypedValue.Num n && n.value() > LinuxParams.MAX_QOS) {
           r.add(
@@ -82,7 +94,8 @@ final class LinuxSettings {
           MAX_TX_RATE,
           MIN_TX_RATE,
           LINK_STATE,
-          QUERY_RSS -> {}
+          QUERY_RSS,
+          ESWITCH_MODE -> {}
       default -> {
         return;
       }

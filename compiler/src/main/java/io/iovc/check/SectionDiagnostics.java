@@ -259,14 +259,15 @@ final class SectionDiagnostics {
                     + " schema for "
                     + (dev == Schema.Device.PF ? "the PF" : "a VF"))
             .iovctl(sectionName + ": Invalid config key '" + k + "'");
-    if (dev == Schema.Device.VF
-        && schema.platform() == Platform.FREEBSD
-        && LinuxParams.vf(i.key()) != null) {
+    boolean linuxOnly =
+        dev == Schema.Device.VF ? LinuxParams.vf(i.key()) != null : LinuxParams.pf(i.key()) != null;
+    if (linuxOnly && schema.platform() == Platform.FREEBSD) {
       d.note(
           "`"
               + k
-              + "` is a Linux-only setting (ip link set … vf N); this file is checked for FreeBSD,"
-              + " where iovctl refuses it");
+              + "` is a Linux-only setting ("
+              + (dev == Schema.Device.VF ? "ip link set … vf N" : "devlink dev eswitch set")
+              + "); this file is checked for FreeBSD, where iovctl refuses it");
       d.help(
           "to apply the file on Linux, check it with `--backend linux` or add a comment `# iovc:"
               + " target=linux`; for FreeBSD, remove the line");

@@ -12,7 +12,8 @@ import java.util.Locale;
  * iovctl.conf's own style: lower-case words joined by hyphens, numbers as numbers. They join the
  * VF's DRIVER parameters when the file is checked for Linux, so DEFAULT, hover, completion and
  * inlay hints treat them like every other parameter. They have no defaults: a setting the file does
- * not write is left as the driver has it. For FreeBSD they stay unknown keys, as iovctl says.
+ * not write is left as the driver has it. For FreeBSD they stay unknown keys, as iovctl says. The
+ * PF has one of its own, {@code eswitch-mode} ({@link #pf()}), set through devlink.
  */
 public final class LinuxParams {
   private LinuxParams() {}
@@ -23,6 +24,11 @@ public final class LinuxParams {
   public static final List<String> LINK_STATES = List.of("auto", "enable", "disable");
 
   public static final List<String> VLAN_PROTOCOLS = List.of("802.1Q", "802.1ad");
+
+  /**
+   * The eswitch modes {@code devlink dev eswitch set} takes (iproute2 devlink.c, ESWITCH_MODE_*).
+   */
+  public static final List<String> ESWITCH_MODES = List.of("legacy", "switchdev");
 
   /** Highest 802.1p priority ({@code IFLA_VF_VLAN}'s qos; rtnetlink refuses more with EINVAL). */
   public static final long MAX_QOS = 7;
@@ -81,6 +87,36 @@ public final class LinuxParams {
               .since(SINCE)
               .linux(LinuxMapping.TRUST)
               .build());
+
+  /**
+   * The PF settings only Linux has: the eswitch mode, set through devlink ({@code devlink dev
+   * eswitch set DEV mode M}, {@code DEVLINK_CMD_ESWITCH_SET}; include/uapi/linux/devlink.h).
+   */
+  static final List<ParamSpec> PF =
+      List.of(
+          ParamSpec.of("eswitch-mode", ParamType.STRING)
+              .doc(
+                  "Linux only. The PF's embedded switch (`devlink dev eswitch set DEV mode …`):"
+                      + " legacy steers by MAC and VLAN and takes the VF settings of `ip link set"
+                      + " … vf N`; switchdev adds a representor netdev per VF (devlink port"
+                      + " flavour pcivf) for tc, bridge or OVS, and some drivers then refuse"
+                      + " part of the per-VF settings. Not written: the mode stays as the driver"
+                      + " has it.")
+              .since(SINCE)
+              .linux(LinuxMapping.ESWITCH_MODE)
+              .build());
+
+  /** The Linux-only PF settings (for completion, docs and the FreeBSD note). */
+  public static List<ParamSpec> pf() {
+    return PF;
+  }
+
+  /** The Linux-only PF setting of this name (any case), or null. */
+  public static ParamSpec pf(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    for (ParamSpec p : PF) if (p.name().equals(n)) return p;
+    return null;
+  }
 
   /** The Linux-only VF settings (for completion, docs and the FreeBSD note). */
   public static List<ParamSpec> vf() {

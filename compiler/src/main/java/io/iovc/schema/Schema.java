@@ -172,13 +172,20 @@ public final class Schema {
   }
 
   /**
-   * The plugin's schema for a platform: on Linux the VF also takes {@link LinuxParams} (those the
-   * plugin does not declare itself, such as bnxt's own {@code trust}), checked against the plugin's
-   * only Linux driver until the PF's own driver is known ({@link #withLinuxDriver}).
+   * The plugin's schema for a platform: on Linux the VF and the PF also take {@link LinuxParams}
+   * (those the plugin does not declare itself, such as bnxt's own {@code trust}), checked against
+   * the plugin's only Linux driver until the PF's own driver is known ({@link #withLinuxDriver}).
    */
   public static Schema fromPlugin(DriverPlugin p, Platform platform) {
     List<ParamSpec> vf = p.vfParams();
+    List<ParamSpec> pf = p.pfParams();
     if (platform == Platform.LINUX) {
+      pf = new ArrayList<>(pf);
+      for (ParamSpec l : LinuxParams.pf()) {
+        boolean own = false;
+        for (ParamSpec q : p.pfParams()) own |= q.name().equalsIgnoreCase(l.name());
+        if (!own) pf.add(l);
+      }
       vf = new ArrayList<>(vf);
       for (ParamSpec l : LinuxParams.vf()) {
         boolean own = false;
@@ -191,7 +198,7 @@ public final class Schema {
         "PF",
         new NvValue.Nested(
             device(
-                p.pfParams(),
+                pf,
                 List.of(
                     ParamSpec.of("num_vfs", ParamType.UINT16).required().build(),
                     ParamSpec.of("device", ParamType.STRING).required().build()))));
@@ -416,7 +423,8 @@ public final class Schema {
     for (ParamSpec p : d == Device.PF ? plugin.pfParams() : plugin.vfParams()) {
       if (p.name().equalsIgnoreCase(name)) return p;
     }
-    return platform == Platform.LINUX && d == Device.VF ? LinuxParams.vf(name) : null;
+    if (platform != Platform.LINUX) return null;
+    return d == Device.VF ? LinuxParams.vf(name) : LinuxParams.pf(name);
   }
 
   // ------------------------------------------------------------------ printing

@@ -53,6 +53,33 @@ class LinuxSettingsTest {
   }
 
   @Test
+  void eswitchModeIsAPfSettingOnlyLinuxHas() {
+    String text =
+        """
+        PF { device = "ixl0"; num_vfs = 2; eswitch-mode = switchdev; }
+        """;
+    List<Diagnostic> d = check(text, Schema.fromPlugin(new TestPlugins.Ixl(), Platform.FREEBSD));
+    assertEquals(1, d.size(), d.toString());
+    assertEquals("IOV201", d.get(0).code().id());
+    assertTrue(
+        d.get(0).notes().toString().contains("iovctl: PF: Invalid config key 'eswitch-mode'"),
+        "iovctl's own message: " + d.get(0).notes());
+    assertTrue(
+        d.get(0).notes().toString().contains("is a Linux-only setting (devlink dev eswitch set)"),
+        d.get(0).notes().toString());
+    assertTrue(d.get(0).help().contains("--backend linux"), d.get(0).help());
+
+    Schema linux = Schema.fromPlugin(new TestPlugins.Nsim(), Platform.LINUX);
+    assertEquals(List.of(), check(text, linux));
+    assertTrue(linux.find(Schema.Device.PF, "eswitch-mode").doc().startsWith("Linux only."));
+    assertNull(linux.find(Schema.Device.VF, "eswitch-mode"), "a PF setting");
+    List<Diagnostic> bad = check(text.replace("switchdev", "offloads"), linux);
+    assertEquals(1, bad.size(), bad.toString());
+    assertEquals("IOV405", bad.get(0).code().id());
+    assertEquals("`eswitch-mode` is legacy or switchdev, not offloads", bad.get(0).message());
+  }
+
+  @Test
   void forLinuxTheyAreParametersWithDefaultInheritance() {
     Schema linux = Schema.fromPlugin(new TestPlugins.Ixl(), Platform.LINUX);
     CheckResult r = Checker.check(parse(FILE), linux);

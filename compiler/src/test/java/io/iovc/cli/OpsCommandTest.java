@@ -163,6 +163,36 @@ class OpsCommandTest {
   }
 
   @Test
+  void theEswitchModeInPlanAndDiffJson() throws Exception {
+    String conf = NSIM.replace("num_vfs = 4;", "num_vfs = 4; eswitch-mode = switchdev;");
+    Path f = machine(conf, "netdevsim 10 eth0 4", "apply");
+    assertEquals(
+        0, iovc("diff", "--format", "json", f.toString()).status(), "applied: nothing differs");
+    host.devlink().setEswitchMode("netdevsim/netdevsim10", "legacy");
+    k.log().clear();
+    Run r = iovc("diff", "--format", "json", f.toString());
+    assertEquals(1, r.status(), r.err());
+    assertValid("diff.schema.json", r.out());
+    JsonObject d = r.json().getAsJsonArray("differences").get(0).getAsJsonObject();
+    assertTrue(d.get("vf").isJsonNull(), "a PF setting");
+    assertEquals("eswitch-mode", d.get("parameter").getAsString());
+    assertEquals("switchdev", d.get("file").getAsString());
+    assertEquals("legacy", d.get("live").getAsString());
+
+    r = iovc("plan", "--format", "json", "--backend", "linux", f.toString());
+    assertEquals(0, r.status(), r.err());
+    assertValid("plan.schema.json", r.out());
+    JsonArray steps = r.json().getAsJsonArray("steps");
+    assertEquals(1, steps.size(), r.out());
+    JsonObject s = steps.get(0).getAsJsonObject();
+    assertEquals("eswitch-mode", s.get("parameter").getAsString());
+    assertEquals(
+        "devlink dev eswitch set netdevsim/netdevsim10 mode switchdev",
+        s.get("command").getAsString());
+    assertEquals(List.of(), k.log(), "plan and diff change nothing");
+  }
+
+  @Test
   void aFileWithErrorsGivesJsonWithAnError() throws Exception {
     Path f = machine(NSIM.replace("num_vfs = 4", "num_vfs = 9"), "netdevsim 10 eth0 4");
     Run r = iovc("plan", "--format", "json", f.toString());

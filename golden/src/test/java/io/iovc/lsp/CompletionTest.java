@@ -190,6 +190,18 @@ class CompletionTest {
     assertTrue(l.isIncomplete());
     assertEquals(Completions.MAX_SECTIONS + 1, l.getItems().size(), "DEFAULT and the first VFs");
 
+    // a file for Linux: the PF also takes eswitch-mode, whose value is one of devlink's two words
+    String linux = "# iovc: target=linux\n" + base;
+    at = Fixture.at(linux.replace("\tnum_vfs = 4;\n", "\tnum_vfs = 4;\n\t|\n"));
+    l = complete(plain, "empty line in PF (Linux)", at);
+    assertTrue(labels(l).contains("eswitch-mode"), labels(l).toString());
+    at = Fixture.at(linux.replace("\tnum_vfs = 4;\n", "\tnum_vfs = 4;\n\teswitch-mode = |\n"));
+    l = complete(plain, "eswitch-mode value (Linux)", at);
+    assertEquals(List.of("legacy", "switchdev"), labels(l));
+    at = Fixture.at(base.replace("\tnum_vfs = 4;\n", "\tnum_vfs = 4;\n\t|\n"));
+    l = plain.completion(at.doc(), at.pos());
+    assertFalse(labels(l).contains("eswitch-mode"), "for FreeBSD the PF has no eswitch-mode");
+
     LspDocuments.verify("completion", golden.toString());
   }
 

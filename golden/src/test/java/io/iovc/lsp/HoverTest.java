@@ -98,6 +98,16 @@ class HoverTest {
     assertEquals("plaintext", h.getContents().getRight().getKind());
     assertTrue(!h.getContents().getRight().getValue().contains("`"));
 
+    // a Linux-only PF setting: its documentation from the schema
+    t =
+        hover(
+            "eswitch-mode in PF (Linux)",
+            Fixture.at(
+                ("# iovc: target=linux\n" + base)
+                    .replace(
+                        "\tnum_vfs = 4;\n", "\tnum_vfs = 4;\n\teswitch|-mode = switchdev;\n")));
+    assertTrue(t != null && t.contains("Linux only.") && t.contains("devlink dev eswitch set"), t);
+
     LspDocuments.verify("hover", golden.toString());
   }
 }

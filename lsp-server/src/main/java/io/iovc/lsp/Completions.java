@@ -185,6 +185,7 @@ final class Completions {
     return switch (p.spec().linux()) {
       case LINK_STATE -> io.iovc.schema.LinuxParams.LINK_STATES;
       case VLAN_PROTO -> io.iovc.schema.LinuxParams.VLAN_PROTOCOLS;
+      case ESWITCH_MODE -> io.iovc.schema.LinuxParams.ESWITCH_MODES;
       default -> List.of();
     };
   }
@@ -222,7 +223,7 @@ final class Completions {
     int vf = c.kind == ConfigSection.Kind.VF ? ConfigTree.vfIndex(c.sectionName()) : -1;
     List<String> words = words(p);
     if (!words.isEmpty()) {
-      // the Linux-only settings that take one of a few words (link-state, vlan-proto)
+      // the Linux-only settings that take one of a few words (link-state, vlan-proto, eswitch-mode)
       for (int i = 0; i < words.size(); i++) {
         String w = words.get(i);
         items.add(value(w, w, "Linux", Integer.toString(i), range, quoted, false, client));

@@ -24,6 +24,10 @@ final class Docs {
   /** The owner of a parameter: "the ixl driver" or "SR-IOV (every driver)". */
   static String owner(Schema schema, Schema.Param p) {
     if (p.subsystem() == Schema.Subsystem.IOV) return "SR-IOV (every driver)";
+    // the settings only Linux has are iovc's own, whatever the plugin
+    if (p.spec() != null
+        && (p.spec() == io.iovc.schema.LinuxParams.vf(p.name())
+            || p.spec() == io.iovc.schema.LinuxParams.pf(p.name()))) return "iovc (Linux)";
     if (schema.plugin() != null) return "the " + schema.plugin().name() + " driver";
     return "the driver (" + schema.origin() + ")";
   }
@@ -49,7 +53,9 @@ final class Docs {
     ParamSpec spec = p.spec();
     sb.append("Defined by ").append(owner(schema, p));
     if (spec != null && spec.since() != null && !spec.since().isEmpty())
-      sb.append(" · since FreeBSD ").append(spec.since());
+      // "iovc 0.1 (Linux only)" is no FreeBSD release
+      sb.append(spec.since().startsWith("iovc") ? " · since " : " · since FreeBSD ")
+          .append(spec.since());
     sb.append('\n').append('\n');
     if (p.device() == Schema.Device.PF) {
       sb.append("Belongs to: PF.");

@@ -13,6 +13,7 @@ import io.iovc.kernel.linux.Target.Rate;
 import io.iovc.kernel.linux.Target.Source;
 import io.iovc.kernel.linux.Target.VfTarget;
 import io.iovc.kernel.linux.Target.Vlan;
+import io.iovc.plugin.LinuxDriverSupport;
 import io.iovc.plugin.LinuxMapping;
 import io.iovc.plugin.ParamType;
 import io.iovc.schema.Schema;
@@ -233,7 +234,35 @@ public final class Desired {
     }
     for (TrustIssue t : trustIssues.values()) diags.add(t.diagnostic());
     diags.addAll(unmappedWarnings(config, schema, linuxDriver));
-    return new Result(new Target(config.numVfs(), vfs, recreate, null), diags, spans);
+    return new Result(
+        new Target(
+            config.numVfs(), vfs, recreate, null, eswitch(config, schema, linuxDriver, spans)),
+        diags,
+        spans);
+  }
+
+  /**
+   * The PF's {@code eswitch-mode} (ESWITCH_MODE), or null when the file does not write it; its span
+   * is kept under {@code "pf/eswitch-mode"}. The driver's table says whether the mode changes only
+   * without VFs ({@link LinuxDriverSupport#eswitchModeWithoutVfs()}).
+   */
+  private static Target.Eswitch eswitch(
+      CheckedConfig config, Schema schema, String linuxDriver, Map<String, Span> spans) {
+    ConfigSection pf = config.pf();
+    if (pf == null) return null;
+    for (ConfigParam cp : pf.driver()) {
+      Schema.Param p = cp.schemaParam();
+      if (p == null || mapping(p) != LinuxMapping.ESWITCH_MODE) continue;
+      if (!(cp.value() instanceof TypedValue.Str s)) continue;
+      boolean withoutVfs = false;
+      if (schema.plugin() != null && linuxDriver != null)
+        for (LinuxDriverSupport d : schema.plugin().linuxSupport())
+          if (d.driver().equalsIgnoreCase(linuxDriver)) withoutVfs = d.eswitchModeWithoutVfs();
+      spans.put("pf/eswitch-mode", span(cp));
+      return new Target.Eswitch(
+          s.value(), withoutVfs, new Source(cp.name(), cp.name() + " = " + s.value(), true));
+    }
+    return null;
   }
 
   /** One source for several parameters that make one attribute (vlan + qos + proto, rates). */

@@ -251,6 +251,27 @@ public final class LinuxApply implements Backend {
           Outcome.UNAVAILABLE,
           "cannot read the state of " + pf.label() + ": " + e.getMessage());
     }
+    try {
+      // only a file that sets the eswitch mode pays for a devlink process
+      if (target.eswitch() != null) live = LiveState.withEswitch(live, h.devlink());
+    } catch (IOException e) {
+      return new Prepared(
+          fileName,
+          diags,
+          pf,
+          schema,
+          how,
+          target,
+          null,
+          null,
+          Outcome.UNAVAILABLE,
+          "cannot read the eswitch mode of "
+              + pf.label()
+              + " (devlink dev eswitch show "
+              + pf.devlinkHandle()
+              + "): "
+              + e.getMessage());
+    }
     Plan plan = Planner.plan(target, live);
     String journal = LinuxBackend.journalNotice(h, pf);
     if (journal != null) notes.add(0, journal);
@@ -443,7 +464,7 @@ public final class LinuxApply implements Backend {
                   "`modprobe vfio-pci` (and list it in /etc/modules-load.d/ for boot), then apply again")
               .build());
     }
-    return new Target(target.numVfs(), vfs, target.recreate(), target.autoprobe());
+    return target.withVfs(vfs);
   }
 
   // ------------------------------------------------------------------ apply

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Runs a plan, reads the result back, and on any failure after the first change restores the
- * snapshot taken before it: the VF count (and with it the VFs), each VF's netlink attributes,
- * drivers and overrides, and {@code sriov_drivers_autoprobe}. Every step that ran and every step of
- * the rollback is reported.
+ * snapshot taken before it: the VF count (and with it the VFs), the PF's eswitch mode (when the
+ * snapshot has it), each VF's netlink attributes, drivers and overrides, and {@code
+ * sriov_drivers_autoprobe}. Every step that ran and every step of the rollback is reported.
  */
 final class Applier {
   private final LinuxHost host;
@@ -150,7 +150,8 @@ final class Applier {
           report.add("could not record the rollback in the journal: " + e.getMessage());
         }
       }
-      boolean restored = rollback(before, report);
+      boolean restored =
+          rollback(before, target.eswitch() != null && target.eswitch().withoutVfs(), report);
       return new Outcome(false, executed, f.getMessage(), f.permission, report, restored);
     }
   }
@@ -226,18 +227,27 @@ final class Applier {
   List<String> verify(Target target, Pf pf) throws StepFailure {
     Snapshot after;
     try {
-      after = LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
+      after = read(pf, target.eswitch() != null);
     } catch (PfException | SysfsException | IOException e) {
       throw new StepFailure("read-back: " + e.getMessage(), false);
     }
     Plan rest =
-        Planner.plan(new Target(target.numVfs(), target.vfs(), false, target.autoprobe()), after);
+        Planner.plan(
+            new Target(target.numVfs(), target.vfs(), false, target.autoprobe(), target.eswitch()),
+            after);
     List<String> out = new ArrayList<>();
     for (Difference d : rest.differences()) out.add(d.render());
     if (out.isEmpty()) {
       for (Step s : rest.steps()) out.add(s.subject() + " still needs `" + s.display() + "`");
     }
     return out;
+  }
+
+  /** The PF as the kernel shows it now; with {@code eswitch}, its eswitch mode too (devlink). */
+  private Snapshot read(Pf pf, boolean eswitch) throws PfException, SysfsException, IOException {
+    Snapshot s =
+        LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
+    return eswitch ? LiveState.withEswitch(s, host.devlink()) : s;
   }
 
   /** Performs one step; a refusal names the VF and the parameter. */
@@ -283,6 +293,14 @@ final class Applier {
         }
       } else if (s.action() instanceof Action.SetVf v) {
         host.netlink().set(v.netdev(), v.vf(), v.args());
+      } else if (s.action() instanceof Action.SetEswitch e) {
+        String now;
+        try {
+          now = host.devlink().eswitchMode(e.handle());
+        } catch (IOException unreadable) {
+          now = null; // the set says why, if it fails too
+        }
+        if (!e.mode().equals(now)) host.devlink().setEswitchMode(e.handle(), e.mode());
       }
     } catch (SysfsException e) {
       throw new StepFailure(
@@ -301,11 +319,19 @@ final class Applier {
    * autoprobe. Continues past errors; returns whether the final read-back matches.
    */
   boolean rollback(Snapshot before, List<String> report) {
-    Target target = Target.of(before);
+    return rollback(before, false, report);
+  }
+
+  /**
+   * As {@link #rollback(Snapshot, List)}; the eswitch mode the snapshot has is restored too ({@code
+   * eswitchWithoutVfs}: the driver's ordering quirk, from the apply's target).
+   */
+  boolean rollback(Snapshot before, boolean eswitchWithoutVfs, List<String> report) {
+    Target target = Target.of(before, eswitchWithoutVfs);
     Pf pf = before.pf();
+    boolean esw = before.eswitchMode() != null;
     try {
-      Snapshot now =
-          LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
+      Snapshot now = read(pf, esw);
       if (now.numVfs() != before.numVfs()) {
         List<Step> count = new ArrayList<>();
         Pf p = now.pf();
@@ -336,11 +362,10 @@ final class Applier {
                   "num_vfs"));
         }
         runAll(count, report);
-        now = LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
+        now = read(pf, esw);
       }
       runAll(Planner.plan(target, now).steps(), report);
-      Snapshot after =
-          LiveState.snapshot(host.sysfs(), host.netlink(), LiveState.refresh(host.sysfs(), pf));
+      Snapshot after = read(pf, esw);
       Plan rest = Planner.plan(target, after);
       if (rest.isEmpty()) return true;
       for (Difference d : rest.differences()) report.add("still different: " + d.render());

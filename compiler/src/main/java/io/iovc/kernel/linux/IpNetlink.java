@@ -202,7 +202,7 @@ public final class IpNetlink implements Netlink {
     return e instanceof JsonPrimitive p && p.isBoolean() ? p.getAsBoolean() : null;
   }
 
-  private static String run(List<String> cmd, String[] outErr) throws IOException {
+  static String run(List<String> cmd, String[] outErr) throws IOException {
     return run(cmd, "", outErr, TIMEOUT_SECONDS);
   }
 

@@ -145,6 +145,7 @@ final class Journal implements AutoCloseable {
     line(sb, "pid", Long.toString(ProcessHandle.current().pid()));
     line(sb, "boot", bootId);
     line(sb, "steps", Integer.toString(steps));
+    if (before.eswitchMode() != null) line(sb, "eswitch", before.eswitchMode());
     Pf f = before.pf();
     line(
         sb,
@@ -314,7 +315,7 @@ final class Journal implements AutoCloseable {
           rolling,
           verifying,
           head.containsKey("op") && "delete".equals(head.get("op")[0]),
-          new Snapshot(p, vfs, links));
+          new Snapshot(p, vfs, links, head.containsKey("eswitch") ? head.get("eswitch")[0] : null));
     } catch (RuntimeException | IOException e) {
       throw new IOException(
           path(dir, pf) + " is damaged (" + e.getMessage() + "); delete it to go on");

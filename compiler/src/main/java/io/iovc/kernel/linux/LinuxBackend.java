@@ -74,6 +74,22 @@ public final class LinuxBackend {
         messages.add("cannot read the state of " + pf.label() + ": " + e.getMessage());
         return new DeviceResult(Outcome.UNAVAILABLE, messages).on(name);
       }
+      if (target.eswitch() != null) {
+        // the mode to restore on failure, and whether it differs
+        try {
+          before = LiveState.withEswitch(before, h.devlink());
+        } catch (IOException e) {
+          messages.add(
+              "cannot read the eswitch mode of "
+                  + pf.label()
+                  + " (devlink dev eswitch show "
+                  + pf.devlinkHandle()
+                  + "): "
+                  + e.getMessage()
+                  + "; nothing applied");
+          return new DeviceResult(Outcome.UNAVAILABLE, messages).on(name);
+        }
+      }
       Plan plan = Planner.plan(target, before);
       if (plan.isEmpty()) {
         if (interrupted != null) {

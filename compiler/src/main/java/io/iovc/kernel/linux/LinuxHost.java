@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 
 /**
- * The machine iovc applies to: its sysfs (under a root prefix), its netlink, where the per-PF locks
- * live, and an optional injected failure. {@link #system()} is the real one; tests build their own
- * over a temporary sysfs-shaped directory and a fake netlink.
+ * The machine iovc applies to: its sysfs (under a root prefix), its netlink and devlink, where the
+ * per-PF locks live, and an optional injected failure. {@link #system()} is the real one; tests
+ * build their own over a temporary sysfs-shaped directory and a fake netlink.
  *
  * <p>Test seams: an {@link Injection} ({@code step:N} fails the N-th step of the plan instead of
  * running it, {@code vf:K} fails the first step that touches VF-K, {@code verify} fails the
@@ -27,8 +27,20 @@ public record LinuxHost(
     Path lockDir,
     Duration lockWait,
     Injection injection,
-    Path journalDir) {
+    Path journalDir,
+    Devlink devlink) {
   private static volatile LinuxHost override;
+
+  /** A host without devlink (tests that set no eswitch mode). */
+  public LinuxHost(
+      Sysfs sysfs,
+      Netlink netlink,
+      Path lockDir,
+      Duration lockWait,
+      Injection injection,
+      Path journalDir) {
+    this(sysfs, netlink, lockDir, lockWait, injection, journalDir, Devlink.NONE);
+  }
 
   /** A host whose apply journals live beside its locks (tests). */
   public LinuxHost(
@@ -87,8 +99,8 @@ public record LinuxHost(
   }
 
   /**
-   * The running system: sysfs at /, rtnetlink and iproute2, locks in /run/iovc, apply journals in
-   * /var/lib/iovc (they must outlive a power loss, which empties /run).
+   * The running system: sysfs at /, rtnetlink and iproute2 (ip, devlink), locks in /run/iovc, apply
+   * journals in /var/lib/iovc (they must outlive a power loss, which empties /run).
    */
   public static LinuxHost system() {
     return new LinuxHost(
@@ -97,7 +109,8 @@ public record LinuxHost(
         Path.of("/run/iovc"),
         Duration.ofSeconds(60),
         injected(),
-        Path.of("/var/lib/iovc"));
+        Path.of("/var/lib/iovc"),
+        Devlink.system());
   }
 
   /**
@@ -131,6 +144,10 @@ public record LinuxHost(
   }
 
   public LinuxHost withInjection(Injection i) {
-    return new LinuxHost(sysfs, netlink, lockDir, lockWait, i, journalDir);
+    return new LinuxHost(sysfs, netlink, lockDir, lockWait, i, journalDir, devlink);
+  }
+
+  public LinuxHost withDevlink(Devlink d) {
+    return new LinuxHost(sysfs, netlink, lockDir, lockWait, injection, journalDir, d);
   }
 }

@@ -85,6 +85,15 @@ public final class LiveState {
           "%04x:%02x:%02x.%d", domain, (rid >> 8) & 0xff, (rid >> 3) & 0x1f, rid & 7);
     }
 
+    /**
+     * The devlink handle of the device ({@code devlink dev show}): {@code pci/BDF} for a PCI
+     * function, {@code netdevsim/netdevsimN} for netdevsim (the bus name and the device name, as
+     * devlink_nl_put_handle() in net/devlink puts DEVLINK_ATTR_BUS_NAME and _DEV_NAME).
+     */
+    public String devlinkHandle() {
+      return (bus == Bus.PCI ? "pci/" : "netdevsim/") + id;
+    }
+
     /** The lock file name under /run/iovc. */
     public String lockName() {
       return (bus == Bus.PCI ? "pci-" : "netdevsim-") + id;
@@ -122,11 +131,18 @@ public final class LiveState {
     }
   }
 
-  /** A PF with its VFs: sysfs view and netlink view (keyed by VF index). */
-  public record Snapshot(Pf pf, List<Vf> vfs, Map<Integer, VfLink> links) {
+  /**
+   * A PF with its VFs: sysfs view and netlink view (keyed by VF index), and the eswitch mode when
+   * it was read (devlink; only when the file sets one, see {@link #withEswitch}), else null.
+   */
+  public record Snapshot(Pf pf, List<Vf> vfs, Map<Integer, VfLink> links, String eswitchMode) {
     public Snapshot {
       vfs = List.copyOf(vfs);
       links = Map.copyOf(links);
+    }
+
+    public Snapshot(Pf pf, List<Vf> vfs, Map<Integer, VfLink> links) {
+      this(pf, vfs, links, null);
     }
 
     public int numVfs() {
@@ -305,6 +321,15 @@ public final class LiveState {
       out.add(new Vf(i, bdf, sys.linkName(d + "/driver"), override.strip(), nets, busy));
     }
     return out;
+  }
+
+  /**
+   * The snapshot with the PF's eswitch mode read through devlink. Only applies that set a mode ask
+   * for it: a {@code devlink} process per plan or status would cost every other user.
+   */
+  public static Snapshot withEswitch(Snapshot s, Devlink devlink) throws IOException {
+    String mode = devlink.eswitchMode(s.pf().devlinkHandle());
+    return new Snapshot(s.pf(), s.vfs(), s.links(), mode);
   }
 
   /** Everything about the PF: sysfs and, when it has a netdev, netlink. */

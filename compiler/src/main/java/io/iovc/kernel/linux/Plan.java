@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The exact, ordered changes that take a PF from what it is to what the file says, plus the
- * differences they repair ({@code iovc diff}). Each step is one sysfs write or one netlink
- * attribute on one VF, shown as the shell command that does the same.
+ * differences they repair ({@code iovc diff}). Each step is one sysfs write, one netlink attribute
+ * on one VF or the PF's eswitch mode (devlink), shown as the shell command that does the same.
  */
 public record Plan(
     LiveState.Pf pf, List<Step> steps, List<Difference> differences, List<String> notes) {
@@ -43,6 +43,13 @@ public record Plan(
 
     /** One {@code ip link set dev PF vf N …} request. */
     record SetVf(String netdev, int vf, List<String> args) implements Action {}
+
+    /**
+     * {@code devlink dev eswitch set HANDLE mode MODE}, written only when devlink shows another
+     * mode when the step runs (removing the VFs may have changed it: netdevsim goes back to legacy,
+     * and bnxt answers EINVAL to the mode it is in).
+     */
+    record SetEswitch(String handle, String mode) implements Action {}
   }
 
   /** A live value that differs from the file's. */

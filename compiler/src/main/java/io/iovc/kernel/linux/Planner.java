@@ -23,7 +23,11 @@ import java.util.Set;
  *
  * <ol>
  *   <li>VF count, when it changes: {@code sriov_drivers_autoprobe=0} (no driver grabs a VF before
- *       it is configured), {@code sriov_numvfs=0} when VFs exist, then {@code N};
+ *       it is configured), {@code sriov_numvfs=0} when VFs exist, then {@code N}. The PF's eswitch
+ *       mode, when the file sets one, is set between the two, while the PF has no VFs (ice changes
+ *       it only then, some mlx5 firmware wants it before the VFs, netdevsim falls back to legacy
+ *       when its VFs are removed); when the VFs stay, it comes first, before their settings, unless
+ *       the driver changes it only without VFs, which makes the VFs be created again;
  *   <li>per VF, one netlink attribute per request: MAC, VLAN, spoofchk, trust (and, when restoring,
  *       link state, rate, query_rss). New VFs get every value written explicitly; existing ones
  *       only what differs;
@@ -52,6 +56,27 @@ public final class Planner {
     boolean recreate = have != t.numVfs() || t.recreate();
     Boolean autoprobe = pf.autoprobe();
 
+    // 0. the eswitch mode (devlink): a difference, and for a driver that changes it only while the
+    // PF has no VFs, a reason to create them again
+    Target.Eswitch esw = t.eswitch();
+    boolean modeChanges = esw != null && !esw.mode().equals(live.eswitchMode());
+    if (modeChanges)
+      diffs.add(
+          new Difference(
+              null,
+              esw.source().param(),
+              esw.mode(),
+              live.eswitchMode() == null ? "unknown" : live.eswitchMode()));
+    boolean recreateForMode = modeChanges && esw.withoutVfs() && have > 0 && !recreate;
+    if (recreateForMode) {
+      recreate = true;
+      notes.add(
+          pf.label()
+              + ": its driver changes the eswitch mode only while the PF has no VFs, so the "
+              + plural(have, "VF")
+              + " are removed and created again");
+    }
+
     // 1. the VF count
     if (have != t.numVfs())
       diffs.add(
@@ -72,12 +97,16 @@ public final class Planner {
             new Step(
                 new Action.Write(pf.numVfsPath(), "0"),
                 "echo 0 > " + pf.numVfsPath(),
-                t.recreate() && have == t.numVfs()
-                    ? "remove the " + have + " VFs (--replace)"
-                    : "remove the " + plural(have, "VF") + " (the count changes)",
+                recreateForMode
+                    ? "remove the " + plural(have, "VF") + " (the eswitch mode changes)"
+                    : t.recreate() && have == t.numVfs()
+                        ? "remove the " + have + " VFs (--replace)"
+                        : "remove the " + plural(have, "VF") + " (the count changes)",
                 null,
                 "num_vfs"));
       }
+      // while the PF has no VFs; the step checks the mode again when it runs
+      if (esw != null) steps.add(eswitchStep(pf, esw));
       if (t.numVfs() > 0) {
         steps.add(
             new Step(
@@ -87,7 +116,7 @@ public final class Planner {
                 null,
                 "num_vfs"));
       }
-    }
+    } else if (modeChanges) steps.add(eswitchStep(pf, esw));
 
     // 2. netlink attributes, VF by VF
     Set<Integer> newMac = new HashSet<>();
@@ -167,6 +196,16 @@ public final class Planner {
       notes.add(pf.id() + " is a netdevsim device: its VFs have no PCI function to pass through");
     }
     return new Plan(pf, steps, diffs, notes);
+  }
+
+  private static Step eswitchStep(Pf pf, Target.Eswitch esw) {
+    String handle = pf.devlinkHandle();
+    return new Step(
+        new Action.SetEswitch(handle, esw.mode()),
+        "devlink dev eswitch set " + shellWord(handle) + " mode " + esw.mode(),
+        esw.source().why(),
+        null,
+        esw.source().param());
   }
 
   private static void bind(

@@ -16,10 +16,31 @@ import java.util.Map;
  * @param recreate destroy and create the VFs even when the count already matches ({@code
  *     --replace})
  * @param autoprobe the final {@code sriov_drivers_autoprobe}, or null for "as found"
+ * @param eswitch the PF's eswitch mode (devlink), or null for "as found"
  */
-public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean autoprobe) {
+public record Target(
+    int numVfs, List<VfTarget> vfs, boolean recreate, Boolean autoprobe, Eswitch eswitch) {
   public Target {
     vfs = List.copyOf(vfs);
+  }
+
+  public Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean autoprobe) {
+    this(numVfs, vfs, recreate, autoprobe, null);
+  }
+
+  /**
+   * The PF's eswitch mode ({@code devlink dev eswitch set DEV mode M}).
+   *
+   * @param mode {@code legacy} or {@code switchdev}
+   * @param withoutVfs the driver changes the mode only while the PF has no VFs (ice): a change
+   *     removes the VFs and creates them again
+   * @param source the file's parameter, for plans and messages
+   */
+  public record Eswitch(String mode, boolean withoutVfs, Source source) {}
+
+  /** This target with another VF list (the PF's own settings kept). */
+  public Target withVfs(List<VfTarget> vfs) {
+    return new Target(numVfs, vfs, recreate, autoprobe, eswitch);
   }
 
   /** Attribute keys, in the order they are applied to a VF. */
@@ -143,9 +164,24 @@ public record Target(int numVfs, List<VfTarget> vfs, boolean recreate, Boolean a
 
   /** What a snapshot shows, as a target: the state a rollback restores. */
   public static Target of(LiveState.Snapshot snap) {
+    return of(snap, false);
+  }
+
+  /**
+   * What a snapshot shows, as a target; {@code eswitchWithoutVfs}: the driver's ordering quirk for
+   * the eswitch mode (from the apply's own target, see {@link Eswitch#withoutVfs()}).
+   */
+  public static Target of(LiveState.Snapshot snap, boolean eswitchWithoutVfs) {
     List<VfTarget> vfs = new ArrayList<>();
     boolean pci = snap.pf().bus() == LiveState.Bus.PCI;
     for (int i = 0; i < snap.numVfs(); i++) vfs.add(VfTarget.of(i, snap.link(i), snap.vf(i), pci));
-    return new Target(snap.numVfs(), vfs, false, snap.pf().autoprobe());
+    Eswitch e =
+        snap.eswitchMode() == null
+            ? null
+            : new Eswitch(
+                snap.eswitchMode(),
+                eswitchWithoutVfs,
+                new Source("eswitch-mode", "as before the apply", false));
+    return new Target(snap.numVfs(), vfs, false, snap.pf().autoprobe(), e);
   }
 }

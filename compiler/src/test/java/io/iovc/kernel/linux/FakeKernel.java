@@ -33,7 +33,14 @@ public final class FakeKernel {
   final Path root;
   final Sysfs sysfs;
   final Netlink netlink;
+  final Devlink devlink;
   final List<String> log = new ArrayList<>();
+
+  /**
+   * Eswitch modes by devlink handle: every netdevsim device has one (legacy at first, as
+   * nsim_dev_reload_create() starts it); a PCI PF only when a test gives it one ({@link #eswitch}).
+   */
+  final Map<String, String> eswitch = new LinkedHashMap<>();
 
   /** Writes or netlink requests matching this fail (with {@link #failWith}). */
   Predicate<String> failWhen = s -> false;
@@ -89,6 +96,7 @@ public final class FakeKernel {
     root = Files.createTempDirectory("iovc-sysfs-");
     sysfs = new FakeSysfs(root);
     netlink = new FakeNetlink();
+    devlink = new FakeDevlink();
     for (String d :
         List.of(
             "/sys/bus/pci/devices",
@@ -110,7 +118,19 @@ public final class FakeKernel {
 
   public LinuxHost host() {
     return new LinuxHost(
-        sysfs, netlink, root.resolve("run/iovc"), Duration.ofMillis(300), LinuxHost.Injection.NONE);
+        sysfs,
+        netlink,
+        root.resolve("run/iovc"),
+        Duration.ofMillis(300),
+        LinuxHost.Injection.NONE,
+        root.resolve("run/iovc"),
+        devlink);
+  }
+
+  /** Gives the PCI PF {@code bdf} a devlink eswitch in {@code mode} (mlx5- or ice-like). */
+  FakeKernel eswitch(String bdf, String mode) {
+    eswitch.put("pci/" + bdf, mode);
+    return this;
   }
 
   // ------------------------------------------------------------------ building the machine
@@ -129,6 +149,7 @@ public final class FakeKernel {
     file("/sys/kernel/debug/netdevsim/" + id + "/max_vfs", maxVfs + "\n");
     devices.put(dir, new Device(id, false, dir, netdev, 0));
     links.put(netdev, new ArrayList<>());
+    eswitch.put("netdevsim/" + id, "legacy");
     return this;
   }
 
@@ -179,6 +200,10 @@ public final class FakeKernel {
     for (Device d : devices.values()) {
       sb.append(d.id).append(" numvfs=").append(read(d.dir + "/sriov_numvfs"));
       if (d.pci) sb.append(" autoprobe=").append(read(d.dir + "/sriov_drivers_autoprobe"));
+      // netdevsim's own legacy mode is left out: the documents written before devlink stay as
+      // they were
+      String mode = eswitch.get((d.pci ? "pci/" : "netdevsim/") + d.id);
+      if (mode != null && (d.pci || !mode.equals("legacy"))) sb.append(" eswitch=").append(mode);
       sb.append('\n');
       int n = Integer.parseInt(read(d.dir + "/sriov_numvfs"));
       for (int i = 0; i < n; i++) {
@@ -275,6 +300,8 @@ public final class FakeKernel {
           }
         }
         if (d.netdev != null) links.get(d.netdev).clear();
+        // netdevsim's nsim_drv_configure_vfs(): no VFs, no switchdev
+        if (!d.pci) eswitch.put("netdevsim/" + d.id, "legacy");
         super.write(sysPath, "0\n");
         return;
       }
@@ -384,6 +411,26 @@ public final class FakeKernel {
     }
   }
 
+  /** devlink's eswitch: a mode per handle; a device without one answers EOPNOTSUPP. */
+  private final class FakeDevlink implements Devlink {
+    @Override
+    public String eswitchMode(String handle) throws IOException {
+      String m = eswitch.get(handle);
+      if (m == null) throw new IOException("devlink answers: Operation not supported");
+      return m;
+    }
+
+    @Override
+    public void setEswitchMode(String handle, String mode) throws IOException {
+      String entry = "devlink dev eswitch set " + handle + " mode " + mode;
+      if (failWhen.test(entry)) throw new IOException("Error: devlink answers: " + failWith);
+      if (!eswitch.containsKey(handle))
+        throw new IOException("devlink answers: Operation not supported");
+      log.add(entry);
+      eswitch.put(handle, mode);
+    }
+  }
+
   /** PF address + routing-ID offset, as drivers/pci/iov.c computes it (stride 1). */
   static String vfAddress(String pf, int offset) {
     String[] a = pf.split("[:.]");
@@ -448,8 +495,9 @@ public final class FakeKernel {
   /**
    * Builds a machine from directives (the {@code # machine:} lines of a golden case): {@code
    * netdevsim N NETDEV MAX}, {@code pci BDF DRIVER NETDEV|- TOTALVFS}, {@code native-vf-driver
-   * NAME|-}, {@code echo VALUE > PATH}, {@code ip link set dev PF vf N ARGS…}, {@code rm PATH}, and
-   * {@code apply} (applies {@code conf} first, as iovc would).
+   * NAME|-}, {@code eswitch BDF MODE} (a PCI PF with a devlink eswitch), {@code devlink dev eswitch
+   * set HANDLE mode MODE}, {@code echo VALUE > PATH}, {@code ip link set dev PF vf N ARGS…}, {@code
+   * rm PATH}, and {@code apply} (applies {@code conf} first, as iovc would).
    */
   public static FakeKernel machine(
       List<String> directives, Path conf, io.iovc.schema.PluginRegistry registry) throws Exception {
@@ -465,6 +513,8 @@ public final class FakeKernel {
                 w[3].equals("-") ? null : w[3],
                 Integer.parseInt(w[4]));
         case "native-vf-driver" -> k.nativeVfDriver = w[1].equals("-") ? null : w[1];
+        case "eswitch" -> k.eswitch(w[1], w[2]);
+        case "devlink" -> k.devlink.setEswitchMode(w[4], w[6]);
         case "echo" -> k.sysfs.write(w[3], w[1]);
         case "ip" -> k.netlink.set(w[4], Integer.parseInt(w[6]), List.of(w).subList(7, w.length));
         case "rm" -> deleteTree(k.sysfs.resolve(w[1]));

@@ -371,6 +371,175 @@ class LinuxBackendTest {
     assertEquals(List.of(), k.log(), "re-applying changes nothing");
   }
 
+  // ------------------------------------------------------------------ eswitch mode (devlink)
+
+  static final String NSIM_SWITCHDEV =
+      """
+      PF { device = "eth0"; num_vfs = 3; eswitch-mode = switchdev; }
+      VF-0 { mac-addr = "02:00:00:00:00:01"; vlan = 100; }
+      VF-2 { mac-anti-spoof = false; }
+      """;
+
+  @Test
+  void theEswitchModeIsSetWhileThePfHasNoVfsAndReapplyChangesNothing() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    ApplyResult r = apply(NSIM_SWITCHDEV);
+    assertEquals(Outcome.OK, r.outcome(), all(r));
+    assertEquals("switchdev", k.eswitch.get("netdevsim/netdevsim10"));
+    assertEquals(
+        List.of(
+            "devlink dev eswitch set netdevsim/netdevsim10 mode switchdev",
+            "write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 3"),
+        k.log().subList(0, 2),
+        "the mode before the VFs are created");
+
+    k.log().clear();
+    ApplyResult again = apply(NSIM_SWITCHDEV);
+    assertEquals(Outcome.OK, again.outcome(), all(again));
+    assertEquals(List.of(), k.log(), "re-applying changes nothing");
+  }
+
+  @Test
+  void netdevsimChangesTheModeWithItsVfsInPlace() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    String legacy = NSIM_SWITCHDEV.replace("switchdev", "legacy");
+    assertEquals(Outcome.OK, apply(legacy).outcome());
+    assertEquals("legacy", k.eswitch.get("netdevsim/netdevsim10"));
+    k.log().clear();
+    ApplyResult r = apply(NSIM_SWITCHDEV);
+    assertEquals(Outcome.OK, r.outcome(), all(r));
+    assertEquals(
+        List.of("devlink dev eswitch set netdevsim/netdevsim10 mode switchdev"),
+        k.log(),
+        "one devlink request; the VFs stay");
+  }
+
+  @Test
+  void removingTheVfsPutsNetdevsimBackToLegacySoTheModeIsSetAgain() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    assertEquals(Outcome.OK, apply(NSIM_SWITCHDEV).outcome());
+    k.log().clear();
+    // 4 VFs instead of 3: the VFs are removed (netdevsim falls back to legacy) and created again
+    ApplyResult r = apply(NSIM_SWITCHDEV.replace("num_vfs = 3", "num_vfs = 4"));
+    assertEquals(Outcome.OK, r.outcome(), all(r));
+    assertEquals("switchdev", k.eswitch.get("netdevsim/netdevsim10"));
+    assertEquals(
+        List.of(
+            "write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 0",
+            "devlink dev eswitch set netdevsim/netdevsim10 mode switchdev",
+            "write /sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs 4"),
+        k.log().subList(0, 3));
+  }
+
+  @Test
+  void aFailedApplyRestoresTheEswitchMode() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "2");
+    k.netlink.set("eth0", 1, List.of("vlan", "7"));
+    String before = k.dump();
+    assertFalse(before.contains("eswitch=switchdev"), before);
+    k.log().clear();
+    ApplyResult r =
+        apply(k.host().withInjection(LinuxHost.Injection.parse("vf:2")), NSIM_SWITCHDEV, false);
+    assertEquals(Outcome.OS_ERROR, r.outcome());
+    assertTrue(
+        k.log().contains("devlink dev eswitch set netdevsim/netdevsim10 mode switchdev"),
+        "the mode had changed: " + k.log());
+    assertTrue(all(r).contains("rolled back"), all(r));
+    assertEquals(before, k.dump(), "VFs, their settings and the legacy mode as before");
+  }
+
+  @Test
+  void aModeDevlinkRefusesIsRolledBack() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    k.sysfs.write("/sys/bus/netdevsim/devices/netdevsim10/sriov_numvfs", "4");
+    String before = k.dump();
+    k.failWhen = s -> s.startsWith("devlink dev eswitch set");
+    k.failWith = "Operation not supported";
+    ApplyResult r = apply(NSIM_SWITCHDEV);
+    assertEquals(Outcome.OS_ERROR, r.outcome(), all(r));
+    assertTrue(
+        all(r)
+            .contains(
+                "eswitch-mode: `devlink dev eswitch set netdevsim/netdevsim10 mode switchdev` failed"),
+        all(r));
+    assertEquals(before, k.dump(), "the 4 VFs removed for the new count are back");
+  }
+
+  @Test
+  void planAndDiffNameTheEswitchMode() throws Exception {
+    k = new FakeKernel().netdevsim(10, "eth0", 4);
+    assertEquals(Outcome.OK, apply(NSIM_SWITCHDEV.replace("switchdev", "legacy")).outcome());
+    k.log().clear();
+    var p =
+        new LinuxApply(k.host())
+            .prepare(
+                Path.of("t.conf"),
+                SourceText.of("t.conf", NSIM_SWITCHDEV),
+                registry,
+                null,
+                Pipeline.DEFAULT_MAX_CONFIG,
+                false);
+    assertEquals(
+        List.of("eswitch-mode: file switchdev, live legacy"),
+        p.plan().differences().stream().map(io.iovc.kernel.linux.Plan.Difference::render).toList());
+    assertEquals(
+        List.of("devlink dev eswitch set netdevsim/netdevsim10 mode switchdev"),
+        p.plan().steps().stream().map(io.iovc.kernel.linux.Plan.Step::display).toList());
+    assertEquals(List.of(), k.log(), "a plan changes nothing");
+  }
+
+  @Test
+  void aDriverThatChangesTheModeOnlyWithoutVfsGetsItsVfsCreatedAgain() throws Exception {
+    // ice-like (ice_eswitch_mode_set refuses while VFs exist): planned over the fake PCI PF
+    k =
+        new FakeKernel()
+            .pciPf("0000:00:05.0", "ice", "enp0s5", 8)
+            .eswitch("0000:00:05.0", "legacy");
+    k.sysfs.write("/sys/bus/pci/devices/0000:00:05.0/sriov_numvfs", "2");
+    LiveState.Pf pf = LiveState.findPf(k.sysfs, "enp0s5");
+    LiveState.Snapshot live =
+        LiveState.withEswitch(LiveState.snapshot(k.sysfs, k.netlink, pf), k.devlink);
+    Target.Source src = new Target.Source("eswitch-mode", "eswitch-mode = switchdev", true);
+    Target t = new Target(2, List.of(), false, null, new Target.Eswitch("switchdev", true, src));
+    Plan plan = Planner.plan(t, live);
+    List<String> shown = plan.steps().stream().map(Plan.Step::display).toList();
+    assertEquals(
+        List.of(
+            "echo 0 > /sys/bus/pci/devices/0000:00:05.0/sriov_drivers_autoprobe",
+            "echo 0 > /sys/bus/pci/devices/0000:00:05.0/sriov_numvfs",
+            "devlink dev eswitch set pci/0000:00:05.0 mode switchdev",
+            "echo 2 > /sys/bus/pci/devices/0000:00:05.0/sriov_numvfs",
+            "echo 1 > /sys/bus/pci/devices/0000:00:05.0/sriov_drivers_autoprobe"),
+        shown);
+    assertTrue(
+        plan.notes().toString().contains("only while the PF has no VFs"), plan.notes().toString());
+    Target.Eswitch inPlace = new Target.Eswitch("switchdev", false, src);
+    assertEquals(
+        List.of("devlink dev eswitch set pci/0000:00:05.0 mode switchdev"),
+        Planner.plan(new Target(2, List.of(), false, null, inPlace), live).steps().stream()
+            .map(Plan.Step::display)
+            .toList(),
+        "a driver that changes it in place (mlx5, bnxt, netdevsim): the VFs stay");
+  }
+
+  @Test
+  void aDriverWithoutEswitchModeIsRefusedBeforeAnythingIsWritten() throws Exception {
+    k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);
+    String before = k.dump();
+    ApplyResult r =
+        apply(
+            """
+            PF { device = "enp0s5"; num_vfs = 2; eswitch-mode = switchdev; }
+            """);
+    assertEquals(Outcome.REFUSED, r.outcome(), all(r));
+    String diags = r.diagnostics().toString();
+    assertTrue(diags.contains("i40e does not implement `eswitch-mode` on Linux"), diags);
+    assertTrue(diags.contains("no devlink eswitch_mode_set"), diags);
+    assertEquals(List.of(), k.log(), "nothing written");
+    assertEquals(before, k.dump());
+  }
+
   @Test
   void aSettingTheDriverCannotTakeIsRefusedBeforeAnythingIsWritten() throws Exception {
     k = new FakeKernel().pciPf("0000:00:05.0", "i40e", "enp0s5", 8);

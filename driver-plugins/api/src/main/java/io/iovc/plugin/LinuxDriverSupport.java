@@ -43,11 +43,13 @@ public final class LinuxDriverSupport {
   private final String driver;
   private final String sourceFile;
   private final Map<LinuxMapping, Support> settings;
+  private final boolean eswitchModeWithoutVfs;
 
   private LinuxDriverSupport(Builder b) {
     this.driver = b.driver;
     this.sourceFile = b.sourceFile;
     this.settings = new EnumMap<>(b.settings);
+    this.eswitchModeWithoutVfs = b.eswitchModeWithoutVfs;
   }
 
   /** Starts the table of a Linux driver; {@code sourceFile} is the file the entries cite. */
@@ -69,6 +71,15 @@ public final class LinuxDriverSupport {
     return settings.get(setting);
   }
 
+  /**
+   * An ordering quirk: the driver changes its eswitch mode ({@link LinuxMapping#ESWITCH_MODE}) only
+   * while the PF has no VFs (ice), so a change of mode removes the VFs, sets the mode and creates
+   * them again. Other drivers change it with their VFs in place.
+   */
+  public boolean eswitchModeWithoutVfs() {
+    return eswitchModeWithoutVfs;
+  }
+
   /** The settings the driver implements, in enum order. */
   public List<LinuxMapping> implemented() {
     return new ArrayList<>(settings.keySet());
@@ -79,6 +90,7 @@ public final class LinuxDriverSupport {
     private final String driver;
     private final String sourceFile;
     private final Map<LinuxMapping, Support> settings = new EnumMap<>(LinuxMapping.class);
+    private boolean eswitchModeWithoutVfs;
 
     private Builder(String driver, String sourceFile) {
       this.driver = Objects.requireNonNull(driver);
@@ -113,6 +125,16 @@ public final class LinuxDriverSupport {
     public Builder atMost(
         LinuxMapping setting, long max, String errno, String function, String condition) {
       settings.put(setting, new Support(Kind.AT_MOST, null, max, errno, function, condition));
+      return this;
+    }
+
+    /**
+     * The driver changes its eswitch mode only while the PF has no VFs ({@code function} refuses it
+     * otherwise, e.g. ice_eswitch_mode_set()): see {@link #eswitchModeWithoutVfs()}.
+     */
+    public Builder eswitchModeWithoutVfs(String function) {
+      Objects.requireNonNull(function);
+      this.eswitchModeWithoutVfs = true;
       return this;
     }
 

@@ -25,6 +25,11 @@ public enum LinuxMapping {
   LINK_STATE,
   /** {@code ip link set PF vf N query_rss on|off} ({@code IFLA_VF_RSS_QUERY_EN}). */
   QUERY_RSS,
+  /**
+   * PF only: {@code devlink dev eswitch set DEV mode legacy|switchdev} ({@code
+   * DEVLINK_ATTR_ESWITCH_MODE}, a driver's {@code devlink_ops.eswitch_mode_set}).
+   */
+  ESWITCH_MODE,
   /** passthrough: bind the VF to vfio-pci instead of its native driver. */
   VFIO_PASSTHROUGH,
   /** Not settable from the host on Linux (e.g. queue counts); a warning when set. */

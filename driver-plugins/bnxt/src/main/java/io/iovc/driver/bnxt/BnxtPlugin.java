@@ -67,6 +67,13 @@ public final class BnxtPlugin implements DriverPlugin {
    * (EPROTONOSUPPORT otherwise) and refuses a priority without a VLAN (EINVAL); {@code
    * bnxt_set_vf_bw()} refuses a maximum or minimum above the PF's link speed (EINVAL). Ordering:
    * the PF must be up before VFs are created (systemd #40739).
+   *
+   * <p>The eswitch mode: {@code bnxt_dl_eswitch_mode_set()} in {@code
+   * drivers/net/ethernet/broadcom/bnxt/bnxt_vfr.c} creates representors for the VFs that exist
+   * ({@code bnxt_vf_reps_create()}) or destroys them, with the VFs in place; switchdev needs
+   * firmware with HWRM spec 1.8.3 or newer (ENOTSUPP otherwise), and setting the mode the PF is
+   * already in answers EINVAL ("already in … eswitch mode"), so iovc writes it only when it
+   * differs.
    */
   private static final LinuxDriverSupport BNXT_EN =
       LinuxDriverSupport.of("bnxt_en", "drivers/net/ethernet/broadcom/bnxt/bnxt_sriov.c")
@@ -92,6 +99,11 @@ public final class BnxtPlugin implements DriverPlugin {
               "bnxt_set_vf_bw()",
               "bnxt_set_vf_bw() refuses (EINVAL) a rate above the PF's link speed")
           .any(LinuxMapping.LINK_STATE, "bnxt_set_vf_link_state()")
+          .anyUnless(
+              LinuxMapping.ESWITCH_MODE,
+              "bnxt_vfr.c bnxt_dl_eswitch_mode_set()",
+              "bnxt_dl_eswitch_mode_set() needs firmware with HWRM spec 1.8.3 or newer for"
+                  + " switchdev (ENOTSUPP otherwise)")
           .build();
 
   @Override

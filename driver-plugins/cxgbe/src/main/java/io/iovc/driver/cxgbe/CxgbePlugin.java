@@ -56,7 +56,7 @@ public final class CxgbePlugin implements DriverPlugin {
    * state and no spoofchk, trust or rss_query (EOPNOTSUPP); {@code cxgb4_mgmt_set_vf_vlan()}
    * refuses any protocol but 802.1Q and any priority but 0 (EPROTONOSUPPORT); {@code
    * cxgb4_mgmt_set_vf_rate()} refuses a minimum rate (EINVAL), and a maximum while the link is down
-   * or above the link speed (EINVAL).
+   * or above the link speed (EINVAL). cxgb4 registers no devlink instance: no {@code eswitch-mode}.
    */
   private static final LinuxDriverSupport CXGB4 =
       LinuxDriverSupport.of("cxgb4", "drivers/net/ethernet/chelsio/cxgb4/cxgb4_main.c")

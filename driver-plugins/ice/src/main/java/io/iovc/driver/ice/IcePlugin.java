@@ -136,6 +136,12 @@ public final class IcePlugin implements DriverPlugin {
    * is active (EOPNOTSUPP) and one that would make the VFs' minimums exceed the link speed
    * (EINVAL); {@code ice_set_vf_trust()} refuses trust in switchdev mode (EOPNOTSUPP). A new MAC,
    * VLAN or trust resets the VF.
+   *
+   * <p>The eswitch mode: {@code ice_eswitch_mode_set()} in {@code
+   * drivers/net/ethernet/intel/ice/ice_eswitch.c} refuses a change while VFs exist ("Changing
+   * eswitch mode is allowed only if there is no VFs created", EOPNOTSUPP), so iovc removes the VFs,
+   * sets the mode and creates them again (spec §1.4); without CONFIG_ICE_SWITCHDEV the stub answers
+   * EOPNOTSUPP (Debian sets it).
    */
   private static final LinuxDriverSupport ICE =
       LinuxDriverSupport.of("ice", "drivers/net/ethernet/intel/ice/ice_sriov.c")
@@ -159,6 +165,12 @@ public final class IcePlugin implements DriverPlugin {
               "ice_set_vf_bw() refuses a minimum while DCB is active (EOPNOTSUPP) and one that"
                   + " makes all VFs' minimums exceed the link speed (EINVAL)")
           .any(LinuxMapping.LINK_STATE, "ice_set_vf_link_state()")
+          .anyUnless(
+              LinuxMapping.ESWITCH_MODE,
+              "ice_eswitch.c ice_eswitch_mode_set()",
+              "ice_eswitch_mode_set() changes the mode only while the PF has no VFs: iovc removes"
+                  + " them and creates them again")
+          .eswitchModeWithoutVfs("ice_eswitch.c ice_eswitch_mode_set()")
           .build();
 
   @Override

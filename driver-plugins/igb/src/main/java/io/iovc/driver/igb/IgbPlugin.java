@@ -85,7 +85,8 @@ public final class IgbPlugin implements DriverPlugin {
    * .ndo_set_vf_rss_query_en} (EOPNOTSUPP); {@code igb_ndo_set_vf_vlan()} refuses any protocol but
    * 802.1Q (EPROTONOSUPPORT); {@code igb_ndo_set_vf_bw()} refuses a minimum rate (EINVAL), and a
    * maximum above the link speed or while the PF has no link (EINVAL), and on MACs other than the
-   * 82576 (EOPNOTSUPP).
+   * 82576 (EOPNOTSUPP). igb registers no devlink instance, so it has no eswitch mode ({@code
+   * eswitch-mode} is refused).
    */
   private static final LinuxDriverSupport IGB =
       LinuxDriverSupport.of("igb", "drivers/net/ethernet/intel/igb/igb_main.c")

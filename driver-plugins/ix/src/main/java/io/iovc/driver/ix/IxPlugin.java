@@ -110,7 +110,8 @@ public final class IxPlugin implements DriverPlugin {
    * and trust from {@code ixgbe_sriov.c}, and no link state (a later kernel adds {@code
    * ixgbe_ndo_set_vf_link_state}). {@code ixgbe_ndo_set_vf_bw()} refuses a minimum rate (EINVAL)
    * and a maximum unless the link is up at 10 Gb/s and the rate is 11 to 10000 Mb/s; {@code
-   * ixgbe_ndo_set_vf_vlan()} refuses 802.1ad (EPROTONOSUPPORT).
+   * ixgbe_ndo_set_vf_vlan()} refuses 802.1ad (EPROTONOSUPPORT). No {@code eswitch_mode_set} in any
+   * devlink ops, so no {@code eswitch-mode}.
    */
   private static final LinuxDriverSupport IXGBE =
       LinuxDriverSupport.of("ixgbe", "drivers/net/ethernet/intel/ixgbe/ixgbe_sriov.c")

@@ -99,7 +99,8 @@ public final class IxlPlugin implements DriverPlugin {
    * (EINVAL) and hands the maximum to {@code i40e_set_bw_limit()} ({@code i40e_main.c}), which
    * refuses a rate above the current link speed (EINVAL, 40 Gb/s at most) and raises 1..49 to 50;
    * {@code i40e_ndo_set_vf_trust()} refuses trust in multi-function (MFP) mode (EINVAL). Every
-   * callback answers EAGAIN while another VF operation is pending or the VF is in reset.
+   * callback answers EAGAIN while another VF operation is pending or the VF is in reset. i40e's
+   * devlink ops have no {@code eswitch_mode_set}, so no {@code eswitch-mode}.
    */
   private static final LinuxDriverSupport I40E =
       LinuxDriverSupport.of("i40e", "drivers/net/ethernet/intel/i40e/i40e_virtchnl_pf.c")

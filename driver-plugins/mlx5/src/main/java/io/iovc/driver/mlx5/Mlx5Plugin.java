@@ -57,6 +57,13 @@ public final class Mlx5Plugin implements DriverPlugin {
    * spoofchk, trust and a non-zero VLAN unless the eswitch is in legacy mode (EOPNOTSUPP in
    * switchdev), and everything when the function is not the eswitch manager (EPERM); the rates
    * depend on the firmware's QoS capabilities ({@code mlx5_esw_qos_set_vport_rate()}).
+   *
+   * <p>The eswitch mode: {@code mlx5_devlink_eswitch_mode_set()} in {@code
+   * drivers/net/ethernet/mellanox/mlx5/core/eswitch_offloads.c} changes it with the VFs in place
+   * (it disables the eswitch and enables it again in the new mode with {@code
+   * dev->priv.sriov.num_vfs} VFs), and refuses it when the function is not the eswitch manager
+   * (EPERM). Some firmware wants switchdev set before the VFs exist (spec §1.4): when the VF count
+   * changes, iovc sets the mode while the PF has none.
    */
   private static final LinuxDriverSupport MLX5 =
       LinuxDriverSupport.of("mlx5_core", "drivers/net/ethernet/mellanox/mlx5/core/en_main.c")
@@ -87,6 +94,11 @@ public final class Mlx5Plugin implements DriverPlugin {
               "mlx5e_set_vf_rate()",
               "mlx5_esw_qos_set_vport_rate() needs the firmware's bandwidth-share capability")
           .any(LinuxMapping.LINK_STATE, "mlx5e_set_vf_link_state()")
+          .anyUnless(
+              LinuxMapping.ESWITCH_MODE,
+              "eswitch_offloads.c mlx5_devlink_eswitch_mode_set()",
+              "mlx5_devlink_eswitch_mode_set() refuses (EPERM) unless the function is the eswitch"
+                  + " manager; in switchdev, spoofchk, trust and VLANs are refused (esw/legacy.c)")
           .build();
 
   @Override

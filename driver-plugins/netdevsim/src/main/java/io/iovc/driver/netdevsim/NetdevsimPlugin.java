@@ -68,6 +68,13 @@ public final class NetdevsimPlugin implements DriverPlugin {
    * drivers/net/netdevsim/netdev.c}: nsim_set_vf_mac, _vlan, _rate, _spoofchk, _trust, _link_state,
    * _rss_query_en), both VLAN protocols and both rates; in switchdev mode its rate callback answers
    * EOPNOTSUPP.
+   *
+   * <p>Its devlink instance ({@code netdevsim/netdevsimN}) changes the eswitch mode with VFs in
+   * place ({@code nsim_devlink_eswitch_mode_set()} in {@code drivers/net/netdevsim/dev.c}:
+   * switchdev adds one representor port per VF in {@code nsim_esw_switchdev_enable()}, legacy
+   * removes them in {@code nsim_esw_legacy_enable()}); writing 0 to {@code sriov_numvfs} puts it
+   * back into legacy ({@code nsim_drv_configure_vfs()}), so iovc sets the mode after the VFs are
+   * removed and before they are created again. Checked on Debian's 6.1 source.
    */
   private static final LinuxDriverSupport NETDEVSIM =
       LinuxDriverSupport.of("netdevsim", "drivers/net/netdevsim/netdev.c")
@@ -81,6 +88,11 @@ public final class NetdevsimPlugin implements DriverPlugin {
           .any(LinuxMapping.MIN_TX_RATE, "nsim_set_vf_rate()")
           .any(LinuxMapping.LINK_STATE, "nsim_set_vf_link_state()")
           .any(LinuxMapping.QUERY_RSS, "nsim_set_vf_rss_query_en()")
+          .anyUnless(
+              LinuxMapping.ESWITCH_MODE,
+              "dev.c nsim_devlink_eswitch_mode_set()",
+              "in switchdev mode nsim_set_vf_rate() answers EOPNOTSUPP (\"use devlink API\"):"
+                  + " max-tx-rate and min-tx-rate then fail")
           .build();
 
   @Override
