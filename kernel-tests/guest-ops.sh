@@ -24,8 +24,8 @@ q() { jq -c "$@" $T/out; }
 
 # ---------------------------------------------------------------- the PFs
 echo "== operations: status, plan, diff, delete on every PF; consumers (vfio, netns)"
-echo "40 1" > /sys/bus/netdevsim/new_device; sleep 0.5
-NS=/sys/bus/netdevsim/devices/netdevsim40
+echo "60 1" > /sys/bus/netdevsim/new_device; sleep 0.5
+NS=/sys/bus/netdevsim/devices/netdevsim60
 NPF=$(ls $NS/net | head -n1)
 P=$(for d in /sys/bus/pci/devices/*; do [ -e $d/sriov_totalvfs ] && [ "$(basename "$(readlink $d/driver)")" = nvme ] && basename $d; done | head -n1)
 check "an NVMe SR-IOV PF exists" test -n "$P"
