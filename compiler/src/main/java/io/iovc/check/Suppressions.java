@@ -101,6 +101,7 @@ final class Suppressions {
   private static List<Directive> find(SyntaxTree tree) {
     List<Directive> out = new ArrayList<>();
     SourceText src = tree.source();
+    if (!src.contains("iovc")) return out; // every directive names iovc
     List<UclToken> tokens = tree.tokens();
     int firstKey = src.length();
     for (UclToken t : tokens) {
@@ -109,8 +110,9 @@ final class Suppressions {
         break;
       }
     }
-    Map<Integer, Span> members = new HashMap<>();
-    collect(tree.root(), members);
+    // made for the first directive that needs it: a file without one should not pay for a map of
+    // every member (16 384 VF sections make 32 769)
+    Map<Integer, Span> members = null;
     for (int idx = 0; idx < tokens.size(); idx++) {
       UclToken t = tokens.get(idx);
       if (t.getType() != UclParser.COMMENT) continue;
@@ -153,6 +155,10 @@ final class Suppressions {
         for (int j = idx + 1; j < tokens.size(); j++) {
           UclToken n = tokens.get(j);
           if (n.getType() == UclParser.KEY) {
+            if (members == null) {
+              members = new HashMap<>();
+              collect(tree.root(), members);
+            }
             Span ms = members.get(n.startOffset());
             scope = ms != null ? ms : n.span();
             break;

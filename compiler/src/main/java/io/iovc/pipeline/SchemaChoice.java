@@ -74,6 +74,7 @@ public final class SchemaChoice {
 
   /** The driver named by a {@code # iovc: driver=NAME} comment, or null. */
   public static String modeline(SyntaxTree tree) {
+    if (!tree.source().contains("iovc:")) return null;
     for (UclToken t : tree.tokens()) {
       if (t.getType() != UclParser.COMMENT) continue;
       Matcher m = MODELINE.matcher(t.getText());
@@ -90,6 +91,7 @@ public final class SchemaChoice {
 
   /** The platform named by a {@code # iovc: target=NAME} comment, or null. */
   public static Platform modelineTarget(SyntaxTree tree) {
+    if (!tree.source().contains("iovc:")) return null;
     for (UclToken t : tree.tokens()) {
       if (t.getType() != UclParser.COMMENT) continue;
       Matcher m = TARGET.matcher(t.getText());

@@ -46,6 +46,25 @@ public final class SourceText {
     return bytes.length;
   }
 
+  /**
+   * The bytes hold {@code ascii} (ASCII only) somewhere. A pass over the bytes that lets a check
+   * skip a walk over every token of a file that cannot have what it looks for.
+   */
+  public boolean contains(String ascii) {
+    int n = ascii.length();
+    if (n == 0) return true;
+    byte first = (byte) ascii.charAt(0);
+    outer:
+    for (int i = 0, last = bytes.length - n; i <= last; i++) {
+      if (bytes[i] != first) continue;
+      for (int k = 1; k < n; k++) {
+        if (bytes[i + k] != (byte) ascii.charAt(k)) continue outer;
+      }
+      return true;
+    }
+    return false;
+  }
+
   public int lineCount() {
     return lineStarts.length;
   }
