@@ -55,6 +55,16 @@ final class Analysis {
         .withPlatform(opts.platform());
   }
 
+  /**
+   * What a report needs of this analysis (the input, its diagnostics, whether it was usable),
+   * without the syntax tree, the schema and the pipeline's results: {@code check DIR} keeps one per
+   * file until it prints, and with the trees kept a 10 000-file check spent 1 of its 2.5 s copying
+   * them from one generation of the heap to the next.
+   */
+  Analysis report() {
+    return analysis == null ? this : new Analysis(input, null, diagnostics, unusable);
+  }
+
   boolean hasErrors() {
     for (Diagnostic d : diagnostics) {
       if (d.isError()) return true;

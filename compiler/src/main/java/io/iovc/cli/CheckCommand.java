@@ -103,7 +103,8 @@ final class CheckCommand implements Callable<Integer> {
     List<Analysis> all = new ArrayList<>();
     StringBuilder changes = new StringBuilder();
     for (Inputs.Input in : Inputs.expand(files, schema.maxInput))
-      all.add(fix ? Fixing.fix(in, schema, diff, changes) : Analysis.run(in, schema, false));
+      all.add(
+          (fix ? Fixing.fix(in, schema, diff, changes) : Analysis.run(in, schema, false)).report());
     if (fix) {
       if (diff || !fmt.equals("human")) Output.err.print(changes);
       else Output.out.print(changes);
