@@ -5,8 +5,10 @@ import io.iovc.syntax.UValue.UMember;
 import io.iovc.syntax.UValue.UObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * libucl's object semantics over the tree (spec §2.4, §2.5.1): keys are compared byte for byte; a
@@ -25,10 +27,18 @@ public final class UclModel {
   }
 
   public static List<Entry> entries(UObject o) {
+    List<UMember> members = o.members();
+    if (distinctKeys(members)) {
+      // the usual object: no key repeated, so each is its own chain and nothing is dropped (the
+      // checker asks for the entries of every section several times)
+      List<Entry> out = new ArrayList<>(members.size());
+      for (UMember m : members) out.add(new Entry(m.key().name(), List.of(m), List.of()));
+      return out;
+    }
     List<String> order = new ArrayList<>();
     Map<String, List<UMember>> chains = new HashMap<>();
     Map<String, List<UMember>> dropped = new HashMap<>();
-    for (UMember m : o.members()) {
+    for (UMember m : members) {
       String k = m.key().name();
       List<UMember> chain = chains.get(k);
       if (chain == null) {
@@ -57,6 +67,24 @@ public final class UclModel {
               k, List.copyOf(chains.get(k)), List.copyOf(dropped.getOrDefault(k, List.of()))));
     }
     return out;
+  }
+
+  private static boolean distinctKeys(List<UMember> members) {
+    int n = members.size();
+    if (n > 8) {
+      Set<String> seen = new HashSet<>(n * 2);
+      for (UMember m : members) {
+        if (!seen.add(m.key().name())) return false;
+      }
+      return true;
+    }
+    for (int i = 1; i < n; i++) {
+      String k = members.get(i).key().name();
+      for (int j = 0; j < i; j++) {
+        if (members.get(j).key().name().equals(k)) return false;
+      }
+    }
+    return true;
   }
 
   /**
