@@ -218,6 +218,26 @@ class CliTest {
   }
 
   @Test
+  void directoryWalkTakesLinksToFilesAndSkipsWhatIsNoFile() throws Exception {
+    Path d = dir.resolve("links");
+    write("links/a.conf", "PF { device = \"ixl0\"; num_vfs = 1; }\n");
+    Path outside = write("elsewhere/b.txt", "PF { device = \"ixl1\"; num_vfs = 1; }\n");
+    Files.createSymbolicLink(d.resolve("b.conf"), outside);
+    Files.createSymbolicLink(d.resolve("dangling.conf"), dir.resolve("nowhere"));
+    Files.createDirectories(d.resolve("dir.conf"));
+    write("links/.iovc.conf", "");
+    Res r = iovc("check", "--format", "human", "--no-config", "--schema", s(ixl), s(d));
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals("iovc: 2 files checked, no problems\n", r.out());
+    Res dangling =
+        iovc("check", "--format", "gcc", "--schema", s(ixl), s(d.resolve("dangling.conf")));
+    assertEquals(3, dangling.exit());
+    assertTrue(dangling.out().contains("not a regular file"), dangling.out());
+    Res linked = iovc("check", "--format", "gcc", "--schema", s(ixl), s(d.resolve("b.conf")));
+    assertEquals(0, linked.exit(), linked.out());
+  }
+
+  @Test
   void gccFormat() {
     Res r = iovc("check", "--format", "gcc", "--schema", s(ixl), s(bad), s(warn));
     assertEquals(
