@@ -100,11 +100,15 @@ final class CheckCommand implements Callable<Integer> {
               + String.join(" ", files)
               + "` for the layout)");
     filter.validate(schema.registry().codes());
-    List<Analysis> all = new ArrayList<>();
     StringBuilder changes = new StringBuilder();
-    for (Inputs.Input in : Inputs.expand(files, schema.maxInput))
-      all.add(
-          (fix ? Fixing.fix(in, schema, diff, changes) : Analysis.run(in, schema, false)).report());
+    List<Analysis> all;
+    if (fix) {
+      all = new ArrayList<>();
+      for (Inputs.Input in : Inputs.expand(files, schema.maxInput))
+        all.add(Fixing.fix(in, schema, diff, changes).report());
+    } else {
+      all = Batch.analyze(Inputs.names(files, schema.maxInput), schema);
+    }
     if (fix) {
       if (diff || !fmt.equals("human")) Output.err.print(changes);
       else Output.out.print(changes);

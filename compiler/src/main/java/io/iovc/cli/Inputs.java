@@ -32,11 +32,33 @@ final class Inputs {
 
   private Inputs() {}
 
+  /**
+   * An input of the command line, named but perhaps not read yet: standard input and what cannot be
+   * listed are read (or refused) at once, a file when {@link #read(long)} is called, so that a
+   * batch can read its files on several threads.
+   */
+  record Named(String name, Path path, Input input) {
+    Input read(long maxInput) {
+      return input != null ? input : Inputs.read(name, path, maxInput);
+    }
+  }
+
+  /** Each input, read. */
   static List<Input> expand(List<String> args, long maxInput) {
     List<Input> out = new ArrayList<>();
+    for (Named n : names(args, maxInput)) out.add(n.read(maxInput));
+    return out;
+  }
+
+  /**
+   * The inputs the arguments name: a file as given, a directory's {@code *.conf} files below it in
+   * path order, {@code -} for standard input (read now).
+   */
+  static List<Named> names(List<String> args, long maxInput) {
+    List<Named> out = new ArrayList<>();
     for (String a : args) {
       if (a.equals("-")) {
-        out.add(stdin(maxInput));
+        out.add(new Named(a, null, stdin(maxInput)));
         continue;
       }
       Path p = Path.of(a);
@@ -55,14 +77,16 @@ final class Inputs {
                             || (attrs.isSymbolicLink() && Files.isRegularFile(f))))) {
           s.forEach(found::add);
         } catch (IOException | RuntimeException e) {
-          out.add(problem(a, null, "cannot list the directory: " + e.getMessage()));
+          out.add(
+              new Named(a, null, problem(a, null, "cannot list the directory: " + e.getMessage())));
           continue;
         }
         found.sort(null);
-        if (found.isEmpty()) out.add(problem(a, null, "no *.conf files in this directory"));
-        for (Path f : found) out.add(read(f.toString(), f, maxInput));
+        if (found.isEmpty())
+          out.add(new Named(a, null, problem(a, null, "no *.conf files in this directory")));
+        for (Path f : found) out.add(new Named(f.toString(), f, null));
       } else {
-        out.add(read(a, p, maxInput));
+        out.add(new Named(a, p, null));
       }
     }
     return out;

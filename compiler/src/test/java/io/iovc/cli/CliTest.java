@@ -218,6 +218,49 @@ class CliTest {
   }
 
   @Test
+  void aBatchReportsTheSameOnOneThreadAndOnSeveral() throws Exception {
+    Path d = dir.resolve("fleet");
+    int files = Batch.PARALLEL_FROM + 9;
+    for (int k = 0; k < files; k++) {
+      String vf =
+          k % 7 == 0 ? "VF-0 { bogus = 1 }\n" : k % 5 == 1 ? "VF-0 { num-queues = 2.5 }\n" : "";
+      write(
+          String.format("fleet/host%02d.conf", k),
+          "PF { device = \"ixl" + k + "\"; num_vfs = 2; }\n" + vf);
+    }
+    write("fleet/sub/garbled.conf", "PF { device = \"ixl99\"; num_vfs = 2 \n");
+    String old = System.getProperty("iovc.workers");
+    try {
+      for (String format : List.of("gcc", "human", "json", "sarif")) {
+        System.setProperty("iovc.workers", "1");
+        Res one = iovc("check", "--format", format, "--color", "never", "--schema", s(ixl), s(d));
+        System.setProperty("iovc.workers", "4");
+        Res four = iovc("check", "--format", format, "--color", "never", "--schema", s(ixl), s(d));
+        assertEquals(1, one.exit(), one.out());
+        assertEquals(one.exit(), four.exit(), format);
+        assertEquals(one.out(), four.out(), format);
+        assertEquals(one.err(), four.err(), format);
+        if (format.equals("gcc")) {
+          // what each file gets checked alone, file after file in path order
+          StringBuilder alone = new StringBuilder();
+          List<Path> all = new java.util.ArrayList<>();
+          try (var walk = Files.walk(d)) {
+            walk.filter(f -> f.toString().endsWith(".conf")).forEach(all::add);
+          }
+          all.sort(null);
+          for (Path f : all)
+            alone.append(iovc("check", "--format", "gcc", "--schema", s(ixl), s(f)).out());
+          assertEquals(alone.toString(), four.out());
+          assertTrue(four.out().split("\n").length >= 12, four.out());
+        }
+      }
+    } finally {
+      if (old == null) System.clearProperty("iovc.workers");
+      else System.setProperty("iovc.workers", old);
+    }
+  }
+
+  @Test
   void directoryWalkTakesLinksToFilesAndSkipsWhatIsNoFile() throws Exception {
     Path d = dir.resolve("links");
     write("links/a.conf", "PF { device = \"ixl0\"; num_vfs = 1; }\n");
