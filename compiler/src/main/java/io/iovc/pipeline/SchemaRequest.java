@@ -3,7 +3,6 @@ package io.iovc.pipeline;
 import io.iovc.schema.Platform;
 import io.iovc.schema.PluginRegistry;
 import io.iovc.schema.Schema;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -82,57 +81,59 @@ public record SchemaRequest(
   }
 
   public SchemaRequest withExplicit(Schema s) {
-    return with(b -> b.explicit = s);
+    Copy b = new Copy(this);
+    b.explicit = s;
+    return b.build();
   }
 
   public SchemaRequest withLive(Function<String, Schema> f) {
-    return with(b -> b.live = f);
+    Copy b = new Copy(this);
+    b.live = f;
+    return b.build();
   }
 
   public SchemaRequest withDriver(String name) {
-    return with(b -> b.driver = name);
+    Copy b = new Copy(this);
+    b.driver = name;
+    return b.build();
   }
 
   public SchemaRequest withHost(Function<String, HostPf> f) {
-    return with(b -> b.host = f);
+    Copy b = new Copy(this);
+    b.host = f;
+    return b.build();
   }
 
   public SchemaRequest withEditorDriver(String name) {
-    return with(b -> b.editorDriver = name);
+    Copy b = new Copy(this);
+    b.editorDriver = name;
+    return b.build();
   }
 
   public SchemaRequest withGeneric() {
-    return with(b -> b.generic = true);
+    Copy b = new Copy(this);
+    b.generic = true;
+    return b.build();
   }
 
   /** Checks for this platform ({@code --backend}); null: the modeline, else the host. */
   public SchemaRequest withPlatform(Platform p) {
-    return with(b -> b.platform = p);
+    Copy b = new Copy(this);
+    b.platform = p;
+    return b.build();
   }
 
   public SchemaRequest withMaxSize(long n) {
-    return with(b -> b.maxSize = n);
+    Copy b = new Copy(this);
+    b.maxSize = n;
+    return b.build();
   }
 
-  /** This request with one source changed: the one place that copies every field. */
-  private SchemaRequest with(Consumer<Copy> change) {
-    Copy c = new Copy(this);
-    change.accept(c);
-    return new SchemaRequest(
-        c.registry,
-        c.explicit,
-        c.live,
-        c.driver,
-        c.modeline,
-        c.host,
-        c.byDevice,
-        c.editorDriver,
-        c.generic,
-        c.maxSize,
-        c.platform);
-  }
-
-  /** The fields of a request, to change one before building the next. */
+  /**
+   * The fields of a request, to change one before building the next: the one place that copies
+   * every field (the withers assign to a copy, without lambdas: a one-file check would otherwise
+   * set up the JVM's lambda machinery for them alone).
+   */
   private static final class Copy {
     final PluginRegistry registry;
     Schema explicit;
@@ -158,6 +159,21 @@ public record SchemaRequest(
       generic = r.generic;
       maxSize = r.maxSize;
       platform = r.platform;
+    }
+
+    SchemaRequest build() {
+      return new SchemaRequest(
+          registry,
+          explicit,
+          live,
+          driver,
+          modeline,
+          host,
+          byDevice,
+          editorDriver,
+          generic,
+          maxSize,
+          platform);
     }
   }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A PF's configuration schema, kept as the nvlist the kernel publishes ({@code IOV_GET_SCHEMA},
@@ -178,10 +177,14 @@ public final class Schema {
    * the plugin's only Linux driver until the PF's own driver is known ({@link #withLinuxDriver}).
    */
   public static Schema fromPlugin(DriverPlugin p, Platform platform) {
-    Schema last = LAST.get(platform.ordinal());
-    if (last != null && last.plugin == p) return last;
+    synchronized (LAST) {
+      Schema last = LAST[platform.ordinal()];
+      if (last != null && last.plugin == p) return last;
+    }
     Schema made = build(p, platform);
-    LAST.set(platform.ordinal(), made);
+    synchronized (LAST) {
+      LAST[platform.ordinal()] = made;
+    }
     return made;
   }
 
@@ -189,10 +192,10 @@ public final class Schema {
    * The plugin schema made last for each platform. A directory of files for one card asks for the
    * same plugin's schema once per file (twice on Linux, where the FreeBSD one comes first); making
    * it every time was a tenth of a 10 000-file check. A schema is never changed once made, so the
-   * same one can serve every file.
+   * same one can serve every file. (An array under a lock: an AtomicReferenceArray sets up the
+   * JVM's VarHandle machinery, a cost every one-file check would pay.)
    */
-  private static final AtomicReferenceArray<Schema> LAST =
-      new AtomicReferenceArray<>(Platform.values().length);
+  private static final Schema[] LAST = new Schema[Platform.values().length];
 
   private static Schema build(DriverPlugin p, Platform platform) {
     List<ParamSpec> vf = p.vfParams();
