@@ -57,11 +57,52 @@ final class Lints {
       r.add(LintDiagnostics.emptyDevice(at));
     } else if (device.equals(".")
         || device.equals("..")
-        || (device.matches(".*\\s.*") && !device.matches("(?s).*\\s//.*"))) {
+        || (blankWithinALine(device) && !blankThenSlashes(device))) {
       r.add(LintDiagnostics.DeviceNotBare.notAName(at, device));
-    } else if (device.contains("/") && !device.matches("(?s).*\\s//.*")) {
+    } else if (device.contains("/") && !blankThenSlashes(device)) {
       r.add(LintDiagnostics.DeviceNotBare.path(at, device));
     }
+  }
+
+  // The two tests below were regular expressions; written out, a one-file check compiles none (the
+  // first one compiled sets up the JVM's lambda machinery). RegexEquivalenceTest holds them to it.
+
+  /** A regex white-space character ({@code \\s}: space, tab, \\n, \\x0B, \\f, \\r). */
+  private static boolean regexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  private static boolean lineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /**
+   * {@code s.matches(".*\\s.*")}: a white-space character with no line terminator before or after
+   * it ({@code .} matches none), unless it is itself the only one.
+   */
+  static boolean blankWithinALine(String s) {
+    int terminators = 0;
+    int at = -1;
+    for (int i = 0; i < s.length(); i++) {
+      if (lineTerminator(s.charAt(i))) {
+        terminators++;
+        at = i;
+      }
+    }
+    if (terminators == 1) return regexSpace(s.charAt(at));
+    if (terminators > 1) return false;
+    for (int i = 0; i < s.length(); i++) {
+      if (regexSpace(s.charAt(i))) return true;
+    }
+    return false;
+  }
+
+  /** {@code s.matches("(?s).*\\s//.*")}: a white-space character followed by {@code //}. */
+  static boolean blankThenSlashes(String s) {
+    for (int i = 0; i + 2 < s.length(); i++) {
+      if (regexSpace(s.charAt(i)) && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') return true;
+    }
+    return false;
   }
 
   /** Emits IOV313: a DEFAULT parameter that every VF sets itself is never used. */

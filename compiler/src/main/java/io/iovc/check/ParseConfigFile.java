@@ -57,7 +57,7 @@ final class ParseConfigFile {
       } else if (Ascii.equalsIgnoreCase(t.key(), "DEFAULT")) {
         kind = ConfigSection.Kind.DEFAULT;
         if (processedVf) r.add(SectionDiagnostics.defaultAfterVf(t.keySpan()));
-      } else if (ConfigTree.VF_PATTERN.matcher(t.key()).matches()) {
+      } else if (ConfigTree.vfDigits(t.key()) != null) {
         kind = ConfigSection.Kind.VF;
         processedVf = true;
         index = ConfigTree.vfIndexOf(t.key());

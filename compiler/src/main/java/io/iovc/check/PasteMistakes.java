@@ -187,19 +187,15 @@ public final class PasteMistakes {
     return found == null ? List.of() : found;
   }
 
-  private static final Pattern ENTITY =
-      Pattern.compile(
-          "&(quot|amp|lt|gt|apos|nbsp|ldquo|rdquo|lsquo|rsquo|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
-
   /**
    * HTML entities outside comments and quoted strings (IOV166), one diagnostic for the file. They
    * are found in the text, not per token: the {@code ;} of {@code &quot;} ends a UCL value.
    */
   private static void entities(SyntaxTree tree, List<Diagnostic> out) {
     SourceText src = tree.source();
+    if (!src.contains("&")) return;
     String text = src.raw(new Span(0, src.length()));
-    if (text.indexOf('&') < 0) return;
-    Matcher m = ENTITY.matcher(text);
+    Matcher m = Patterns.ENTITY.matcher(text);
     List<Span> spans = new ArrayList<>();
     List<String> names = new ArrayList<>();
     while (m.find()) {
@@ -229,25 +225,9 @@ public final class PasteMistakes {
     return false;
   }
 
-  /**
-   * A heredoc that writes the file: {@code cat > /etc/iov/ixl0.conf <<EOF}, maybe with a prompt.
-   */
-  private static final Pattern HEREDOC_START =
-      Pattern.compile(
-          "^\\s*(?:[$#%>]\\s*)?(?:sudo\\s+|doas\\s+)?(?:cat|tee)\\b[^<]*<<-?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?\\s*$");
-
-  /** A shell prompt in front of a command a user runs around iovctl.conf. */
-  private static final Pattern PROMPT_COMMAND =
-      Pattern.compile(
-          "^\\s*(?:\\S*[$%])\\s+(?:sudo\\s+|doas\\s+)?(?:cat|tee|echo|printf|iovctl|sysrc|service|vi|vim|ee|nano|ifconfig|kldload|pciconf|cp|mv|iovc|sh|su|bash)\\b.*$");
-
-  /** A root prompt in front of a command: UCL reads it as a comment, but it is residue too. */
-  private static final Pattern ROOT_COMMAND =
-      Pattern.compile(
-          "^\\s*#\\s+(?:sudo\\s+|doas\\s+)?(?:iovctl|sysrc|service|kldload|pciconf|ifconfig|iovc|vi|ee)\\s.*$");
-
   private static boolean promptLine(String text) {
-    return promptCommand(text) || (text.indexOf('#') >= 0 && ROOT_COMMAND.matcher(text).matches());
+    return promptCommand(text)
+        || (text.indexOf('#') >= 0 && Patterns.ROOT_COMMAND.matcher(text).matches());
   }
 
   /*
@@ -256,16 +236,16 @@ public final class PasteMistakes {
    * was a fifth of its check.
    */
 
-  /** {@link #PROMPT_COMMAND} matches: its prompt ends in {@code $} or {@code %}. */
+  /** {@link Patterns#PROMPT_COMMAND} matches: its prompt ends in {@code $} or {@code %}. */
   private static boolean promptCommand(String text) {
     return (text.indexOf('$') >= 0 || text.indexOf('%') >= 0)
-        && PROMPT_COMMAND.matcher(text).matches();
+        && Patterns.PROMPT_COMMAND.matcher(text).matches();
   }
 
-  /** {@link #HEREDOC_START} matches {@code text} (it has {@code <<}), or null. */
+  /** {@link Patterns#HEREDOC_START} matches {@code text} (it has {@code <<}), or null. */
   private static Matcher heredocStart(String text) {
     if (!text.contains("<<")) return null;
-    Matcher h = HEREDOC_START.matcher(text);
+    Matcher h = Patterns.HEREDOC_START.matcher(text);
     return h.matches() ? h : null;
   }
 
@@ -328,12 +308,6 @@ public final class PasteMistakes {
     return line.substring(continuationLength(line));
   }
 
-  private static final Pattern INI_HEADER =
-      Pattern.compile("^\\s*\\[\\s*(?i:PF|DEFAULT|VF-?[0-9]+)\\s*\\]\\s*$");
-  private static final Pattern YAML_SECTION =
-      Pattern.compile("^(?i:PF|DEFAULT|VF-[0-9]+)\\s*:\\s*$");
-  private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~).*$");
-
   /** Lines that belong to another format (IOV165): INI headers, YAML sections, Markdown fences. */
   private static void formats(SourceText src, List<Diagnostic> out) {
     List<Integer> ini = new ArrayList<>();
@@ -342,21 +316,64 @@ public final class PasteMistakes {
     int lines = src.lineCount();
     for (int l = 1; l <= lines; l++) {
       String text = src.lineText(l);
-      if (text.indexOf('[') >= 0 && INI_HEADER.matcher(text).matches()) ini.add(l);
-      else if (text.indexOf(':') >= 0
-          && YAML_SECTION.matcher(text).matches()
+      if (text.indexOf('[') >= 0 && Patterns.INI_HEADER.matcher(text).matches()) ini.add(l);
+      else if (sectionStart(text)
+          && text.indexOf(':') >= 0
+          && Patterns.YAML_SECTION.matcher(text).matches()
           && l < lines
           && indented(src, l + 1)) yaml.add(l);
-      else if ((text.contains("```") || text.contains("~~~")) && FENCE.matcher(text).matches())
-        fences.add(l);
+      else if ((text.contains("```") || text.contains("~~~"))
+          && Patterns.FENCE.matcher(text).matches()) fences.add(l);
     }
     if (!ini.isEmpty()) out.add(PasteDiagnostics.OtherFormat.ini(src, ini));
     if (!yaml.isEmpty()) out.add(PasteDiagnostics.OtherFormat.yaml(src, yaml));
     if (!fences.isEmpty()) out.add(PasteDiagnostics.OtherFormat.markdown(src, fences));
   }
 
+  /** The line starts as {@link Patterns#YAML_SECTION} needs: PF, DEFAULT or VF-n in any case. */
+  private static boolean sectionStart(String text) {
+    if (text.isEmpty()) return false;
+    char c = text.charAt(0);
+    return c == 'P' || c == 'p' || c == 'D' || c == 'd' || c == 'V' || c == 'v';
+  }
+
   private static boolean indented(SourceText src, int line) {
     String t = src.lineText(line);
     return !t.isBlank() && Character.isWhitespace(t.charAt(0));
+  }
+
+  /**
+   * The patterns, compiled when first used: each one runs only on text that has the character it
+   * needs, so a one-file check compiles none (the first regular expression a run compiles sets up
+   * the JVM's lambda machinery).
+   */
+  private static final class Patterns {
+    static final Pattern ENTITY =
+        Pattern.compile(
+            "&(quot|amp|lt|gt|apos|nbsp|ldquo|rdquo|lsquo|rsquo|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
+
+    /**
+     * A heredoc that writes the file: {@code cat > /etc/iov/ixl0.conf <<EOF}, maybe with a prompt.
+     */
+    static final Pattern HEREDOC_START =
+        Pattern.compile(
+            "^\\s*(?:[$#%>]\\s*)?(?:sudo\\s+|doas\\s+)?(?:cat|tee)\\b[^<]*<<-?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?\\s*$");
+
+    /** A shell prompt in front of a command a user runs around iovctl.conf. */
+    static final Pattern PROMPT_COMMAND =
+        Pattern.compile(
+            "^\\s*(?:\\S*[$%])\\s+(?:sudo\\s+|doas\\s+)?(?:cat|tee|echo|printf|iovctl|sysrc|service|vi|vim|ee|nano|ifconfig|kldload|pciconf|cp|mv|iovc|sh|su|bash)\\b.*$");
+
+    /** A root prompt in front of a command: UCL reads it as a comment, but it is residue too. */
+    static final Pattern ROOT_COMMAND =
+        Pattern.compile(
+            "^\\s*#\\s+(?:sudo\\s+|doas\\s+)?(?:iovctl|sysrc|service|kldload|pciconf|ifconfig|iovc|vi|ee)\\s.*$");
+
+    static final Pattern INI_HEADER =
+        Pattern.compile("^\\s*\\[\\s*(?i:PF|DEFAULT|VF-?[0-9]+)\\s*\\]\\s*$");
+
+    static final Pattern YAML_SECTION = Pattern.compile("^(?i:PF|DEFAULT|VF-[0-9]+)\\s*:\\s*$");
+
+    static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~).*$");
   }
 }

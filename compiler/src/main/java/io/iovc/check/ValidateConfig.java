@@ -6,7 +6,6 @@ import io.iovc.syntax.Ascii;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * iovctl's {@code validate_config} (spec §3.4), in its order: the PF's required parameters, num_vfs
@@ -124,9 +123,9 @@ final class ValidateConfig {
     BigInteger ulongMax = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     for (ConfigSection s : sections.all()) {
       if (s.kind() != ConfigSection.Kind.VF) continue;
-      Matcher m = ConfigTree.VF_PATTERN.matcher(s.name());
-      if (!m.matches()) continue;
-      BigInteger n = new BigInteger(m.group(1));
+      String digits = ConfigTree.vfDigits(s.name());
+      if (digits == null) continue;
+      BigInteger n = new BigInteger(digits);
       if (n.compareTo(ulongMax) > 0) n = ulongMax;
       Span at = s.member().key().span();
       if (n.compareTo(BigInteger.valueOf(65535)) > 0) {

@@ -35,12 +35,18 @@ import java.util.regex.Pattern;
  * Otherwise {@link Source#NONE}: the file is checked for syntax and layout only.
  */
 public final class SchemaChoice {
-  private static final Pattern MODELINE =
-      Pattern.compile("iovc:\\s*driver\\s*=\\s*([A-Za-z0-9_.-]+)");
+  /**
+   * The modeline patterns, compiled when a file holds {@code iovc:} at all: a one-file check should
+   * compile no regular expression (the first one compiled sets up the JVM's lambda machinery).
+   */
+  private static final class Modeline {
+    static final Pattern DRIVER = Pattern.compile("iovc:\\s*driver\\s*=\\s*([A-Za-z0-9_.-]+)");
 
-  /** {@code # iovc: target=linux}, alone or after {@code driver=NAME} on the same comment. */
-  private static final Pattern TARGET =
-      Pattern.compile("iovc:(?:\\s*driver\\s*=\\s*[A-Za-z0-9_.-]+)?\\s*target\\s*=\\s*([A-Za-z]+)");
+    /** {@code # iovc: target=linux}, alone or after {@code driver=NAME} on the same comment. */
+    static final Pattern TARGET =
+        Pattern.compile(
+            "iovc:(?:\\s*driver\\s*=\\s*[A-Za-z0-9_.-]+)?\\s*target\\s*=\\s*([A-Za-z]+)");
+  }
 
   /**
    * The one generic schema: only what the SR-IOV core handles for every driver (num_vfs, device,
@@ -77,7 +83,7 @@ public final class SchemaChoice {
     if (!tree.source().contains("iovc:")) return null;
     for (UclToken t : tree.tokens()) {
       if (t.getType() != UclParser.COMMENT) continue;
-      Matcher m = MODELINE.matcher(t.getText());
+      Matcher m = Modeline.DRIVER.matcher(t.getText());
       if (m.find()) return m.group(1);
     }
     return null;
@@ -94,7 +100,7 @@ public final class SchemaChoice {
     if (!tree.source().contains("iovc:")) return null;
     for (UclToken t : tree.tokens()) {
       if (t.getType() != UclParser.COMMENT) continue;
-      Matcher m = TARGET.matcher(t.getText());
+      Matcher m = Modeline.TARGET.matcher(t.getText());
       if (m.find()) return Platform.byName(m.group(1));
     }
     return null;
@@ -244,7 +250,8 @@ public final class SchemaChoice {
 
   private static Span modelineSpan(SyntaxTree tree) {
     for (UclToken t : tree.tokens()) {
-      if (t.getType() == UclParser.COMMENT && MODELINE.matcher(t.getText()).find()) return t.span();
+      if (t.getType() == UclParser.COMMENT && Modeline.DRIVER.matcher(t.getText()).find())
+        return t.span();
     }
     return Span.at(0);
   }

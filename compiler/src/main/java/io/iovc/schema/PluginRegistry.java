@@ -37,6 +37,7 @@ public final class PluginRegistry {
     private final ClassLoader loader;
     private DriverPlugin plugin;
     private List<Pattern> patterns;
+    private List<DevicePattern> matchers;
 
     Loaded(DriverPlugin plugin, String source, List<Pattern> patterns) {
       this.plugin = plugin;
@@ -100,10 +101,23 @@ public final class PluginRegistry {
     }
 
     public boolean servesDevice(String device) {
-      for (Pattern p : patterns()) {
-        if (p.matcher(device).matches()) return true;
+      for (DevicePattern p : matchers()) {
+        if (p.matches(device)) return true;
       }
       return false;
+    }
+
+    private synchronized List<DevicePattern> matchers() {
+      if (matchers == null) {
+        List<DevicePattern> m = new ArrayList<>();
+        if (patternText != null) {
+          for (String s : patternText) m.add(DevicePattern.of(s));
+        } else {
+          for (Pattern p : patterns) m.add(DevicePattern.of(p.pattern()));
+        }
+        matchers = List.copyOf(m);
+      }
+      return matchers;
     }
   }
 
