@@ -32,17 +32,20 @@ final class DriversCommand implements Callable<Integer> {
     PluginRegistry r = schema.scannedRegistry();
     if (r.plugins().isEmpty()) Output.out.println("no driver plugins found");
     for (PluginRegistry.Loaded l : r.plugins()) {
+      // printed without printf: a format string sets up java.util.Formatter at every start
       var p = l.plugin();
-      Output.out.printf("%-7s %s%n", p.name(), p.description());
-      Output.out.printf("        devices: %s%n", String.join(", ", p.devicePatterns()));
-      Output.out.printf(
-          "        linux:   %s%n",
-          p.linuxDrivers().isEmpty() ? "-" : String.join(", ", p.linuxDrivers()));
-      Output.out.printf(
-          "        VF parameters: %d%s; from %s%n",
-          p.vfParams().size(),
-          p.maxVfs() > 0 ? "; at most " + p.maxVfs() + " VFs" : "",
-          l.source());
+      String name = p.name();
+      Output.out.println(name + " ".repeat(Math.max(0, 7 - name.length())) + " " + p.description());
+      Output.out.println("        devices: " + String.join(", ", p.devicePatterns()));
+      Output.out.println(
+          "        linux:   "
+              + (p.linuxDrivers().isEmpty() ? "-" : String.join(", ", p.linuxDrivers())));
+      Output.out.println(
+          "        VF parameters: "
+              + p.vfParams().size()
+              + (p.maxVfs() > 0 ? "; at most " + p.maxVfs() + " VFs" : "")
+              + "; from "
+              + l.source());
     }
     for (String problem : r.problems()) Output.out.println("problem: " + problem);
     Output.flush();

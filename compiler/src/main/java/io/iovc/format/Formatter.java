@@ -231,7 +231,7 @@ public final class Formatter {
         glued = false;
       } else if (t.getType() == UclParser.WS) {
         String w = t.getText();
-        ws = w.matches("[ \t]{1,16}") ? w : " ";
+        ws = blanks(w) ? w : " ";
         glued = false;
       } else if (t.getType() == UclParser.COMMENT) {
         String text = t.getText();
@@ -373,7 +373,7 @@ public final class Formatter {
     } else if (v instanceof UValue.UString str
         && str.kind() == UValue.StringKind.UNQUOTED
         && Ucl.readsAsNumber(scalarText(v))
-        && scalarText(v).matches("[-+.0-9A-Za-z]+")) {
+        && numberLike(scalarText(v))) {
       // Text that is a string only because of what followed it (`2  /* c */` is the string "2"):
       // quoted, it is the same string wherever it stands.
       out.append(" : \"").append(scalarText(v)).append("\";");
@@ -385,7 +385,7 @@ public final class Formatter {
       out.append(" : ").append(dangling).append(';');
       entryIndent = ind;
       for (Comment c : inner) trailing(c);
-    } else if (scalarText(v).matches("(?s)[=:\\x00-\\x20].*")
+    } else if (startsWithSeparatorOrBlank(scalarText(v))
         || v instanceof UValue.UArray && !inner.isEmpty()) {
       // (An array keeps its comments inside; comments before it stay before it, in order.)
       // `key <CR>= x` (libucl took `= x` as the value) or a value that keeps the blanks after a
@@ -455,5 +455,41 @@ public final class Formatter {
     if (v instanceof UValue.UNull n && n.implicit()) return "null";
     if (v instanceof UValue.UMissing) return "null";
     return src.raw(v.span());
+  }
+
+  // Three tests that were regular expressions, written out: fmt --check on a clean file compiles
+  // none (the first one a run compiles sets up the JVM's lambda machinery).
+
+  /** {@code w.matches("[ \t]{1,16}")}. */
+  static boolean blanks(String w) {
+    if (w.isEmpty() || w.length() > 16) return false;
+    for (int i = 0; i < w.length(); i++) {
+      if (w.charAt(i) != ' ' && w.charAt(i) != '\t') return false;
+    }
+    return true;
+  }
+
+  /** {@code s.matches("[-+.0-9A-Za-z]+")}. */
+  static boolean numberLike(String s) {
+    if (s.isEmpty()) return false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          c == '-'
+              || c == '+'
+              || c == '.'
+              || (c >= '0' && c <= '9')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z');
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  /** {@code s.matches("(?s)[=:\\x00-\\x20].*")}. */
+  static boolean startsWithSeparatorOrBlank(String s) {
+    if (s.isEmpty()) return false;
+    char c = s.charAt(0);
+    return c == '=' || c == ':' || c <= 0x20;
   }
 }

@@ -39,13 +39,12 @@ public final class PluginRegistry {
     private List<Pattern> patterns;
     private List<DevicePattern> matchers;
 
-    Loaded(DriverPlugin plugin, String source, List<Pattern> patterns) {
+    Loaded(DriverPlugin plugin, String source, List<String> patternText) {
       this.plugin = plugin;
       this.name = plugin.name();
       this.source = source;
-      this.patterns = patterns;
       this.className = null;
-      this.patternText = null;
+      this.patternText = patternText;
       this.linuxDrivers = null;
       this.loader = null;
     }
@@ -110,11 +109,7 @@ public final class PluginRegistry {
     private synchronized List<DevicePattern> matchers() {
       if (matchers == null) {
         List<DevicePattern> m = new ArrayList<>();
-        if (patternText != null) {
-          for (String s : patternText) m.add(DevicePattern.of(s));
-        } else {
-          for (Pattern p : patterns) m.add(DevicePattern.of(p.pattern()));
-        }
+        for (String s : patternText) m.add(DevicePattern.of(s));
         matchers = List.copyOf(m);
       }
       return matchers;
@@ -260,8 +255,10 @@ public final class PluginRegistry {
         String name = p.name();
         if (name == null || name.isBlank())
           throw new IllegalStateException("the plugin has no name");
-        List<Pattern> pats = new ArrayList<>();
-        for (String s : p.devicePatterns()) pats.add(Pattern.compile(s));
+        // each pattern must compile (a PatternSyntaxException reports the plugin); the plain
+        // NAME[0-9]+ form always does and is matched without compiling it
+        List<String> pats = List.copyOf(p.devicePatterns());
+        for (String s : pats) if (DevicePattern.plainNames(s) == null) Pattern.compile(s);
         if (byName(name).isPresent()) {
           problems.add(
               source
@@ -281,7 +278,7 @@ public final class PluginRegistry {
           continue;
         }
         PluginCodes.add(codeBuilder, p);
-        plugins.add(new Loaded(p, source, List.copyOf(pats)));
+        plugins.add(new Loaded(p, source, pats));
       } catch (RuntimeException | LinkageError e) {
         problems.add(
             source + ": plugin " + p.getClass().getName() + " is broken: " + rootMessage(e));

@@ -34,7 +34,11 @@ public final class Shown {
   /** The names of the look-alike or invisible characters in decoded text, comma-separated. */
   public static String suspects(String text) {
     Set<String> seen = new LinkedHashSet<>();
-    text.codePoints().filter(Shown::suspect).forEach(cp -> seen.add(name(cp)));
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (suspect(cp)) seen.add(name(cp));
+    }
     return String.join(", ", seen);
   }
 

@@ -74,6 +74,29 @@ class RegexEquivalenceTest {
         });
   }
 
+  @Test
+  void pciAddressesAsThePattern() {
+    Pattern bdf = Pattern.compile("(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
+    String shape = "0000:05:00.0";
+    String alphabet = "0aAfF9g:.78 ";
+    Random r = new Random(3);
+    for (int i = 0; i < 300_000; i++) {
+      // a real address with a few characters changed, cut or doubled, so that near misses abound
+      StringBuilder sb = new StringBuilder(r.nextBoolean() ? shape : shape.substring(5));
+      for (int k = r.nextInt(3); k > 0; k--) {
+        int at = r.nextInt(sb.length());
+        switch (r.nextInt(3)) {
+          case 0 -> sb.setCharAt(at, alphabet.charAt(r.nextInt(alphabet.length())));
+          case 1 -> sb.deleteCharAt(at);
+          default -> sb.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+      }
+      String s = sb.toString();
+      assertEquals(
+          bdf.matcher(s).matches(), io.iovc.kernel.linux.LiveState.looksLikePciAddress(s), s);
+    }
+  }
+
   private static String escape(String s) {
     StringBuilder sb = new StringBuilder();
     for (char c : s.toCharArray()) sb.append(String.format("\\u%04x", (int) c));

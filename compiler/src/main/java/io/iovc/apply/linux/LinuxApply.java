@@ -117,37 +117,19 @@ public final class LinuxApply implements Backend {
     LinuxHost h = host();
     String fileName = path == null ? source.name() : path.toString();
     // the PF named by PF.device, looked up at most once (the schema table may ask for its driver)
-    Pf[] found = new Pf[1];
-    String[] pfProblem = new String[1];
-    boolean[] looked = new boolean[1];
-    Function<String, Pf> lookup =
-        dev -> {
-          if (!looked[0]) {
-            looked[0] = true;
-            try {
-              found[0] = LiveState.findPf(h.sysfs(), dev);
-            } catch (PfException e) {
-              pfProblem[0] = e.getMessage();
-            }
-          }
-          return found[0];
-        };
+    PfLookup lookup = new PfLookup(h);
     // the schema: --schema/--driver, the modeline, the PF's Linux driver, PF.device, or generic
     SchemaRequest request =
         SchemaRequest.of(registry)
             .withExplicit(explicit)
-            .withHost(
-                dev -> {
-                  Pf p = lookup.apply(dev);
-                  return p == null ? null : new SchemaRequest.HostPf(p.driver());
-                })
+            .withHost(lookup)
             .withGeneric()
             .withMaxSize(maxSize)
             .withPlatform(Platform.LINUX);
     Analysis a = Pipeline.analyze(source, Ucl.fileVariables(path), request);
     SyntaxTree tree = a.tree();
     String device = ConfigTree.findDevice(tree);
-    Pf pf = device == null ? null : lookup.apply(device);
+    Pf pf = device == null ? null : lookup.pf(device);
     List<Diagnostic> diags = new ArrayList<>();
     Schema schema = a.schema();
     if (a.schemaProblem() != null) {
@@ -167,7 +149,7 @@ public final class LinuxApply implements Backend {
       // nothing can be planned without the PF; still check the file when its schema is known
       diags.addAll(a.diagnostics());
       diags.add(
-          Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + pfProblem[0])
+          Diagnostic.of(Codes.LINUX_NO_PF, deviceSpan(tree), "PF.device: " + lookup.problem)
               .label("not a PF here")
               .help(
                   "on Linux, PF.device is the PF's interface name (see `ip link`) or its PCI address (e.g. 0000:05:00.0)")
@@ -497,5 +479,39 @@ public final class LinuxApply implements Backend {
    */
   public ApplyResult delete(String device, boolean ifExists, PrintStream out) {
     return ApplyResult.of(kernel.delete(device, ifExists, out));
+  }
+
+  /**
+   * The PF named by PF.device, looked up once, and the schema table's view of it (its bound Linux
+   * driver). A class rather than lambdas: the first lambda of a run sets up the JVM's lambda
+   * machinery, milliseconds of every plan and apply.
+   */
+  private static final class PfLookup implements Function<String, SchemaRequest.HostPf> {
+    private final LinuxHost host;
+    private boolean looked;
+    private Pf found;
+    String problem;
+
+    PfLookup(LinuxHost host) {
+      this.host = host;
+    }
+
+    Pf pf(String dev) {
+      if (!looked) {
+        looked = true;
+        try {
+          found = LiveState.findPf(host.sysfs(), dev);
+        } catch (PfException e) {
+          problem = e.getMessage();
+        }
+      }
+      return found;
+    }
+
+    @Override
+    public SchemaRequest.HostPf apply(String dev) {
+      Pf p = pf(dev);
+      return p == null ? null : new SchemaRequest.HostPf(p.driver());
+    }
   }
 }

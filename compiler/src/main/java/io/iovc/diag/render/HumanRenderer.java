@@ -6,6 +6,7 @@ import io.iovc.diag.Severity;
 import io.iovc.source.SourceText;
 import io.iovc.source.Span;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -68,13 +69,9 @@ public final class HumanRenderer {
         .append(col)
         .append('\n');
     sb.append(pad).append(c(BLUE, " |")).append('\n');
-    // By line, the primary mark first (a plain lambda: Comparator's combinators spin classes at
-    // start-up).
-    marks.sort(
-        (a, b) ->
-            a.line != b.line
-                ? Integer.compare(a.line, b.line)
-                : Boolean.compare(!a.primary, !b.primary));
+    // By line, the primary mark first (a class, not a lambda: the first lambda of a run sets up
+    // the JVM's lambda machinery, milliseconds of a one-file check)
+    marks.sort(BY_LINE);
     int prevLine = -1;
     int[] window = null;
     for (Mark m : marks) {
@@ -84,7 +81,7 @@ public final class HumanRenderer {
         String shown = display(src.text(new Span(window[0], window[1])));
         if (window[0] > src.lineStart(m.line)) shown = "…" + shown;
         if (window[1] < src.lineEnd(m.line)) shown = shown + "…";
-        sb.append(c(BLUE, String.format("%" + width + "d |", m.line)))
+        sb.append(c(BLUE, leftPadded(m.line, width) + " |"))
             .append(shown.isEmpty() ? "" : " " + shown)
             .append('\n');
         prevLine = m.line;
@@ -123,14 +120,14 @@ public final class HumanRenderer {
   /** Message text: one line, control characters and invisible marks shown. */
   static String clean(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            cp -> {
-              if (cp == '\t' || cp == '\n' || cp == '\r') sb.append(' ');
-              else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
-              else if (cp == 0xFEFF) sb.append("<BOM>");
-              else sb.appendCodePoint(cp);
-            });
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\t' || cp == '\n' || cp == '\r') sb.append(' ');
+      else if (cp < 0x20 || cp == 0x7f) hexEscape(sb, cp);
+      else if (cp == 0xFEFF) sb.append("<BOM>");
+      else sb.appendCodePoint(cp);
+    }
     return sb.toString();
   }
 
@@ -171,16 +168,42 @@ public final class HumanRenderer {
    */
   public static String display(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            cp -> {
-              if (cp == '\t') sb.append(" ".repeat(8 - sb.length() % 8));
-              else if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
-              else if (cp == 0xFEFF) sb.append("<BOM>");
-              else if (cp == 0xFFFD) sb.append('\ufffd');
-              else if (Character.isSupplementaryCodePoint(cp)) sb.append('?');
-              else sb.append((char) cp);
-            });
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\t') sb.append(" ".repeat(8 - sb.length() % 8));
+      else if (cp < 0x20 || cp == 0x7f) hexEscape(sb, cp);
+      else if (cp == 0xFEFF) sb.append("<BOM>");
+      else if (cp == 0xFFFD) sb.append('\ufffd');
+      else if (Character.isSupplementaryCodePoint(cp)) sb.append('?');
+      else sb.append((char) cp);
+    }
     return sb.toString();
   }
+
+  // Written out rather than through String.format and streams, which a one-file check with a
+  // diagnostic would otherwise set up (Formatter's parser, the lambda machinery).
+
+  /** {@code \\xNN}, as {@code String.format("\\x%02x", cp)} for cp below 0x100. */
+  private static void hexEscape(StringBuilder sb, int cp) {
+    sb.append("\\x")
+        .append(Character.forDigit(cp >> 4 & 0xf, 16))
+        .append(Character.forDigit(cp & 0xf, 16));
+  }
+
+  /** {@code String.format("%" + width + "d", n)}. */
+  static String leftPadded(int n, int width) {
+    String digits = Integer.toString(n);
+    return digits.length() >= width ? digits : " ".repeat(width - digits.length()) + digits;
+  }
+
+  private static final Comparator<Mark> BY_LINE =
+      new Comparator<Mark>() {
+        @Override
+        public int compare(Mark a, Mark b) {
+          return a.line != b.line
+              ? Integer.compare(a.line, b.line)
+              : Boolean.compare(!a.primary, !b.primary);
+        }
+      };
 }

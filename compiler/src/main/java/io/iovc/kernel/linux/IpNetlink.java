@@ -28,15 +28,23 @@ public final class IpNetlink implements Netlink {
   /** A batch's whole run, however many lines: a 256-VF apply under emulation takes minutes. */
   private static final long BATCH_TIMEOUT_SECONDS = 1800;
 
-  /** iproute2's report of the refused line of {@code ip -batch -} ({@code ip.c} batch()). */
-  private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:([0-9]+)");
-
   /**
-   * A word iproute2's batch reader ({@code makeargs()}) takes as it is: no blank, quote, backslash
-   * or {@code #} (a comment). Interface names may hold quotes and {@code #}; a request with such a
-   * word goes through its own {@code ip link set} process, whose arguments are never parsed.
+   * The patterns, compiled when a batch is written or its failure read: reading the live state
+   * (status, plan) should compile none (the first regular expression a run compiles sets up the
+   * JVM's lambda machinery).
    */
-  private static final Pattern BATCH_WORD = Pattern.compile("[A-Za-z0-9._:@+%=,/-]+");
+  private static final class Patterns {
+    /** iproute2's report of the refused line of {@code ip -batch -} ({@code ip.c} batch()). */
+    static final Pattern FAILED_LINE = Pattern.compile("Command failed -:([0-9]+)");
+
+    /**
+     * A word iproute2's batch reader ({@code makeargs()}) takes as it is: no blank, quote,
+     * backslash or {@code #} (a comment). Interface names may hold quotes and {@code #}; a request
+     * with such a word goes through its own {@code ip link set} process, whose arguments are never
+     * parsed.
+     */
+    static final Pattern BATCH_WORD = Pattern.compile("[A-Za-z0-9._:@+%=,/-]+");
+  }
 
   private final String ip;
 
@@ -109,22 +117,22 @@ public final class IpNetlink implements Netlink {
       int line = failedLine(m);
       // no line named (it could not start, or died): the first request is the one in doubt
       int failed = line >= 1 && line <= requests.size() ? line - 1 : 0;
-      String why = FAILED_LINE.matcher(m).replaceAll(" ").strip().replaceAll("\\s+", " ");
+      String why = Patterns.FAILED_LINE.matcher(m).replaceAll(" ").strip().replaceAll("\\s+", " ");
       throw new BatchFailure(failed, why.isEmpty() ? m : why);
     }
   }
 
   /** Whether every word of the requests reaches iproute2's batch reader unchanged. */
   static boolean batchSafe(String pfNetdev, List<VfRequest> requests) {
-    if (!BATCH_WORD.matcher(pfNetdev).matches()) return false;
+    if (!Patterns.BATCH_WORD.matcher(pfNetdev).matches()) return false;
     for (VfRequest r : requests)
-      for (String a : r.args()) if (!BATCH_WORD.matcher(a).matches()) return false;
+      for (String a : r.args()) if (!Patterns.BATCH_WORD.matcher(a).matches()) return false;
     return true;
   }
 
   /** The 1-based line iproute2 names in {@code Command failed -:N}, or -1. */
   static int failedLine(String stderr) {
-    Matcher m = FAILED_LINE.matcher(stderr);
+    Matcher m = Patterns.FAILED_LINE.matcher(stderr);
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 

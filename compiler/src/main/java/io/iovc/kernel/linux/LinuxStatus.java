@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code iovc status} on Linux as records: every PF (or the ones named), its VFs from sysfs and
@@ -78,7 +76,20 @@ public final class LinuxStatus {
     }
   }
 
-  private static final Pattern NS_INODE = Pattern.compile("net:\\[([0-9]+)\\]");
+  /**
+   * The inode of a {@code /proc/PID/ns/net} link's text {@code net:[4026531840]}, or null: written
+   * out rather than as the regular expression {@code net:\\[([0-9]+)\\]}, which status would
+   * compile at every start (the first one a run compiles sets up the JVM's lambda machinery).
+   */
+  static String nsInodeOf(String t) {
+    if (!t.startsWith("net:[") || !t.endsWith("]") || t.length() < 7) return null;
+    String digits = t.substring(5, t.length() - 1);
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') return null;
+    }
+    return digits;
+  }
 
   /**
    * The PFs named ({@code eth0}, {@code 0000:05:00.0}, {@code netdevsim1}), or every SR-IOV PF when
@@ -244,8 +255,7 @@ public final class LinuxStatus {
     private String nsInode(long pid) {
       String t = link("/proc/" + pid + "/ns/net");
       if (t == null) return null;
-      Matcher m = NS_INODE.matcher(t);
-      return m.matches() ? m.group(1) : null;
+      return nsInodeOf(t);
     }
 
     private String link(String path) {
