@@ -115,20 +115,30 @@ public record LinuxHost(
 
   /**
    * The failure this process was given to inject: the {@link FaultInjection} provider's on the
-   * class path (asked on every call, so a malformed value fails the command that reads it, as a
-   * usage error would), {@link Injection#NONE} without one — always so in the distribution.
+   * class path when {@link #HOOKS_PROPERTY} is set (asked on every call, so a malformed value fails
+   * the command that reads it, as a usage error would), {@link Injection#NONE} without one — always
+   * so in the distribution.
    */
   public static Injection injected() {
     FaultInjection source = FaultInjectionSource.PROVIDER;
     return source == null ? Injection.NONE : source.injection();
   }
 
+  /**
+   * The system property the test hooks' agent sets ({@code -javaagent:} in the kernel tests): only
+   * then is a provider looked for. The lookup opens every jar on the class path and the JDK's
+   * module image, 10 ms of every plan, status and apply, to find nothing in the distribution.
+   */
+  public static final String HOOKS_PROPERTY = "iovc.testHooks";
+
   /** The provider, looked up once and only by a command that touches the Linux kernel. */
   private static final class FaultInjectionSource {
     static final FaultInjection PROVIDER =
-        ServiceLoader.load(FaultInjection.class, FaultInjection.class.getClassLoader())
-            .findFirst()
-            .orElse(null);
+        System.getProperty(HOOKS_PROPERTY) == null
+            ? null
+            : ServiceLoader.load(FaultInjection.class, FaultInjection.class.getClassLoader())
+                .findFirst()
+                .orElse(null);
   }
 
   /** The host commands use: the test override when set, else the system. */

@@ -2,6 +2,7 @@ package io.iovc.testhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.iovc.kernel.linux.LinuxHost;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,13 @@ class EnvFaultInjectionTest {
   }
 
   @Test
+  void withoutTheAgentsPropertyNoProviderIsLookedFor() throws Exception {
+    // the provider on the class path, but no -javaagent (which sets the property): as if absent
+    assertEquals("none", probe(CLASS_PATH, "vf:2", false));
+    assertEquals("none", probe(CLASS_PATH, "after:2", false));
+  }
+
+  @Test
   void withoutTheHookTheVariableMeansNothing() throws Exception {
     // this module's own classes (the provider and its META-INF/services) left out: what the
     // distribution's class path is
@@ -52,9 +60,16 @@ class EnvFaultInjectionTest {
 
   private static String probe(String classPath, String value)
       throws IOException, InterruptedException {
+    return probe(classPath, value, true);
+  }
+
+  /** {@code agent}: the property the hooks' agent sets, as {@code -javaagent:} would set it. */
+  private static String probe(String classPath, String value, boolean agent)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xshare:off");
+    if (agent) cmd.add("-D" + LinuxHost.HOOKS_PROPERTY + "=agent");
     cmd.add("-cp");
     cmd.add(classPath);
     cmd.add(Probe.class.getName());
