@@ -26,13 +26,8 @@ final class Batch {
   /** Each input read and analysed: its report ({@link Analysis#report()}), in input order. */
   static List<Analysis> analyze(List<Inputs.Named> inputs, SchemaOptions opts) throws UserError {
     int n = inputs.size();
-    if (n < PARALLEL_FROM) {
-      List<Analysis> out = new ArrayList<>(n);
-      for (Inputs.Named in : inputs)
-        out.add(Analysis.run(in.read(opts.maxInput), opts, false).report());
-      return out;
-    }
-    int workers = workers() > 1 && ready(opts) ? workers() : 1;
+    int workers = n < PARALLEL_FROM ? 1 : workers();
+    if (workers > 1 && !ready(opts)) workers = 1;
     // all files read first, then all analysed: each phase keeps its own code hot (reading between
     // analyses made a 10 000-file check slower, one thread or two)
     Inputs.Input[] read = new Inputs.Input[n];

@@ -56,12 +56,15 @@ final class DevicePattern {
     return true;
   }
 
+  /** The pattern compiled (when first asked). */
+  synchronized Pattern regex() {
+    if (compiled == null) compiled = Pattern.compile(text);
+    return compiled;
+  }
+
   /** {@code Pattern.matches(text, device)}. */
-  synchronized boolean matches(String device) {
-    if (names == null) {
-      if (compiled == null) compiled = Pattern.compile(text);
-      return compiled.matcher(device).matches();
-    }
+  boolean matches(String device) {
+    if (names == null) return regex().matcher(device).matches();
     for (String n : names) {
       if (device.length() > n.length() && device.startsWith(n) && digits(device, n.length()))
         return true;

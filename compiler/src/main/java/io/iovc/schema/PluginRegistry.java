@@ -36,7 +36,6 @@ public final class PluginRegistry {
     private final List<String> linuxDrivers;
     private final ClassLoader loader;
     private DriverPlugin plugin;
-    private List<Pattern> patterns;
     private List<DevicePattern> matchers;
 
     Loaded(DriverPlugin plugin, String source, List<String> patternText) {
@@ -85,13 +84,10 @@ public final class PluginRegistry {
     }
 
     /** The plugin's device patterns, compiled. */
-    public synchronized List<Pattern> patterns() {
-      if (patterns == null) {
-        List<Pattern> pats = new ArrayList<>();
-        for (String s : patternText) pats.add(Pattern.compile(s));
-        patterns = List.copyOf(pats);
-      }
-      return patterns;
+    public List<Pattern> patterns() {
+      List<Pattern> out = new ArrayList<>();
+      for (DevicePattern p : matchers()) out.add(p.regex());
+      return List.copyOf(out);
     }
 
     /** The plugin's Linux kernel drivers (its {@code linuxDrivers()}). */

@@ -170,7 +170,8 @@ public final class LiveState {
 
   public static boolean looksLikePciAddress(String s) {
     // (?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7], written out: the first regular
-    // expression a run compiles sets up the JVM's lambda machinery (LiveStateTest holds it to it)
+    // expression a run compiles sets up the JVM's lambda machinery (RegexEquivalenceTest holds it
+    // to it)
     int at;
     if (s.length() == 12) {
       if (!hex(s, 0, 4) || s.charAt(4) != ':') return false;
